@@ -1,0 +1,7 @@
+"""Allow `python -m netui`."""
+
+import sys
+
+from netui.cli import main
+
+sys.exit(main())

@@ -1,0 +1,203 @@
+"""The command line: `netui`, `netui today`, `netui add …`, `netui locate`, `netui restore`.
+
+Only the app imports Textual; every other command loads just what it needs, so that
+`netui add` costs little more than reading and writing the file. Exit codes: 0 success,
+1 bad input or a data-file problem (one line on stderr), 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from netui import __version__
+from netui.errors import NetuiError
+
+if TYPE_CHECKING:
+    from netui.store import Store
+
+
+def _parser() -> argparse.ArgumentParser:
+    db = argparse.ArgumentParser(add_help=False)
+    db.add_argument(
+        "--db",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="the data file (default: $NETUI_DB, else netui.json in the user data folder)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="netui",
+        description="Run your job-search networking from the terminal.",
+        parents=[db],
+    )
+    parser.add_argument("--version", action="version", version=f"netui {__version__}")
+    parser.add_argument(
+        "--demo", action="store_true", help="open the app on a fresh copy of a sample network"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser("today", parents=[db], help="print the daily review as plain text")
+    add = commands.add_parser(
+        "add",
+        parents=[db],
+        help="add a contact, follow-up or note from one line",
+        description='Examples: netui add contact "Jane Doe (Design Lead) @ Acme #ux"; '
+        'netui add followup "Jane: send the article next friday"; '
+        'netui add note --kind meeting "Jane: coffee, gave me two names"',
+    )
+    add.add_argument("what", choices=["contact", "followup", "note"])
+    add.add_argument("text", help="the quick-add line (quote it)")
+    add.add_argument(
+        "--kind",
+        choices=["meeting", "call", "email", "note"],
+        default="note",
+        help="for a note: what kind of interaction it records (default: note)",
+    )
+    commands.add_parser("locate", parents=[db], help="show where the data, backups and config live")
+    restore = commands.add_parser(
+        "restore",
+        parents=[db],
+        help="list the backups, or put one back (the current file is kept as a backup)",
+    )
+    restore.add_argument("backup", nargs="?", help="a backup's number (from the list) or path")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run netui; return the exit code."""
+    args = _parser().parse_args(argv)
+    try:
+        if args.command is None:
+            return _run_app(args)
+        handler = {"today": _today, "add": _add, "locate": _locate, "restore": _restore}
+        return handler[args.command](args)
+    except NetuiError as error:
+        print(f"netui: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _db_path(args: argparse.Namespace) -> tuple[Path, bool]:
+    from netui.paths import data_file
+
+    return data_file(getattr(args, "db", None))
+
+
+def _open_store(args: argparse.Namespace) -> Store:
+    from netui.store import Store
+
+    path, chosen = _db_path(args)
+    store = Store.open(path, create_folder=not chosen)
+    for notice in store.notices:
+        print(f"netui: {notice}", file=sys.stderr)
+    return store
+
+
+def _run_app(args: argparse.Namespace) -> int:
+    if args.demo:
+        from netui.demo import make_demo_file
+
+        path = make_demo_file()
+        print(f"netui: demo network copied to {path}", file=sys.stderr)
+        args.db = str(path)
+    store = _open_store(args)
+    from netui.ui.app import run
+
+    return run(store)
+
+
+def _today(args: argparse.Namespace) -> int:
+    from netui.clock import system_clock
+    from netui.report import render_review
+    from netui.review import daily_review
+
+    store = _open_store(args)
+    today = system_clock().date()
+    print(render_review(daily_review(store.network(), today), store.network()), end="")
+    return 0
+
+
+def _add(args: argparse.Namespace) -> int:
+    from netui import quickadd
+    from netui.clock import system_clock
+    from netui.dates import relative_label
+    from netui.model import FollowUp, Note, NoteKind
+    from netui.text import clean
+
+    store = _open_store(args)
+    today = system_clock().date()
+    contacts = store.contacts()
+    if args.what == "contact":
+        draft = quickadd.parse_contact(args.text, contacts)
+        contact = store.add_contact(draft.to_contact())
+        print(f"saved {clean(quickadd.describe(draft, today))}  [id {contact.id}]")
+    elif args.what == "followup":
+        draft = quickadd.parse_followup(args.text, contacts, today)
+        saved = store.add_followup(
+            FollowUp(text=draft.text, due=draft.due, contact_id=_id(draft.contact))
+        )
+        print(
+            f"saved {clean(quickadd.describe(draft, today))} "
+            f"({relative_label(saved.due, today)})  [id {saved.id}]"
+        )
+    else:
+        draft = quickadd.parse_note(args.text, contacts, today)
+        note = store.add_note(
+            Note(
+                text=draft.text,
+                date=draft.date,
+                contact_id=_id(draft.contact),
+                kind=NoteKind(args.kind),
+            )
+        )
+        print(f"saved {args.kind} {clean(quickadd.describe(draft, today))}  [id {note.id}]")
+    return 0
+
+
+def _id(contact: object) -> int | None:
+    return getattr(contact, "id", None)
+
+
+def _locate(args: argparse.Namespace) -> int:
+    from netui.paths import config_dir
+    from netui.store.backups import backup_dir
+    from netui.store.lock import lock_path
+
+    path, _ = _db_path(args)
+    real = Path(os.path.realpath(path))
+    print(f"data file:  {real}" + (f"  (via the link {path})" if real != path else ""))
+    print(f"backups:    {backup_dir(real)}")
+    print(f"lock file:  {lock_path(real)}")
+    print(f"config:     {config_dir()}")
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from netui.clock import system_clock
+    from netui.store.backups import describe_backup, list_backups, restore_backup
+
+    path, _ = _db_path(args)
+    real = Path(os.path.realpath(path))
+    found = list_backups(real)
+    if args.backup is None:
+        if not found:
+            print(f"no backups of {real} yet")
+            return 0
+        print(f"backups of {real}, newest first:")
+        for number, backup in enumerate(found, 1):
+            print(f"  {number:>2}  {describe_backup(backup)}")
+        print("put one back with: netui restore NUMBER")
+        return 0
+    if args.backup.isdigit() and 1 <= int(args.backup) <= len(found):
+        chosen = found[int(args.backup) - 1]
+    else:
+        chosen = Path(args.backup).expanduser()
+    kept = restore_backup(real, chosen, system_clock())
+    print(f"restored {real} from {chosen}")
+    if kept:
+        print(f"the file it replaced is kept as {kept}")
+    return 0

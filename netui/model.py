@@ -1,0 +1,112 @@
+"""The domain vocabulary: plain dataclasses and enums, with no I/O and no UI.
+
+These are what every layer above the store works with; the store converts them to and
+from the documents of the TinyDB file in one place (`netui.store.convert`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+
+class Status(StrEnum):
+    """Where a contact is in the networking loop; it only ever moves forward."""
+
+    LEAD = "lead"
+    """A name to reach out to (often given by someone you met)."""
+    CONTACTED = "contacted"
+    """You have reached out (an email or a call)."""
+    MET = "met"
+    """You have had an informational interview or a meeting."""
+
+    @property
+    def rank(self) -> int:
+        """Order in the loop, so that a status is never moved backwards by a new note."""
+        return list(Status).index(self)
+
+
+class NoteKind(StrEnum):
+    """What kind of interaction a note records."""
+
+    MEETING = "meeting"
+    CALL = "call"
+    EMAIL = "email"
+    NOTE = "note"
+
+    @property
+    def is_interaction(self) -> bool:
+        """A meeting, call or email is contact with the person; a plain note is not."""
+        return self is not NoteKind.NOTE
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    """A person in the network."""
+
+    name: str
+    company: str = ""
+    title: str = ""
+    email: str = ""
+    phone: str = ""
+    linkedin: str = ""
+    tags: tuple[str, ...] = ()
+    how_met: str = ""
+    referred_by: int | None = None
+    """The id of the contact who gave you this name."""
+    status: Status = Status.LEAD
+    cadence_days: int | None = None
+    """How often to be in touch, in days; None for no rhythm."""
+    created: datetime | None = None
+    updated: datetime | None = None
+    id: int | None = None
+    """The TinyDB document id; None until the contact is saved."""
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUp:
+    """Something to do for (or with) a contact by a date."""
+
+    text: str
+    due: date
+    contact_id: int | None = None
+    done: datetime | None = None
+    created: datetime | None = None
+    id: int | None = None
+
+    @property
+    def is_open(self) -> bool:
+        """Not done yet."""
+        return self.done is None
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """What happened at a meeting, call or email, or anything worth remembering."""
+
+    text: str
+    date: date
+    contact_id: int | None = None
+    kind: NoteKind = NoteKind.NOTE
+    created: datetime | None = None
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Network:
+    """A consistent snapshot of everything in the data file, for the pure services."""
+
+    contacts: tuple[Contact, ...] = ()
+    followups: tuple[FollowUp, ...] = ()
+    notes: tuple[Note, ...] = ()
+    by_id: dict[int, Contact] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if not self.by_id and self.contacts:
+            self.by_id.update({c.id: c for c in self.contacts if c.id is not None})
+
+    def name_of(self, contact_id: int | None) -> str:
+        """The contact's name, or "" for no contact (or one that was deleted)."""
+        contact = self.by_id.get(contact_id) if contact_id is not None else None
+        return contact.name if contact else ""

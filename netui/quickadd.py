@@ -1,0 +1,307 @@
+"""The quick-add language: one line makes a contact, a follow-up or a note.
+
+    Jane Doe (Design Lead) @ Acme Corp #ux <jane@acme.com> via Bob Smith
+    Jane: send the portfolio next friday
+    Jane: yesterday, coffee at Blue Bottle, gave me two names
+
+The same functions serve the app's quick-add bar (live preview) and `netui add`. They are
+pure functions of (text, contacts, today) and every failure is a `QuickAddError` whose
+message a user can act on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from netui.dates import format_date, looks_like_date, parse_when
+from netui.errors import QuickAddError
+from netui.model import Contact
+from netui.text import clean, fold
+
+DEFAULT_FOLLOWUP_DAYS = 7
+"""A follow-up without a date is due a week from today."""
+
+_EMAIL = re.compile(r"^[^\s@<>()]+@[^\s@<>()]+\.[^\s@<>()]+$")
+_BARE_EMAIL = re.compile(r"(?<!\S)[^\s@<>()#]+@[^\s@<>()]+\.[^\s@<>()]+(?!\S)")
+_ANGLE = re.compile(r"<([^<>]*)>")
+_PAREN = re.compile(r"\(([^()]*)\)")
+_TAG = re.compile(r"(?<!\S)#([^\s#<>()@]+)")
+_MARKERS = re.compile(r"(\x00|@|(?<!\S)via(?!\S))")
+_REF_COLON = re.compile(r"^([^:]*?):(?!\d)\s*(.*)$", re.DOTALL)
+_PLACEHOLDER = "\x00"
+
+
+# --- contact references -------------------------------------------------------------------
+
+
+class ContactIndex:
+    """Contacts prepared for fast name look-ups (folded once, used on every keystroke)."""
+
+    def __init__(self, contacts: Iterable[Contact]) -> None:
+        self.contacts = [c for c in contacts if c.id is not None]
+        self._folded = [(fold(c.name), c) for c in self.contacts]
+
+    def resolve(self, ref: str) -> Contact:
+        """The one contact that `ref` names.
+
+        A full name matches case- and accent-insensitively; otherwise `ref` must be the
+        unique prefix of a word of a name (or of the whole name): "Jane" finds Jane Doe if
+        she is the only Jane.
+        """
+        wanted = fold(" ".join(ref.split()))
+        if not wanted:
+            raise QuickAddError("no contact name before the ':'")
+        exact = [c for name, c in self._folded if name == wanted]
+        if len(exact) == 1:
+            return exact[0]
+        found = exact or [
+            c
+            for name, c in self._folded
+            if name.startswith(wanted) or any(w.startswith(wanted) for w in name.split())
+        ]
+        if not found:
+            raise QuickAddError(f"no contact matches '{ref.strip()}'")
+        if len(found) > 1:
+            raise QuickAddError(f"'{ref.strip()}' matches {_list_names(found)}")
+        return found[0]
+
+    def complete(self, prefix: str, limit: int = 8) -> list[Contact]:
+        """Contacts whose name (or a word of it) starts with `prefix`, for completion."""
+        wanted = fold(prefix.strip())
+        if not wanted:
+            return []
+        hits = [
+            c
+            for name, c in self._folded
+            if name.startswith(wanted) or any(w.startswith(wanted) for w in name.split())
+        ]
+        return hits[:limit]
+
+
+def _list_names(contacts: list[Contact], most: int = 4) -> str:
+    names = [c.name + (f" ({c.company})" if c.company else "") for c in contacts[:most]]
+    if len(contacts) > most:
+        return ", ".join(names) + f" and {len(contacts) - most} more"
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _index(contacts: Iterable[Contact] | ContactIndex) -> ContactIndex:
+    return contacts if isinstance(contacts, ContactIndex) else ContactIndex(contacts)
+
+
+# --- contacts -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ContactDraft:
+    """A contact read from a quick-add line, not saved yet."""
+
+    name: str
+    title: str = ""
+    company: str = ""
+    tags: tuple[str, ...] = ()
+    email: str = ""
+    via: str = ""
+    """The referrer as written ("Bob Smith"); `referred_by` is who it resolved to."""
+    referred_by: int | None = field(default=None, compare=False)
+
+    def to_contact(self) -> Contact:
+        """The `Contact` to save (the store sets id and timestamps)."""
+        return Contact(
+            name=self.name,
+            title=self.title,
+            company=self.company,
+            tags=self.tags,
+            email=self.email,
+            referred_by=self.referred_by,
+            how_met=f"via {self.via}" if self.via else "",
+        )
+
+
+def parse_contact(text: str, contacts: Iterable[Contact] | ContactIndex = ()) -> ContactDraft:
+    """Read `Name (title) @ company #tag <email> via Referrer`; all but the name optional."""
+    line = clean(text, multiline=False)
+    title = email = ""
+    if len(found := _ANGLE.findall(line)) > 1:
+        raise QuickAddError("more than one <email>")
+    if found:
+        email = found[0].strip()
+        line = _ANGLE.sub(_PLACEHOLDER, line)
+    elif bare := _BARE_EMAIL.findall(line):
+        if len(bare) > 1:
+            raise QuickAddError("more than one email address")
+        email = bare[0]
+        line = _BARE_EMAIL.sub(_PLACEHOLDER, line)
+    if email and not _EMAIL.match(email):
+        raise QuickAddError(f"'{email}' is not an email address")
+    if "<" in line or ">" in line:
+        raise QuickAddError("an email address goes between < and >, like <jane@acme.com>")
+    if len(found := _PAREN.findall(line)) > 1:
+        raise QuickAddError("more than one (title)")
+    if found:
+        title = " ".join(found[0].split())
+        line = _PAREN.sub(_PLACEHOLDER, line)
+    if "(" in line or ")" in line:
+        raise QuickAddError("a title goes between ( and ), like (Design Lead)")
+    tags = tuple(dict.fromkeys(_TAG.findall(line)))
+    line = _TAG.sub(_PLACEHOLDER, line)
+
+    parts = _MARKERS.split(line)
+    name = " ".join(parts[0].split())
+    if not name:
+        raise QuickAddError("a contact needs a name first, like 'Jane Doe @ Acme'")
+    company = via = ""
+    for marker, value in zip(parts[1::2], parts[2::2], strict=True):
+        value = " ".join(value.split())
+        if marker == _PLACEHOLDER:
+            if value:
+                raise QuickAddError(
+                    f"don't know where '{value}' goes: write the name first, then "
+                    "(title), @ company, #tags, <email> and via NAME"
+                )
+        elif marker == "@":
+            if company:
+                raise QuickAddError("more than one @ company")
+            if not value:
+                raise QuickAddError("no company after '@'")
+            company = value
+        else:
+            if via:
+                raise QuickAddError("more than one 'via'")
+            if not value:
+                raise QuickAddError("no name after 'via'")
+            via = value
+    referred_by = None
+    if via:
+        referrer = _index(contacts).resolve(via)
+        referred_by, via = referrer.id, referrer.name
+    return ContactDraft(name, title, company, tags, email, via, referred_by)
+
+
+def render_contact(draft: ContactDraft) -> str:
+    """The canonical quick-add line for `draft`; `parse_contact` reads it back unchanged."""
+    parts = [draft.name]
+    if draft.title:
+        parts.append(f"({draft.title})")
+    if draft.company:
+        parts.append(f"@ {draft.company}")
+    parts += [f"#{tag}" for tag in draft.tags]
+    if draft.email:
+        parts.append(f"<{draft.email}>")
+    if draft.via:
+        parts.append(f"via {draft.via}")
+    return " ".join(parts)
+
+
+# --- follow-ups and notes -----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUpDraft:
+    """A follow-up read from a quick-add line, not saved yet."""
+
+    text: str
+    due: date
+    contact: Contact | None = None
+    dated: bool = True
+    """False when no date was written and the default (a week) was used."""
+
+
+@dataclass(frozen=True, slots=True)
+class NoteDraft:
+    """A note read from a quick-add line, not saved yet."""
+
+    text: str
+    date: date
+    contact: Contact | None = None
+
+
+def _split_ref(line: str, contacts: Iterable[Contact] | ContactIndex) -> tuple[Contact | None, str]:
+    """Split "Jane: rest" into (Jane's contact, "rest"); no colon means no contact."""
+    match = _REF_COLON.match(line)
+    if not match:
+        return None, line.strip()
+    return _index(contacts).resolve(match[1]), match[2].strip()
+
+
+def split_date_tail(body: str, today: date) -> tuple[str, date | None]:
+    """Split "send the deck next friday" into ("send the deck", that Friday).
+
+    The date is the longest tail that reads as a date phrase, leaving some text before
+    it. If none does, but a tail was clearly meant as a date ("by feb 30"), that is an
+    error rather than text, so that a typo never silently loses the due date.
+    """
+    words = body.split()
+    for start in range(1, len(words)):
+        tail = " ".join(words[start:])
+        try:
+            return " ".join(words[:start]), parse_when(tail, today)
+        except QuickAddError:
+            continue
+    for start in range(1, len(words)):
+        tail = " ".join(words[start:])
+        if looks_like_date(tail):
+            parse_when(tail, today)  # raises the specific message
+    return body.strip(), None
+
+
+def parse_followup(
+    text: str, contacts: Iterable[Contact] | ContactIndex, today: date
+) -> FollowUpDraft:
+    """Read `Jane: send the portfolio next friday` (no date: due in a week)."""
+    contact, body = _split_ref(clean(text, multiline=False), contacts)
+    task, due = split_date_tail(body, today)
+    if due is None and task:
+        try:
+            parse_when(task, today)
+        except QuickAddError:
+            pass
+        else:
+            raise QuickAddError(f"'{task}' is only a date: what is the follow-up?")
+    if not task:
+        raise QuickAddError("what is the follow-up? write it after the ':'")
+    if due is None:
+        return FollowUpDraft(task, today + timedelta(days=DEFAULT_FOLLOWUP_DAYS), contact, False)
+    return FollowUpDraft(task, due, contact)
+
+
+def parse_note(text: str, contacts: Iterable[Contact] | ContactIndex, today: date) -> NoteDraft:
+    """Read `Jane: coffee at Blue Bottle` (dated today) or `Jane: yesterday, call …`."""
+    contact, body = _split_ref(clean(text), contacts)
+    day = today
+    head, comma, rest = body.partition(",")
+    if comma and "\n" not in head:
+        try:
+            day = parse_when(head, today, past=True)
+            body = rest.strip()
+        except QuickAddError:
+            pass
+    if not body:
+        raise QuickAddError("the note is empty: write it after the ':'")
+    return NoteDraft(body, day, contact)
+
+
+def describe(draft: ContactDraft | FollowUpDraft | NoteDraft, today: date) -> str:
+    """One line saying what will be saved, for the preview and for `netui add`."""
+    if isinstance(draft, ContactDraft):
+        bits = [draft.name]
+        if draft.title:
+            bits.append(draft.title)
+        if draft.company:
+            bits.append(f"at {draft.company}")
+        line = "contact " + ", ".join(bits)
+        if draft.tags:
+            line += "  " + " ".join(f"#{t}" for t in draft.tags)
+        if draft.email:
+            line += f"  <{draft.email}>"
+        if draft.via:
+            line += f"  (referred by {draft.via})"
+        return line
+    who = f" for {draft.contact.name}" if draft.contact else ""
+    if isinstance(draft, FollowUpDraft):
+        when = format_date(draft.due, today) + ("" if draft.dated else " (in a week)")
+        return f"follow-up{who}: {draft.text} — due {when}"
+    return f"note{who} on {format_date(draft.date, today)}: {draft.text}"

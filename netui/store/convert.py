@@ -1,0 +1,130 @@
+"""Documents ⇄ dataclasses, in one place.
+
+Reading is tolerant: a field a person mistyped while editing the JSON by hand becomes its
+default instead of crashing the app. Writing cleans text on the way in (no control
+characters or lone surrogates ever reach the file) and only touches netui's own fields, so
+fields added by a newer netui or by hand survive an update.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from netui.model import Contact, FollowUp, Note, NoteKind, Status
+from netui.text import clean
+
+EPOCH = date(1970, 1, 1)
+"""Stands in for a due date or note date that could not be read (it shows as overdue)."""
+
+
+def _str(value: Any) -> str:
+    return value if isinstance(value, str) else "" if value is None else str(value)
+
+
+def _int(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _date(value: Any) -> date:
+    try:
+        return date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return EPOCH
+
+
+def _datetime(value: Any) -> datetime | None:
+    try:
+        return datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat(timespec="seconds") if value else None
+
+
+def contact_from_doc(doc_id: int, doc: dict[str, Any]) -> Contact:
+    tags = doc.get("tags")
+    status = doc.get("status")
+    return Contact(
+        id=doc_id,
+        name=_str(doc.get("name")),
+        company=_str(doc.get("company")),
+        title=_str(doc.get("title")),
+        email=_str(doc.get("email")),
+        phone=_str(doc.get("phone")),
+        linkedin=_str(doc.get("linkedin")),
+        tags=tuple(_str(t) for t in tags) if isinstance(tags, list) else (),
+        how_met=_str(doc.get("how_met")),
+        referred_by=_int(doc.get("referred_by")),
+        status=Status(status) if status in Status._value2member_map_ else Status.LEAD,
+        cadence_days=_int(doc.get("cadence_days")),
+        created=_datetime(doc.get("created")),
+        updated=_datetime(doc.get("updated")),
+    )
+
+
+def contact_to_doc(contact: Contact) -> dict[str, Any]:
+    line = {"multiline": False}
+    return {
+        "name": clean(contact.name, **line),
+        "company": clean(contact.company, **line),
+        "title": clean(contact.title, **line),
+        "email": clean(contact.email, **line),
+        "phone": clean(contact.phone, **line),
+        "linkedin": clean(contact.linkedin, **line),
+        "tags": [t for t in dict.fromkeys(clean(t, **line) for t in contact.tags) if t],
+        "how_met": clean(contact.how_met),
+        "referred_by": contact.referred_by,
+        "status": str(contact.status),
+        "cadence_days": contact.cadence_days,
+        "created": _iso(contact.created),
+        "updated": _iso(contact.updated),
+    }
+
+
+def followup_from_doc(doc_id: int, doc: dict[str, Any]) -> FollowUp:
+    return FollowUp(
+        id=doc_id,
+        contact_id=_int(doc.get("contact_id")),
+        text=_str(doc.get("text")),
+        due=_date(doc.get("due")),
+        done=_datetime(doc.get("done")),
+        created=_datetime(doc.get("created")),
+    )
+
+
+def followup_to_doc(followup: FollowUp) -> dict[str, Any]:
+    return {
+        "contact_id": followup.contact_id,
+        "text": clean(followup.text, multiline=False),
+        "due": followup.due.isoformat(),
+        "done": _iso(followup.done),
+        "created": _iso(followup.created),
+    }
+
+
+def note_from_doc(doc_id: int, doc: dict[str, Any]) -> Note:
+    kind = doc.get("kind")
+    return Note(
+        id=doc_id,
+        contact_id=_int(doc.get("contact_id")),
+        date=_date(doc.get("date")),
+        kind=NoteKind(kind) if kind in NoteKind._value2member_map_ else NoteKind.NOTE,
+        text=_str(doc.get("text")),
+        created=_datetime(doc.get("created")),
+    )
+
+
+def note_to_doc(note: Note) -> dict[str, Any]:
+    return {
+        "contact_id": note.contact_id,
+        "date": note.date.isoformat(),
+        "kind": str(note.kind),
+        "text": clean(note.text),
+        "created": _iso(note.created),
+    }
+
+
+FROM_DOC = {"contacts": contact_from_doc, "followups": followup_from_doc, "notes": note_from_doc}

@@ -1,0 +1,97 @@
+"""The data file's format: decoding with every check, encoding, and its shape.
+
+A TinyDB JSON file: an object of tables, each an object of documents keyed by their id.
+Anything that is not exactly that (empty, not UTF-8, not JSON, a list, another program's
+TinyDB file, a newer netui's file) is refused with a message naming the problem, so that
+nothing is ever saved over a file netui did not understand.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from netui.errors import StoreError
+
+SCHEMA_VERSION = 1
+"""The newest data format this netui reads and writes."""
+
+TABLES = ("meta", "contacts", "followups", "notes")
+DATA_TABLES = TABLES[1:]
+META_ID = "1"
+BOM = b"\xef\xbb\xbf"
+
+Data = dict[str, dict[str, dict[str, Any]]]
+"""The whole file in memory: table name → document id (a string) → document."""
+
+
+def empty() -> Data:
+    """A new, empty data file at the current schema version."""
+    data: Data = {name: {} for name in TABLES}
+    data["meta"][META_ID] = {"schema_version": SCHEMA_VERSION}
+    return data
+
+
+def encode(data: Data) -> bytes:
+    """The bytes to write: UTF-8 JSON without a BOM, indented so a person can read it."""
+    try:
+        return orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"
+    except (TypeError, orjson.JSONEncodeError) as error:
+        raise StoreError(f"can't encode the data: {error}") from None
+
+
+def decode(content: bytes, path: Path) -> Data:
+    """Parse and check a data file's bytes; raise StoreError on anything unexpected."""
+    if content.startswith(BOM):
+        content = content[len(BOM) :]  # Notepad and some sync tools add one
+    if not content.strip():
+        raise StoreError(f"{path} is empty")
+    try:
+        content.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise StoreError(
+            f"{path} is not UTF-8 text (byte 0x{content[error.start]:02x} at offset {error.start})"
+        ) from None
+    try:
+        data = orjson.loads(content)
+    except orjson.JSONDecodeError as error:
+        raise StoreError(
+            f"{path} is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
+        ) from None
+    check_shape(data, path)
+    return data
+
+
+def check_shape(data: object, path: Path) -> None:
+    """Raise StoreError unless `data` is a netui (or pre-schema netui) TinyDB file."""
+    if not isinstance(data, dict):
+        raise StoreError(f"{path} is not a netui data file (it holds a {type(data).__name__})")
+    if "meta" not in data:
+        foreign = [name for name in data if name not in DATA_TABLES]
+        if foreign:
+            raise StoreError(
+                f"{path} is not a netui data file (it has a table named '{foreign[0]}')"
+            )
+    for name, table in data.items():
+        if not isinstance(table, dict):
+            raise StoreError(f"{path} is damaged: table '{name}' is not an object")
+        for doc_id, doc in table.items():
+            if not doc_id.isdigit() or not isinstance(doc, dict):
+                raise StoreError(f"{path} is damaged: document {name}/{doc_id} is not valid")
+    if "meta" in data:
+        version = data["meta"].get(META_ID, {}).get("schema_version")
+        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+            raise StoreError(f"{path} is damaged: its schema_version is missing or invalid")
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{path} was written by a newer netui (data format {version}; this one "
+                f"knows {SCHEMA_VERSION}): please upgrade netui"
+            )
+
+
+def schema_version(data: Data) -> int:
+    """The file's data format; 0 for a file from before `meta` existed."""
+    meta = data.get("meta")
+    return meta[META_ID]["schema_version"] if meta else 0

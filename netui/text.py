@@ -1,0 +1,34 @@
+"""Make text from users and imported files safe to store and to print.
+
+Names and notes can carry control characters, ANSI/OSC escapes, bidi overrides or lone
+surrogates (pasted or imported). Stored, a lone surrogate makes every later save fail on
+encoding; printed, an escape sequence can rewrite the user's terminal. So text is cleaned
+once on the way in, and once more on the way out to a terminal.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# C0 controls except tab and newline, DEL, C1 controls, bidi embeddings/overrides/isolates,
+# and lone surrogates.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_UNSAFE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def clean(text: str, *, multiline: bool = True) -> str:
+    """Return `text` in NFC with unsafe characters removed.
+
+    With `multiline=False`, newlines and tabs become single spaces (names, titles, tags).
+    """
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    if multiline:
+        return _UNSAFE.sub("", text)
+    return " ".join(_UNSAFE_LINE.sub(" ", text).split())
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form of `text`, for matching and searching."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
