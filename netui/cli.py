@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from netui import __version__
-from netui.errors import NetuiError
+from netui.errors import NetuiError, StoreError
 
 if TYPE_CHECKING:
     from netui.store import Store
@@ -76,6 +76,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler[args.command](args)
     except NetuiError as error:
         print(f"netui: {error}", file=sys.stderr)
+        return 1
+    except OSError as error:  # a file problem no layer below put into words
+        where = f": {error.filename}" if error.filename else ""
+        print(f"netui: {error.strerror or error}{where}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
@@ -140,10 +144,9 @@ def _add(args: argparse.Namespace) -> int:
         saved = store.add_followup(
             FollowUp(text=draft.text, due=draft.due, contact_id=_id(draft.contact))
         )
-        print(
-            f"saved {clean(quickadd.describe(draft, today))} "
-            f"({relative_label(saved.due, today)})  [id {saved.id}]"
-        )
+        # An undated one already says "(in a week)"; a dated one gets "(in 2 days)".
+        when = f" ({relative_label(saved.due, today)})" if draft.dated else ""
+        print(f"saved {clean(quickadd.describe(draft, today))}{when}  [id {saved.id}]")
     else:
         draft = quickadd.parse_note(args.text, contacts, today)
         note = store.add_note(
@@ -154,7 +157,10 @@ def _add(args: argparse.Namespace) -> int:
                 kind=NoteKind(args.kind),
             )
         )
-        print(f"saved {args.kind} {clean(quickadd.describe(draft, today))}  [id {note.id}]")
+        line = clean(quickadd.describe(draft, today))
+        if args.kind != "note":  # "saved meeting note for Jane …", not "saved note note"
+            line = f"{args.kind} {line}"
+        print(f"saved {line}  [id {note.id}]")
     return 0
 
 
@@ -182,6 +188,8 @@ def _restore(args: argparse.Namespace) -> int:
 
     path, _ = _db_path(args)
     real = Path(os.path.realpath(path))
+    if real.is_dir():
+        raise StoreError(f"{real} is a folder, not a data file")
     found = list_backups(real)
     if args.backup is None:
         if not found:

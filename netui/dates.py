@@ -45,13 +45,13 @@ _UNREADABLE = "unreadable"
 """Placeholder message, replaced by one quoting the user's own words."""
 
 _MONTH = "(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-_YEAR = r"(?:,?\s+(?P<year>\d{4}))?"
+_DAY = r"(?P<day>[0-9]{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?:,?\s+(?P<year>[0-9]{4}))?"
 _ABSOLUTE = [
     re.compile(rf"^{_MONTH}\s+{_DAY}{_YEAR}$"),
     re.compile(rf"^{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}$"),
 ]
-_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _RELATIVE = re.compile(
     r"^(?:(?P<in>in)\s+)?(?P<n>\d+|" + "|".join(_NUMBER_WORDS) + r")\s+"
     r"(?P<unit>day|week|month|year)s?(?:\s+(?P<ago>ago))?$"
@@ -155,13 +155,18 @@ def _absolute(phrase: str, match: re.Match[str], today: date, past: bool) -> dat
     """Turn "dec 3" or "3 december 2027" into a date, with dateutil doing the reading."""
     from dateutil import parser
 
+    month, day = MONTHS[match["month"]], int(match["day"])
+
     def read(year: int) -> date | None:
         try:
-            return parser.parse(phrase, default=datetime(year, 1, 1)).date()
+            found = parser.parse(phrase, default=datetime(year, 1, 1)).date()
         except (ValueError, OverflowError):
             return None
+        # dateutil reads a day that can't be one as a year ("dec 32" is Dec 2032): the
+        # result must be the very month and day that were written.
+        return found if (found.month, found.day) == (month, day) else None
 
-    label = f"{match['month'][:3].title()} {int(match['day'])}"
+    label = f"{match['month'][:3].title()} {day}"
     if match["year"]:
         year = int(match["year"])
         found = read(year)
@@ -181,8 +186,12 @@ def looks_like_date(tail: str) -> bool:
     """Whether a phrase was probably meant as a date ("on the 45th of Smarch", "by feb 30").
 
     True for a phrase that starts with on/by/due/in and holds a number, a weekday or a
-    month name. "reply by email" and "email 3 recruiters" are not.
+    month name, and for one shaped exactly like an absolute date ("feb 30",
+    "2026-13-01"). "reply by email" and "email 3 recruiters" are not.
     """
+    phrase = _strip_prefix(_normalise(tail))
+    if _ISO.match(phrase) or any(pattern.match(phrase) for pattern in _ABSOLUTE):
+        return True
     words = _normalise(tail).split(" ")
     if len(words) < 2 or words[0] not in _DATEISH_PREFIXES:
         return False
@@ -211,3 +220,8 @@ def relative_label(day: date, today: date) -> str:
     if delta > 0:
         return f"in {delta} days"
     return f"{-delta} days ago"
+
+
+def short_date(day: date, today: date) -> str:
+    """A compact date for narrow columns: "24 Nov", or "Nov 2025" for another year."""
+    return f"{day.day} {day:%b}" if day.year == today.year else f"{day:%b %Y}"

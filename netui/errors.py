@@ -19,3 +19,11 @@ class StoreError(NetuiError):
 
 class NotFoundError(StoreError, LookupError):
     """An id that is not (or no longer) in the data file."""
+
+
+class UnknownContactError(QuickAddError):
+    """A contact reference that matches nobody; the app offers to create the contact."""
+
+    def __init__(self, ref: str) -> None:
+        super().__init__(f"no contact matches '{ref}'")
+        self.ref = ref

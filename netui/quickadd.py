@@ -17,18 +17,19 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from netui.dates import format_date, looks_like_date, parse_when
-from netui.errors import QuickAddError
+from netui.errors import QuickAddError, UnknownContactError
 from netui.model import Contact
 from netui.text import clean, fold
 
 DEFAULT_FOLLOWUP_DAYS = 7
 """A follow-up without a date is due a week from today."""
 
-_EMAIL = re.compile(r"^[^\s@<>()]+@[^\s@<>()]+\.[^\s@<>()]+$")
-_BARE_EMAIL = re.compile(r"(?<!\S)[^\s@<>()#]+@[^\s@<>()]+\.[^\s@<>()]+(?!\S)")
+# No part may swallow the placeholder that stands for a part already taken out.
+_EMAIL = re.compile(r"^[^\s@<>()\x00]+@[^\s@<>()\x00]+\.[^\s@<>()\x00]+$")
+_BARE_EMAIL = re.compile(r"(?<!\S)[^\s@<>()#\x00]+@[^\s@<>()\x00]+\.[^\s@<>()\x00]+(?!\S)")
 _ANGLE = re.compile(r"<([^<>]*)>")
 _PAREN = re.compile(r"\(([^()]*)\)")
-_TAG = re.compile(r"(?<!\S)#([^\s#<>()@]+)")
+_TAG = re.compile(r"(?<!\S)#([^\s#<>()@\x00]+)")
 _MARKERS = re.compile(r"(\x00|@|(?<!\S)via(?!\S))")
 _REF_COLON = re.compile(r"^([^:]*?):(?!\d)\s*(.*)$", re.DOTALL)
 _PLACEHOLDER = "\x00"
@@ -51,7 +52,8 @@ class ContactIndex:
         unique prefix of a word of a name (or of the whole name): "Jane" finds Jane Doe if
         she is the only Jane.
         """
-        wanted = fold(" ".join(ref.split()))
+        ref = " ".join(ref.split())  # one line, also in the messages below
+        wanted = fold(ref)
         if not wanted:
             raise QuickAddError("no contact name before the ':'")
         exact = [c for name, c in self._folded if name == wanted]
@@ -63,9 +65,9 @@ class ContactIndex:
             if name.startswith(wanted) or any(w.startswith(wanted) for w in name.split())
         ]
         if not found:
-            raise QuickAddError(f"no contact matches '{ref.strip()}'")
+            raise UnknownContactError(ref)
         if len(found) > 1:
-            raise QuickAddError(f"'{ref.strip()}' matches {_list_names(found)}")
+            raise QuickAddError(f"'{ref}' matches {_list_names(found)}")
         return found[0]
 
     def complete(self, prefix: str, limit: int = 8) -> list[Contact]:
@@ -125,6 +127,15 @@ def parse_contact(text: str, contacts: Iterable[Contact] | ContactIndex = ()) ->
     """Read `Name (title) @ company #tag <email> via Referrer`; all but the name optional."""
     line = clean(text, multiline=False)
     title = email = ""
+    # The title first: it may hold an address or a '#' ("(VP, ex-a@b.co)"), which must
+    # not be taken for the contact's own email or tags.
+    if len(found := _PAREN.findall(line)) > 1:
+        raise QuickAddError("more than one (title)")
+    if found:
+        title = " ".join(found[0].split())
+        line = _PAREN.sub(_PLACEHOLDER, line)
+    if "(" in line or ")" in line:
+        raise QuickAddError("a title goes between ( and ), like (Design Lead)")
     if len(found := _ANGLE.findall(line)) > 1:
         raise QuickAddError("more than one <email>")
     if found:
@@ -136,16 +147,10 @@ def parse_contact(text: str, contacts: Iterable[Contact] | ContactIndex = ()) ->
         email = bare[0]
         line = _BARE_EMAIL.sub(_PLACEHOLDER, line)
     if email and not _EMAIL.match(email):
-        raise QuickAddError(f"'{email}' is not an email address")
+        shown = " ".join(email.replace(_PLACEHOLDER, " ").split())
+        raise QuickAddError(f"'{shown}' is not an email address")
     if "<" in line or ">" in line:
         raise QuickAddError("an email address goes between < and >, like <jane@acme.com>")
-    if len(found := _PAREN.findall(line)) > 1:
-        raise QuickAddError("more than one (title)")
-    if found:
-        title = " ".join(found[0].split())
-        line = _PAREN.sub(_PLACEHOLDER, line)
-    if "(" in line or ")" in line:
-        raise QuickAddError("a title goes between ( and ), like (Design Lead)")
     tags = tuple(dict.fromkeys(_TAG.findall(line)))
     line = _TAG.sub(_PLACEHOLDER, line)
 
@@ -187,7 +192,9 @@ def render_contact(draft: ContactDraft) -> str:
     if draft.title:
         parts.append(f"({draft.title})")
     if draft.company:
-        parts.append(f"@ {draft.company}")
+        # "@via rail" and "@#1 corp" name a company; "@ via rail" and "@ #1" would not.
+        glued = draft.company.startswith("#") or draft.company.split()[0] == "via"
+        parts.append(f"@{draft.company}" if glued else f"@ {draft.company}")
     parts += [f"#{tag}" for tag in draft.tags]
     if draft.email:
         parts.append(f"<{draft.email}>")
@@ -231,8 +238,9 @@ def split_date_tail(body: str, today: date) -> tuple[str, date | None]:
     """Split "send the deck next friday" into ("send the deck", that Friday).
 
     The date is the longest tail that reads as a date phrase, leaving some text before
-    it. If none does, but a tail was clearly meant as a date ("by feb 30"), that is an
-    error rather than text, so that a typo never silently loses the due date.
+    it. If none does, but a tail (or the whole body) was clearly meant as a date
+    ("by feb 30"), that is an error rather than text, so that a typo never silently
+    loses the due date.
     """
     words = body.split()
     for start in range(1, len(words)):
@@ -241,7 +249,7 @@ def split_date_tail(body: str, today: date) -> tuple[str, date | None]:
             return " ".join(words[:start]), parse_when(tail, today)
         except QuickAddError:
             continue
-    for start in range(1, len(words)):
+    for start in range(len(words)):
         tail = " ".join(words[start:])
         if looks_like_date(tail):
             parse_when(tail, today)  # raises the specific message
@@ -253,14 +261,15 @@ def parse_followup(
 ) -> FollowUpDraft:
     """Read `Jane: send the portfolio next friday` (no date: due in a week)."""
     contact, body = _split_ref(clean(text, multiline=False), contacts)
-    task, due = split_date_tail(body, today)
-    if due is None and task:
+    if body:
+        # "Jane: next friday" is a date and no task (not the task "next" due Friday).
         try:
-            parse_when(task, today)
+            parse_when(body, today)
         except QuickAddError:
             pass
         else:
-            raise QuickAddError(f"'{task}' is only a date: what is the follow-up?")
+            raise QuickAddError(f"'{body}' is only a date: what is the follow-up?")
+    task, due = split_date_tail(body, today)
     if not task:
         raise QuickAddError("what is the follow-up? write it after the ':'")
     if due is None:

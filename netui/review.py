@@ -114,8 +114,13 @@ def last_touches(network: Network) -> dict[int, date]:
 
 def thank_yous_owed(network: Network, today: date) -> list[ThankYou]:
     """Meetings of the last two days with no email, call or meeting after them and no
-    open follow-up for that person (which would be the thank-you, planned)."""
+    open follow-up for that person (which would be the thank-you, planned), nor one done
+    since the meeting (the thank-you, sent)."""
     planned = open_followups_by_contact(network)
+    done: dict[int, list[datetime]] = defaultdict(list)
+    for followup in network.followups:
+        if followup.contact_id is not None and followup.done is not None:
+            done[followup.contact_id].append(followup.done)
     by_contact: dict[int, list[Note]] = defaultdict(list)
     for note in network.notes:
         if note.contact_id is not None and note.kind.is_interaction:
@@ -127,9 +132,22 @@ def thank_yous_owed(network: Network, today: date) -> list[ThankYou]:
             continue
         latest = max(notes, key=_note_order)
         age = (today - latest.date).days
+        if any(_done_since(moment, latest) for moment in done.get(contact_id, ())):
+            continue
         if latest.kind is NoteKind.MEETING and 0 <= age <= THANK_YOU_WINDOW:
             owed.append(ThankYou(contact, latest))
     return sorted(owed, key=lambda t: (t.meeting.date, t.contact.name))
+
+
+def _done_since(done: datetime, note: Note) -> bool:
+    """Whether a follow-up done at `done` came after the interaction `note` records.
+
+    On the note's own day, only if it was done after the note was written down (the
+    preparation done before a meeting is not its thank-you).
+    """
+    if done.date() != note.date:
+        return done.date() > note.date
+    return note.created is None or done >= note.created
 
 
 def _note_order(note: Note) -> tuple[date, str, int]:

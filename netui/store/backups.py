@@ -12,7 +12,8 @@ import re
 from datetime import date, datetime
 from pathlib import Path
 
-from netui.store.fileio import write_atomic
+from netui.errors import StoreError
+from netui.store.fileio import describe_os_error, write_atomic
 
 KEEP = 10
 """How many dated backups to keep."""
@@ -49,16 +50,21 @@ def has_backup_of_day(path: Path, day: date) -> bool:
 def make_backup(path: Path, content: bytes, now: datetime, label: str = "") -> Path:
     """Write `content` as a new backup of `path`; rotate the dated ones to `KEEP`."""
     folder = backup_dir(path)
-    folder.mkdir(mode=0o700, exist_ok=True)
     stem = path.stem
     name = f"{stem}.{label}" if label else f"{stem}.{now:%Y-%m-%dT%H-%M-%S}"
-    target = folder / f"{name}.json"
-    counter = 1
-    while target.exists():
-        counter += 1
-        target = folder / f"{name}-{counter}.json"
-    write_atomic(target, content)
-    _rotate(path)
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+        target = folder / f"{name}.json"
+        counter = 1
+        while target.exists():
+            counter += 1
+            target = folder / f"{name}-{counter}.json"
+        write_atomic(target, content)
+        _rotate(path)
+    except OSError as error:  # write_atomic words its own; this is mkdir or rotation
+        in_the_way = isinstance(error, (FileExistsError, NotADirectoryError))
+        reason = f"{folder} is not a folder" if in_the_way else describe_os_error(error)
+        raise StoreError(f"couldn't back up {path}: {reason}") from None
     return target
 
 
@@ -70,7 +76,6 @@ def _rotate(path: Path) -> None:
 
 def describe_backup(backup: Path) -> str:
     """ "netui.2026-11-25T09-30-00.json  12 contacts, 3 follow-ups, 8 notes" for listings."""
-    from netui.errors import StoreError
     from netui.store.schema import decode
 
     try:
@@ -90,7 +95,6 @@ def restore_backup(path: Path, backup: Path, now: datetime) -> Path | None:
     The backup must read as a netui file; the current file is kept even if it is
     damaged (that is often why one restores). Returns where the current file was kept.
     """
-    from netui.errors import StoreError
     from netui.store.lock import file_lock
     from netui.store.schema import decode
 

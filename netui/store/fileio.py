@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import glob
 import hashlib
 import os
 import stat
@@ -95,6 +96,7 @@ def write_atomic(path: Path, content: bytes) -> os.stat_result:
     temp = folder / f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}{TEMP_SUFFIX}"
     fd = -1
     created = False
+    replaced = False
     try:
         # 1. A temporary file in the same folder (a rename across file systems fails).
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -111,10 +113,16 @@ def write_atomic(path: Path, content: bytes) -> os.stat_result:
         # 4. Swap it in: readers see the old file or the new one, nothing in between.
         os.replace(temp, path)
         created = False
+        replaced = True
         # 5. Make the rename itself durable.
         fsync_folder(folder)
         return os.stat(path)
     except OSError as error:
+        if replaced:  # the new file is in place: saying "couldn't save" would be untrue
+            raise StoreError(
+                f"{path} was saved, but syncing its folder failed "
+                f"({describe_os_error(error)}): a power cut could still undo the change"
+            ) from None
         raise StoreError(f"couldn't save {path}: {describe_os_error(error)}") from None
     finally:
         if fd >= 0:
@@ -137,7 +145,7 @@ def fsync_folder(folder: Path) -> None:
 def remove_stale_temps(path: Path) -> int:
     """Delete temporary files left by a crashed save; call only while holding the lock."""
     removed = 0
-    for leftover in path.parent.glob(f".{path.name}.*{TEMP_SUFFIX}"):
+    for leftover in path.parent.glob(f".{glob.escape(path.name)}.*{TEMP_SUFFIX}"):
         with contextlib.suppress(OSError):
             leftover.unlink()
             removed += 1

@@ -67,7 +67,7 @@ def decode(content: bytes, path: Path) -> Data:
 def check_shape(data: object, path: Path) -> None:
     """Raise StoreError unless `data` is a netui (or pre-schema netui) TinyDB file."""
     if not isinstance(data, dict):
-        raise StoreError(f"{path} is not a netui data file (it holds a {type(data).__name__})")
+        raise StoreError(f"{path} is not a netui data file (it holds {_json_kind(data)})")
     if "meta" not in data:
         foreign = [name for name in data if name not in DATA_TABLES]
         if foreign:
@@ -78,7 +78,7 @@ def check_shape(data: object, path: Path) -> None:
         if not isinstance(table, dict):
             raise StoreError(f"{path} is damaged: table '{name}' is not an object")
         for doc_id, doc in table.items():
-            if not doc_id.isdigit() or not isinstance(doc, dict):
+            if not (doc_id.isascii() and doc_id.isdigit()) or not isinstance(doc, dict):
                 raise StoreError(f"{path} is damaged: document {name}/{doc_id} is not valid")
     if "meta" in data:
         version = data["meta"].get(META_ID, {}).get("schema_version")
@@ -89,6 +89,16 @@ def check_shape(data: object, path: Path) -> None:
                 f"{path} was written by a newer netui (data format {version}; this one "
                 f"knows {SCHEMA_VERSION}): please upgrade netui"
             )
+
+
+def _json_kind(value: object) -> str:
+    """ "a list", "null"…: what a JSON value is, in the words of JSON, not Python."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true or false"
+    kinds = {list: "a list", str: "a string", int: "a number", float: "a number"}
+    return kinds.get(type(value), type(value).__name__)
 
 
 def schema_version(data: Data) -> int:

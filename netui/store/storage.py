@@ -58,6 +58,10 @@ class AtomicJSONStorage(Storage):
         try:
             content, st = read_file(self.path)
         except FileNotFoundError:
+            if self.state is not None:  # we had read or written it: someone removed it
+                raise StoreError(
+                    f"{self.path} has disappeared (deleted or moved by another program)"
+                ) from None
             self.data, self.state = schema.empty(), None
             return None
         except OSError as error:

@@ -322,7 +322,10 @@ class Store:
         """Run a change as one locked read-modify-write of the file, and record it."""
         with self._mutex, file_lock(self.path):
             if self._storage.changed_on_disk():
-                self._storage.load()  # apply the change on top of what is on disk
+                try:
+                    self._storage.load()  # apply the change on top of what is on disk
+                except StoreError as error:
+                    raise StoreError(f"{error}; nothing was saved") from None
                 self._invalidate()
             tx = _Transaction(self._storage, self.clock())
             try:
@@ -331,7 +334,7 @@ class Store:
                     self._backup_if_due()
                     self._storage.flush()
             except BaseException:
-                self._restore_after_failure()
+                self._restore_after_failure(tx)
                 raise
             if not tx.docs:
                 return
@@ -340,10 +343,19 @@ class Store:
             self.history.append(Change(text, tuple(tx.docs)))
             del self.history[:-HISTORY]
 
-    def _restore_after_failure(self) -> None:
+    def _restore_after_failure(self, tx: _Transaction) -> None:
         """Put memory back to what is on disk (the failed save left the file untouched)."""
-        with contextlib.suppress(StoreError):
+        try:
             self._storage.load()
+        except StoreError:
+            # The file can't be read back: take the change out of memory by hand, or the
+            # next change would save this one too, after the user was told it failed.
+            for doc in reversed(tx.docs):
+                table = self._storage.data.setdefault(doc.table, {})
+                if doc.before is None:
+                    table.pop(str(doc.doc_id), None)
+                else:
+                    table[str(doc.doc_id)] = dict(doc.before)
         self._invalidate()
 
     def _backup_if_due(self) -> None:
@@ -541,6 +553,7 @@ class Store:
             if not self.history:
                 return None
             change = self.history.pop()
+            depth = len(self.history)
             try:
                 with self._change("") as tx:
                     for doc in reversed(change.docs):
@@ -548,7 +561,8 @@ class Store:
             except BaseException:
                 self.history.append(change)
                 raise
-            self.history.pop()  # the undo itself is not undoable
+            if len(self.history) > depth:  # nothing is recorded when nothing had to change
+                self.history.pop()  # the undo itself is not undoable
             return change.description
 
 

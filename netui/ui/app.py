@@ -1,0 +1,120 @@
+"""The Textual app: wiring only. Screens do the work.
+
+The app owns the store, the clock, one background thread through which every store call
+goes (in order, off the event loop), the global keys and the command palette's commands.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date
+from functools import partial
+from typing import ClassVar, TypeVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from netui.clock import Clock, system_clock
+from netui.errors import NetuiError
+from netui.store import Store
+from netui.ui.messages import StoreChanged
+from netui.ui.screens.main import MainScreen
+
+T = TypeVar("T")
+
+POLL_SECONDS = 1.0
+"""How often the app looks for changes made to the file by another process."""
+
+
+class NetuiApp(App[int]):
+    """netui's full-screen app."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "netui"
+    ENABLE_COMMAND_PALETTE = True
+    MODES: ClassVar[dict[str, type[Screen]]] = {"main": MainScreen}  # type: ignore[dict-item]
+    DEFAULT_MODE = "main"
+    """A mode rather than `get_default_screen()`: Textual loads a mode screen's CSS_PATH."""
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("question_mark", "help", "Help", key_display="?", id="help"),
+    ]
+
+    def __init__(self, store: Store, *, clock: Clock = system_clock, poll: bool = True) -> None:
+        super().__init__()
+        self.store = store
+        """The data file; every call to it goes through `call_store`."""
+        self.clock = clock
+        self.poll = poll
+        self.file_problem: str | None = None
+        """A problem with the data file found while running, shown until it is solved."""
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="netui-store")
+
+    @property
+    def today(self) -> date:
+        """Today, from the injected clock."""
+        return self.clock().date()
+
+    def on_mount(self) -> None:
+        for notice in self.store.notices:
+            self.notify(notice, markup=False)
+        if self.poll:
+            self.set_interval(POLL_SECONDS, self._look_for_outside_changes)
+
+    async def call_store(self, function: Callable[..., T], *args: object) -> T:
+        """Run a store call on the store thread (in order, never blocking the UI)."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._executor, partial(function, *args))
+
+    async def change(self, function: Callable[..., T], *args: object) -> T | None:
+        """Run a store change; on a problem, say so and return None (input is kept)."""
+        try:
+            result = await self.call_store(function, *args)
+        except NetuiError as error:
+            self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=8)
+            return None
+        self.file_problem = None
+        self.post_message(StoreChanged())
+        return result
+
+    async def _look_for_outside_changes(self) -> None:
+        try:
+            changed = await self.call_store(self.store.reload_if_changed)
+        except NetuiError as error:
+            if self.file_problem != str(error):
+                self.file_problem = str(error)
+                self.notify(str(error), title="Data file", severity="error", markup=False)
+            return
+        self.file_problem = None
+        if changed:
+            self.post_message(StoreChanged())
+
+    def on_store_changed(self, message: StoreChanged) -> None:
+        """Pass the news to every screen on the stack (each redraws what it shows)."""
+        for screen in self.screen_stack:
+            screen.post_message(StoreChanged())
+
+    def action_help(self) -> None:
+        from netui.ui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        commands = getattr(screen, "palette_commands", None)
+        if commands:
+            yield from commands()
+
+    def on_unmount(self) -> None:
+        self._executor.shutdown(wait=True)
+
+
+def run(store: Store) -> int:
+    """Run the app on `store`; return the exit code."""
+    app = NetuiApp(store)
+    result = app.run()
+    return result if isinstance(result, int) else (app.return_code or 0)

@@ -1,0 +1,1 @@
+"""One module per screen or dialog, each with its `.tcss` beside it."""

@@ -1,0 +1,194 @@
+"""A contact's page: every field, who referred them and whom they referred, their
+follow-ups and their notes; the keys of the main screen work here too."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from netui.dates import format_date
+from netui.errors import NotFoundError
+from netui.review import last_touches
+from netui.ui.messages import StoreChanged
+from netui.ui.widgets.virtual_list import Column, Row, VirtualList
+
+
+class ContactScreen(Screen[None]):
+    """One person, in full."""
+
+    CSS_PATH = "contact.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("e", "edit", "Edit"),
+        Binding("f", "quick_add('followup')", "Follow-up"),
+        Binding("n", "quick_add('note')", "Note"),
+        Binding("d", "done", "Done"),
+        Binding("s", "snooze", "Snooze"),
+        Binding("x", "delete", "Delete"),
+        Binding("ctrl+z", "undo", "Undo", key_display="^z"),
+        Binding("tab", "app.focus_next", "Next list", show=False),
+    ]
+
+    def __init__(self, contact_id: int) -> None:
+        super().__init__()
+        self.contact_id = contact_id
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="card")
+        with Horizontal(id="lists"):
+            with Vertical(classes="pane", id="c-followups"):
+                yield VirtualList(
+                    [Column("Due", 10), Column("Task"), Column("", 4)],
+                    empty_text="No follow-ups (f adds one).",
+                    id="contact-followups",
+                )
+            with Vertical(classes="pane", id="c-notes"):
+                yield VirtualList(
+                    [Column("Date", 10), Column("Kind", 7), Column("Note")],
+                    empty_text="No notes (n adds one).",
+                    id="contact-notes",
+                )
+        yield Static("", id="note-full", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#c-followups").border_title = Content("Follow-ups")
+        self.query_one("#c-notes").border_title = Content("Notes")
+        self.refresh_data()
+        self.query_one("#contact-followups").focus()
+
+    def on_store_changed(self, _: StoreChanged) -> None:
+        self.refresh_data()
+
+    def refresh_data(self) -> None:
+        store = self.app.store  # type: ignore[attr-defined]
+        today = self.app.today  # type: ignore[attr-defined]
+        try:
+            contact = store.contact(self.contact_id)
+        except NotFoundError:
+            self.app.pop_screen()
+            return
+        network = store.network()
+        card = Text()
+        card.append(contact.name + "\n", style="bold")
+        role = " at ".join(x for x in (contact.title, contact.company) if x)
+        if role:
+            card.append(role + "\n")
+        facts = [
+            ("Status", str(contact.status)),
+            ("Email", contact.email),
+            ("Phone", contact.phone),
+            ("LinkedIn", contact.linkedin),
+            ("Tags", " ".join(f"#{t}" for t in contact.tags)),
+            ("How we met", contact.how_met),
+            ("Referred by", network.name_of(contact.referred_by)),
+            (
+                "Referred",
+                ", ".join(c.name for c in network.contacts if c.referred_by == contact.id),
+            ),
+            ("Rhythm", f"every {contact.cadence_days} days" if contact.cadence_days else ""),
+        ]
+        touch = last_touches(network).get(contact.id or 0)
+        facts.append(("Last touch", format_date(touch, today) if touch else "never"))
+        for label, value in facts:
+            if value:
+                card.append(f"{label:>12}  ", style="dim")
+                card.append(value + "\n")
+        self.query_one("#card", Static).update(card)
+        followups = store.followups(include_done=True, contact_id=contact.id)
+        self.query_one("#contact-followups", VirtualList).set_rows(
+            [
+                Row(
+                    f.id,
+                    (format_date(f.due, today), f.text, "done" if f.done else ""),
+                    "muted" if f.done else ("error" if f.due < today else ""),
+                )
+                for f in followups
+            ]
+        )
+        notes = store.notes(contact.id)
+        self._notes = {n.id: n.text for n in notes}
+        self.query_one("#contact-notes", VirtualList).set_rows(
+            [
+                Row(n.id, (format_date(n.date, today), str(n.kind), n.text.splitlines()[0]))
+                for n in notes
+                if n.text
+            ]
+        )
+
+    @on(VirtualList.Highlighted, "#contact-notes")
+    def _note(self, event: VirtualList.Highlighted) -> None:
+        self.query_one("#note-full", Static).update(self._notes.get(event.key, ""))
+
+    def _focused_list(self) -> tuple[str, int | None]:
+        focused = self.focused
+        if isinstance(focused, VirtualList) and focused.id == "contact-notes":
+            key = focused.cursor_key
+            return "notes", key if isinstance(key, int) else None
+        key = self.query_one("#contact-followups", VirtualList).cursor_key
+        return "followups", key if isinstance(key, int) else None
+
+    @work(exclusive=True, group="dialog")
+    async def action_edit(self) -> None:
+        from netui.ui.screens.forms import edit_item
+
+        await edit_item(self.app, "contacts", self.contact_id)
+
+    @on(VirtualList.Selected)
+    @work(exclusive=True, group="dialog")
+    async def _edit_item(self) -> None:
+        from netui.ui.screens.forms import edit_item
+
+        kind, item_id = self._focused_list()
+        if item_id is not None:
+            await edit_item(self.app, kind, item_id)
+
+    @work(exclusive=True, group="dialog")
+    async def action_quick_add(self, kind: str) -> None:
+        from netui.ui.screens.main import save_quick_add
+        from netui.ui.screens.quick_add import QuickAddScreen
+
+        name = self.app.store.contact(self.contact_id).name  # type: ignore[attr-defined]
+        result = await self.app.push_screen_wait(QuickAddScreen(kind, f"{name}: "))
+        if result is not None:
+            await save_quick_add(self.app, result)
+
+    async def action_done(self) -> None:
+        kind, item_id = self._focused_list()
+        if kind == "followups" and item_id is not None:
+            store = self.app.store  # type: ignore[attr-defined]
+            action = (
+                store.reopen_followup if store.followup(item_id).done else store.complete_followup
+            )
+            await self.app.change(action, item_id)  # type: ignore[attr-defined]
+
+    @work(exclusive=True, group="dialog")
+    async def action_snooze(self) -> None:
+        from netui.ui.screens.main import snooze
+
+        kind, item_id = self._focused_list()
+        if kind == "followups" and item_id is not None:
+            await snooze(self.app, self.app.store.followup(item_id))  # type: ignore[attr-defined]
+
+    @work(exclusive=True, group="dialog")
+    async def action_delete(self) -> None:
+        from netui.ui.screens.main import delete_item
+
+        kind, item_id = self._focused_list()
+        if self.focused is None or item_id is None:
+            await delete_item(self.app, "contacts", self.contact_id)
+        else:
+            await delete_item(self.app, kind, item_id)
+
+    async def action_undo(self) -> None:
+        undone = await self.app.change(self.app.store.undo)  # type: ignore[attr-defined]
+        if undone:
+            self.notify(f"Undid: {undone}", markup=False)

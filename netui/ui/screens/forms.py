@@ -1,0 +1,223 @@
+"""Edit forms for a contact, a follow-up and a note, with validation as you type.
+
+Each form is a `ModalScreen` that returns the edited object (or None); the checks are
+`netui.validate`'s, and dates go through the same date language as quick-add.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
+
+from netui import validate
+from netui.dates import format_date
+from netui.errors import NetuiError, QuickAddError
+from netui.model import Contact, FollowUp, Note, NoteKind, Status
+from netui.quickadd import ContactIndex
+
+
+class FormScreen(ModalScreen[Any]):
+    """A form of labelled fields; ctrl+s or the Save button saves, escape cancels."""
+
+    CSS_PATH = "forms.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save", key_display="^s"),
+    ]
+    heading = "Edit"
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog"):
+            yield Static(Content(self.heading), id="heading")
+            yield from self.fields()
+            yield Static("", id="problem", markup=False)
+            with Horizontal(id="buttons"):
+                yield Button("Save (^s)", variant="primary", id="save")
+                yield Button("Cancel (esc)", id="cancel")
+
+    def fields(self) -> ComposeResult:
+        raise NotImplementedError
+
+    def field(self, label: str, value: str, field_id: str, placeholder: str = "") -> ComposeResult:
+        yield Label(label)
+        yield Input(value=value, id=field_id, placeholder=placeholder)
+
+    def value(self, field_id: str) -> str:
+        return self.query_one(f"#{field_id}", Input).value
+
+    def build(self) -> Any:
+        """The edited object; raises NetuiError with a message for the first bad field."""
+        raise NotImplementedError
+
+    def _check(self) -> Any:
+        problem = self.query_one("#problem", Static)
+        try:
+            result = self.build()
+        except NetuiError as error:
+            problem.update(f"⚠ {error}")
+            return None
+        problem.update("")
+        return result
+
+    @on(Input.Changed)
+    def _changed(self) -> None:
+        self._check()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.action_cancel()
+
+    @on(Input.Submitted)
+    def action_save(self) -> None:
+        result = self._check()
+        if result is None:
+            self.app.bell()
+            return
+        self.dismiss(result)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @property
+    def today(self) -> date:
+        return self.app.today  # type: ignore[attr-defined]
+
+
+class ContactForm(FormScreen):
+    """Every field of a contact."""
+
+    def __init__(self, contact: Contact, contacts: list[Contact]) -> None:
+        super().__init__()
+        self.contact = contact
+        self.index = ContactIndex(contacts)
+        self.by_id = {c.id: c for c in contacts}
+        self.heading = f"Edit contact: {contact.name}"
+
+    def fields(self) -> ComposeResult:
+        c = self.contact
+        referrer = self.by_id.get(c.referred_by)
+        yield from self.field("Name", c.name, "name")
+        yield from self.field("Title", c.title, "title")
+        yield from self.field("Company", c.company, "company")
+        yield from self.field("Email", c.email, "email")
+        yield from self.field("Phone", c.phone, "phone")
+        yield from self.field("LinkedIn", c.linkedin, "linkedin")
+        yield from self.field("Tags", " ".join(c.tags), "tags", "ux fintech")
+        yield from self.field("How we met", c.how_met, "how_met")
+        yield from self.field("Referred by", referrer.name if referrer else "", "referred_by")
+        yield Label("Status")
+        yield Select([(s.value, s) for s in Status], value=c.status, allow_blank=False, id="status")
+        yield from self.field(
+            "Keep in touch every (days)", str(c.cadence_days or ""), "cadence", "30"
+        )
+
+    def build(self) -> Contact:
+        return replace(
+            self.contact,
+            name=validate.check_name(self.value("name")),
+            title=self.value("title").strip(),
+            company=self.value("company").strip(),
+            email=validate.check_email(self.value("email")),
+            phone=self.value("phone").strip(),
+            linkedin=self.value("linkedin").strip(),
+            tags=validate.check_tags(self.value("tags")),
+            how_met=self.value("how_met").strip(),
+            referred_by=validate.check_contact_ref(
+                self.value("referred_by"), self.index, exclude=self.contact.id
+            ),
+            status=self.query_one("#status", Select).value,  # type: ignore[arg-type]
+            cadence_days=validate.check_cadence(self.value("cadence")),
+        )
+
+
+class FollowUpForm(FormScreen):
+    """A follow-up's task, due date (any date phrase) and contact."""
+
+    def __init__(self, followup: FollowUp, contacts: list[Contact]) -> None:
+        super().__init__()
+        self.followup = followup
+        self.index = ContactIndex(contacts)
+        self.by_id = {c.id: c for c in contacts}
+        self.heading = "Edit follow-up"
+
+    def fields(self) -> ComposeResult:
+        f = self.followup
+        contact = self.by_id.get(f.contact_id)
+        yield from self.field("Task", f.text, "text")
+        yield from self.field("Due", f.due.isoformat(), "due", "friday, dec 3, in 2 weeks")
+        yield Static("", id="due-preview", markup=False)
+        yield from self.field("Contact", contact.name if contact else "", "contact")
+
+    def build(self) -> FollowUp:
+        text = self.value("text").strip()
+        if not text:
+            raise QuickAddError("the follow-up needs a task")
+        due = validate.check_date(self.value("due"), self.today)
+        self.query_one("#due-preview", Static).update(f"→ {format_date(due, self.today)}")
+        return replace(
+            self.followup,
+            text=text,
+            due=due,
+            contact_id=validate.check_contact_ref(self.value("contact"), self.index),
+        )
+
+
+class NoteForm(FormScreen):
+    """A note's date, kind, contact and (multi-line) text."""
+
+    def __init__(self, note: Note, contacts: list[Contact]) -> None:
+        super().__init__()
+        self.note = note
+        self.index = ContactIndex(contacts)
+        self.by_id = {c.id: c for c in contacts}
+        self.heading = "Edit note"
+
+    def fields(self) -> ComposeResult:
+        n = self.note
+        contact = self.by_id.get(n.contact_id)
+        yield from self.field("Date", n.date.isoformat(), "date", "yesterday, monday, dec 3")
+        yield Label("Kind")
+        yield Select([(k.value, k) for k in NoteKind], value=n.kind, allow_blank=False, id="kind")
+        yield from self.field("Contact", contact.name if contact else "", "contact")
+        yield Label("Text")
+        yield TextArea(n.text, id="text", soft_wrap=True)
+
+    def build(self) -> Note:
+        text = self.query_one("#text", TextArea).text.strip()
+        if not text:
+            raise QuickAddError("the note is empty")
+        return replace(
+            self.note,
+            date=validate.check_date(self.value("date"), self.today, past=True),
+            kind=self.query_one("#kind", Select).value,  # type: ignore[arg-type]
+            contact_id=validate.check_contact_ref(self.value("contact"), self.index),
+            text=text,
+        )
+
+
+async def edit_item(app: Any, kind: str, item_id: int) -> None:
+    """Open the form for a contact, follow-up or note, and save what it returns."""
+    store = app.store
+    contacts = store.contacts()
+    if kind == "contacts":
+        edited = await app.push_screen_wait(ContactForm(store.contact(item_id), contacts))
+        save = store.update_contact
+    elif kind == "followups":
+        edited = await app.push_screen_wait(FollowUpForm(store.followup(item_id), contacts))
+        save = store.update_followup
+    else:
+        edited = await app.push_screen_wait(NoteForm(store.note(item_id), contacts))
+        save = store.update_note
+    if edited is not None and await app.change(save, edited) is not None:
+        app.notify("Saved")

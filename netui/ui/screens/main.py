@@ -1,0 +1,385 @@
+"""The main screen: Contacts, Follow-ups and Notes side by side (stacked when narrow)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from netui.dates import format_date
+from netui.model import FollowUp, Network, Note, NoteKind
+from netui.quickadd import ContactDraft, FollowUpDraft, NoteDraft
+from netui.review import going_cold, last_touches
+from netui.store.store import deletion_summary
+from netui.ui.messages import StoreChanged
+from netui.ui.widgets.contacts_pane import ContactSort, ContactsPane
+from netui.ui.widgets.followups_pane import FollowUpsPane
+from netui.ui.widgets.notes_pane import NotesPane
+from netui.ui.widgets.pane import Pane
+from netui.ui.widgets.virtual_list import VirtualList
+
+NARROW = 100
+"""Below this width the panes stack instead of standing side by side."""
+
+
+class StatusLine(Static):
+    """The data file, the counts and the last save (or the file's problem)."""
+
+
+class MainScreen(Screen[None]):
+    """Contacts, follow-ups and notes, driven from the keyboard."""
+
+    CSS_PATH = "main.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("1", "focus_pane('contacts')", "Contacts", show=False),
+        Binding("2", "focus_pane('followups')", "Follow-ups", show=False),
+        Binding("3", "focus_pane('notes')", "Notes", show=False),
+        Binding("a", "quick_add('contact')", "Add contact", id="add-contact"),
+        Binding("f", "quick_add('followup')", "Follow-up", id="add-followup"),
+        Binding("n", "quick_add('note')", "Note", id="add-note"),
+        Binding("e", "edit", "Edit", id="edit"),
+        Binding("d", "done", "Done", id="done"),
+        Binding("s", "snooze", "Snooze", id="snooze"),
+        Binding("x", "delete", "Delete", id="delete"),
+        Binding("ctrl+z", "undo", "Undo", key_display="^z", id="undo"),
+        Binding("slash", "filter", "Filter", key_display="/", id="filter"),
+        Binding("o", "sort", "Sort", id="sort"),
+        Binding("h", "toggle_done", "Show done", id="toggle-done"),
+        Binding("r", "review", "Review", id="review"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.network = Network()
+        self._last_save = ""
+
+    def compose(self) -> ComposeResult:
+        yield StatusLine(id="status", markup=False)
+        with Horizontal(id="panes"):
+            yield ContactsPane()
+            yield FollowUpsPane()
+            yield NotesPane()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_data()
+        self.query_one("#contacts-list").focus()
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < NARROW, "-narrow")
+
+    # --- data -------------------------------------------------------------------------------
+
+    @property
+    def today(self) -> date:
+        return self.app.today  # type: ignore[attr-defined]
+
+    @property
+    def store(self):
+        return self.app.store  # type: ignore[attr-defined]
+
+    def on_store_changed(self, _: StoreChanged) -> None:
+        self._last_save = f"saved {self.app.clock():%H:%M:%S}"  # type: ignore[attr-defined]
+        self.refresh_data()
+
+    def refresh_data(self) -> None:
+        """Redraw every pane from the store, keeping each cursor where it was."""
+        self.network = self.store.network()
+        today = self.today
+        touches = last_touches(self.network)
+        cold = {c.contact.id for c in going_cold(self.network, today) if c.contact.id is not None}
+        self.query_one(ContactsPane).show(self.network, today, touches, cold)
+        self._show_related()
+        self._update_status()
+
+    def _show_related(self) -> None:
+        contact_id = self.selected_contact_id
+        self.query_one(FollowUpsPane).show(self.network, self.today, contact_id)
+        self.query_one(NotesPane).show(self.network, self.today, contact_id)
+
+    def _update_status(self) -> None:
+        open_followups = [f for f in self.network.followups if f.done is None]
+        overdue = sum(1 for f in open_followups if f.due < self.today)
+        parts = [
+            str(self.store.path),
+            f"{len(self.network.contacts)} contacts",
+            f"{len(open_followups)} open follow-ups" + (f" ({overdue} overdue)" if overdue else ""),
+            format_date(self.today, self.today),
+        ]
+        problem = self.app.file_problem  # type: ignore[attr-defined]
+        if problem:
+            parts.append(f"⚠ {problem}")
+        elif self._last_save:
+            parts.append(self._last_save)
+        status = self.query_one(StatusLine)
+        status.update(Content("  ·  ".join(parts)))
+        status.set_class(bool(problem), "-problem")
+
+    # --- selection --------------------------------------------------------------------------
+
+    @property
+    def selected_contact_id(self) -> int | None:
+        key = self.query_one("#contacts-list", VirtualList).cursor_key
+        return key if isinstance(key, int) else None
+
+    @property
+    def focused_pane(self) -> Pane | None:
+        focused = self.focused
+        while focused is not None and not isinstance(focused, Pane):
+            focused = focused.parent  # type: ignore[assignment]
+        return focused
+
+    def _selected(self, pane_id: str) -> int | None:
+        key = self.query_one(f"#{pane_id}-list", VirtualList).cursor_key
+        return key if isinstance(key, int) else None
+
+    @on(VirtualList.Highlighted, "#contacts-list")
+    def _contact_moved(self) -> None:
+        self._show_related()
+
+    @on(VirtualList.Highlighted, "#notes-list")
+    def _note_moved(self, event: VirtualList.Highlighted) -> None:
+        self.query_one(NotesPane).show_text(event.key)
+
+    @on(VirtualList.Selected)
+    def _open(self, event: VirtualList.Selected) -> None:
+        self.action_open()
+
+    # --- actions ----------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        pane = self.focused_pane
+        pane_id = pane.id if pane else None
+        # Keys of one pane are hidden elsewhere, so the footer shows what matters here.
+        if action in ("done", "snooze", "toggle_done"):
+            return pane_id == "followups"
+        if action == "sort":
+            return pane_id == "contacts"
+        if action in ("edit", "delete"):
+            return (pane_id is not None and self._selected(pane_id) is not None) or None
+        return True
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
+
+    def action_focus_pane(self, pane_id: str) -> None:
+        self.query_one(f"#{pane_id}-list").focus()
+
+    def action_filter(self) -> None:
+        pane = self.focused_pane or self.query_one(ContactsPane)
+        pane.start_filter()
+
+    def action_sort(self) -> None:
+        pane = self.query_one(ContactsPane)
+        order = list(ContactSort)
+        pane.sort = order[(order.index(pane.sort) + 1) % len(order)]
+        self.refresh_data()
+        self.notify(f"Contacts sorted by {pane.sort}")
+
+    def action_toggle_done(self) -> None:
+        pane = self.query_one(FollowUpsPane)
+        pane.show_done = not pane.show_done
+        self._show_related()
+
+    def action_review(self) -> None:
+        from netui.ui.screens.review import ReviewScreen
+
+        self.app.push_screen(ReviewScreen())
+
+    def action_open(self) -> None:
+        from netui.ui.screens.contact import ContactScreen
+
+        pane = self.focused_pane
+        contact_id = self.selected_contact_id
+        if pane is not None and pane.id != "contacts":
+            item_id = self._selected(pane.id or "")
+            if item_id is None:
+                return
+            if pane.id == "followups":
+                contact_id = self.store.followup(item_id).contact_id
+                if contact_id is None:
+                    self.action_edit()
+                    return
+            else:
+                self.action_edit()
+                return
+        if contact_id is not None:
+            self.app.push_screen(ContactScreen(contact_id))
+
+    @work(exclusive=True, group="dialog")
+    async def action_quick_add(self, kind: str) -> None:
+        from netui.ui.screens.quick_add import QuickAddScreen
+
+        contact = self.network.by_id.get(self.selected_contact_id or -1)
+        prefill = f"{contact.name}: " if contact and kind != "contact" else ""
+        result = await self.app.push_screen_wait(QuickAddScreen(kind, prefill))
+        if result is not None:
+            await save_quick_add(self.app, result)
+
+    @work(exclusive=True, group="dialog")
+    async def action_edit(self) -> None:
+        from netui.ui.screens.forms import edit_item
+
+        pane = self.focused_pane
+        if pane is None:
+            return
+        item_id = self._selected(pane.id or "")
+        if item_id is not None:
+            await edit_item(self.app, pane.id or "", item_id)
+
+    async def action_done(self) -> None:
+        followup_id = self._selected("followups")
+        if followup_id is None:
+            return
+        if self.store.followup(followup_id).done is not None:
+            saved = await self.app.change(self.store.reopen_followup, followup_id)  # type: ignore[attr-defined]
+            if saved:
+                self.notify(f"Reopened: {saved.text}", markup=False)
+            return
+        saved = await self.app.change(self.store.complete_followup, followup_id)  # type: ignore[attr-defined]
+        if saved:
+            self.notify(f"Done: {saved.text}", markup=False)
+
+    @work(exclusive=True, group="dialog")
+    async def action_snooze(self) -> None:
+        followup_id = self._selected("followups")
+        if followup_id is not None:
+            await snooze(self.app, self.store.followup(followup_id))
+
+    @work(exclusive=True, group="dialog")
+    async def action_delete(self) -> None:
+        pane = self.focused_pane
+        if pane is None:
+            return
+        item_id = self._selected(pane.id or "")
+        if item_id is not None:
+            await delete_item(self.app, pane.id or "", item_id)
+
+    async def action_undo(self) -> None:
+        undone = await self.app.change(self.store.undo)  # type: ignore[attr-defined]
+        if undone is None:
+            if not self.store.history:
+                self.notify("Nothing to undo")
+            return
+        self.notify(f"Undid: {undone}", markup=False)
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        """This screen's actions, by name, for the command palette."""
+        yield SystemCommand(
+            "Add contact",
+            "Quick-add a contact (a)",
+            lambda: self.run_action("quick_add('contact')"),
+        )
+        yield SystemCommand(
+            "Add follow-up",
+            "Quick-add a follow-up (f)",
+            lambda: self.run_action("quick_add('followup')"),
+        )
+        yield SystemCommand(
+            "Add note", "Quick-add a note (n)", lambda: self.run_action("quick_add('note')")
+        )
+        yield SystemCommand("Daily review", "What to do today (r)", self.action_review)
+        yield SystemCommand(
+            "Undo", "Undo the last change (ctrl+z)", lambda: self.run_action("undo")
+        )
+        yield SystemCommand("Filter", "Filter the focused pane (/)", self.action_filter)
+        yield SystemCommand("Sort contacts", "By name, company or last touch (o)", self.action_sort)
+        yield SystemCommand("Show or hide done follow-ups", "Toggle (h)", self.action_toggle_done)
+        yield SystemCommand("Open", "Open the selected item (enter)", self.action_open)
+        yield SystemCommand("Edit", "Edit the selected item (e)", lambda: self.run_action("edit"))
+        yield SystemCommand(
+            "Delete", "Delete the selected item (x)", lambda: self.run_action("delete")
+        )
+        yield SystemCommand(
+            "Mark follow-up done", "On the follow-ups pane (d)", lambda: self.run_action("done")
+        )
+        yield SystemCommand(
+            "Snooze follow-up", "On the follow-ups pane (s)", lambda: self.run_action("snooze")
+        )
+
+
+async def save_quick_add(app, result) -> bool:
+    """Save a quick-add result; for an unknown name, offer to create the contact first."""
+    from netui import quickadd
+    from netui.model import Contact
+    from netui.ui.screens.confirm import ConfirmScreen
+    from netui.ui.screens.quick_add import QuickAddScreen
+
+    if result.unknown_contact is None:
+        return await save_draft(app, result.draft, result.note_kind)
+    name = result.unknown_contact
+    if not await app.push_screen_wait(
+        ConfirmScreen(f"No contact matches '{name}'. Create {name} as a new contact?", "Create")
+    ):
+        # Back to the bar with the text, so nothing typed is lost.
+        again = await app.push_screen_wait(QuickAddScreen(result.kind, result.text))
+        return again is not None and await save_quick_add(app, again)
+    if await app.change(app.store.add_contact, Contact(name=name)) is None:
+        return False
+    contacts = app.store.contacts()
+    parse = quickadd.parse_followup if result.kind == "followup" else quickadd.parse_note
+    return await save_draft(app, parse(result.text, contacts, app.today), result.note_kind)
+
+
+async def save_draft(
+    app, draft: ContactDraft | FollowUpDraft | NoteDraft, kind: NoteKind = NoteKind.NOTE
+) -> bool:
+    """Save what a quick-add line described; True if it was saved."""
+    store = app.store
+    if isinstance(draft, ContactDraft):
+        saved = await app.change(store.add_contact, draft.to_contact())
+        label = f"Added {draft.name}"
+    elif isinstance(draft, FollowUpDraft):
+        contact_id = draft.contact.id if draft.contact else None
+        saved = await app.change(store.add_followup, FollowUp(draft.text, draft.due, contact_id))
+        label = f"Follow-up due {format_date(draft.due, app.today)}: {draft.text}"
+    else:
+        contact_id = draft.contact.id if draft.contact else None
+        saved = await app.change(store.add_note, Note(draft.text, draft.date, contact_id, kind))
+        label = f"Note saved ({format_date(draft.date, app.today)})"
+    if saved is not None:
+        app.notify(label, markup=False)
+    return saved is not None
+
+
+async def snooze(app, followup: FollowUp) -> None:
+    """Ask how long, then move the follow-up's due date."""
+    from netui.ui.screens.snooze import SnoozeScreen
+
+    until = await app.push_screen_wait(SnoozeScreen(followup))
+    if until is not None and followup.id is not None:
+        saved = await app.change(app.store.snooze_followup, followup.id, until)
+        if saved:
+            app.notify(f"Snoozed to {format_date(until, app.today)}: {followup.text}", markup=False)
+
+
+async def delete_item(app, pane_id: str, item_id: int) -> None:
+    """Confirm (saying what goes with it), then delete a contact, follow-up or note."""
+    from netui.ui.screens.confirm import ConfirmScreen
+
+    store = app.store
+    if pane_id == "contacts":
+        contact = store.contact(item_id)
+        notes = len(store.notes(item_id))
+        followups = len(store.followups(include_done=True, contact_id=item_id))
+        question = f"Delete {deletion_summary(contact.name, notes, followups)}?"
+        delete = store.delete_contact
+    elif pane_id == "followups":
+        question = f"Delete the follow-up '{store.followup(item_id).text}'?"
+        delete = store.delete_followup
+    else:
+        note = store.note(item_id)
+        question = f"Delete the note of {format_date(note.date, app.today)}?"
+        delete = store.delete_note
+    if await app.push_screen_wait(ConfirmScreen(question, "Delete")):
+        deleted = await app.change(delete, item_id)
+        if deleted:
+            app.notify(f"Deleted {deleted} (ctrl+z to undo)", markup=False)

@@ -1,0 +1,91 @@
+"""Snooze a follow-up: +1 day, +3 days, +1 week, +2 weeks, or a typed date."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from netui.dates import format_date, parse_when
+from netui.errors import QuickAddError
+from netui.model import FollowUp
+
+CHOICES = [("+1 day", 1), ("+3 days", 3), ("+1 week", 7), ("+2 weeks", 14)]
+
+
+class SnoozeScreen(ModalScreen[date | None]):
+    """Pick how far to push a follow-up; the dates count from today (or its due date if
+    that is later, so snoozing something already in the future pushes it further)."""
+
+    CSS_PATH = "snooze.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, followup: FollowUp) -> None:
+        super().__init__()
+        self.followup = followup
+
+    @property
+    def base(self) -> date:
+        today: date = self.app.today  # type: ignore[attr-defined]
+        return max(today, self.followup.due)
+
+    def compose(self) -> ComposeResult:
+        today: date = self.app.today  # type: ignore[attr-defined]
+        with Vertical(classes="dialog"):
+            yield Static(Content(f"Snooze: {self.followup.text}"), id="title")
+            options = [
+                Option(f"{label:<9} {format_date(self.base + timedelta(days=n), today)}", id=str(n))
+                for label, n in CHOICES
+            ]
+            yield OptionList(*options, Option("A date…", id="date"), id="choices")
+            yield Input(placeholder="friday, dec 12, in 10 days…", id="when")
+            yield Static("", id="preview", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#when").display = False
+        self.query_one(OptionList).focus()
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id == "date":
+            field = self.query_one("#when", Input)
+            field.display = True
+            field.focus()
+            return
+        self.dismiss(self.base + timedelta(days=int(event.option.id or 0)))
+
+    def _read(self, text: str) -> date | None:
+        preview = self.query_one("#preview", Static)
+        today: date = self.app.today  # type: ignore[attr-defined]
+        try:
+            when = parse_when(text, today)
+        except QuickAddError as error:
+            preview.update(f"⚠ {error}" if text.strip() else "")
+            preview.set_class(True, "-error")
+            return None
+        preview.update(f"→ {format_date(when, today)}")
+        preview.set_class(False, "-error")
+        return when
+
+    @on(Input.Changed)
+    def _typed(self, event: Input.Changed) -> None:
+        self._read(event.value)
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        when = self._read(event.value)
+        if when is not None:
+            self.dismiss(when)
+        else:
+            self.app.bell()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
