@@ -175,7 +175,7 @@ def _absolute(phrase: str, match: re.Match[str], today: date, past: bool) -> dat
         return found
     # No year: this year's, or the next (previous, for the past) one that has it.
     step = -1 if past else 1
-    for offset in range(8):  # 8 years always hold a Feb 29
+    for offset in range(9):  # 9 years always hold a Feb 29 (2096 to 2104 skip 2100)
         found = read(today.year + offset * step)
         if found is not None and (found <= today if past else found >= today):
             return found

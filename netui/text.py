@@ -22,13 +22,17 @@ def clean(text: str, *, multiline: bool = True) -> str:
 
     With `multiline=False`, newlines and tabs become single spaces (names, titles, tags).
     """
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Remove first, then normalise: a removed control character could otherwise leave
+    # a letter and its accent side by side, uncomposed ("e\x00\u0301").
     if multiline:
-        return _UNSAFE.sub("", text)
-    return " ".join(_UNSAFE_LINE.sub(" ", text).split())
+        return unicodedata.normalize("NFC", _UNSAFE.sub("", text))
+    return " ".join(unicodedata.normalize("NFC", _UNSAFE_LINE.sub(" ", text)).split())
 
 
 def fold(text: str) -> str:
     """Case- and accent-insensitive form of `text`, for matching and searching."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    # Casefold after NFKD too: compatibility forms decompose to capitals ("𝐉𝐚𝐧𝐞", the
+    # bold letters some LinkedIn names use, is "Jane"), which must still match "jane".
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

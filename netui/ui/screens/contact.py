@@ -153,13 +153,10 @@ class ContactScreen(Screen[None]):
 
     @work(exclusive=True, group="dialog")
     async def action_quick_add(self, kind: str) -> None:
-        from netui.ui.screens.main import save_quick_add
-        from netui.ui.screens.quick_add import QuickAddScreen
+        from netui.ui.screens.main import quick_add
 
         name = self.app.store.contact(self.contact_id).name  # type: ignore[attr-defined]
-        result = await self.app.push_screen_wait(QuickAddScreen(kind, f"{name}: "))
-        if result is not None:
-            await save_quick_add(self.app, result)
+        await quick_add(self.app, kind, f"{name}: ")
 
     async def action_done(self) -> None:
         kind, item_id = self._focused_list()

@@ -207,17 +207,24 @@ class NoteForm(FormScreen):
 
 
 async def edit_item(app: Any, kind: str, item_id: int) -> None:
-    """Open the form for a contact, follow-up or note, and save what it returns."""
+    """Open the form for a contact, follow-up or note, and save what it returns.
+
+    If the save fails, the form comes back with the edits, so that nothing is lost.
+    """
     store = app.store
     contacts = store.contacts()
-    if kind == "contacts":
-        edited = await app.push_screen_wait(ContactForm(store.contact(item_id), contacts))
-        save = store.update_contact
-    elif kind == "followups":
-        edited = await app.push_screen_wait(FollowUpForm(store.followup(item_id), contacts))
-        save = store.update_followup
-    else:
-        edited = await app.push_screen_wait(NoteForm(store.note(item_id), contacts))
-        save = store.update_note
-    if edited is not None and await app.change(save, edited) is not None:
-        app.notify("Saved")
+    forms = {
+        "contacts": (ContactForm, store.contact, store.update_contact),
+        "followups": (FollowUpForm, store.followup, store.update_followup),
+        "notes": (NoteForm, store.note, store.update_note),
+    }
+    form, read, save = forms[kind]
+    item = read(item_id)
+    while True:
+        edited = await app.push_screen_wait(form(item, contacts))
+        if edited is None:
+            return
+        if await app.change(save, edited) is not None:
+            app.notify("Saved")
+            return
+        item = edited

@@ -69,9 +69,9 @@ class MainScreen(Screen[None]):
             yield NotesPane()
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.refresh_data()
+    async def on_mount(self) -> None:
         self.query_one("#contacts-list").focus()
+        await self.refresh_data()
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW, "-narrow")
@@ -86,13 +86,17 @@ class MainScreen(Screen[None]):
     def store(self):
         return self.app.store  # type: ignore[attr-defined]
 
-    def on_store_changed(self, _: StoreChanged) -> None:
+    async def on_store_changed(self, _: StoreChanged) -> None:
         self._last_save = f"saved {self.app.clock():%H:%M:%S}"  # type: ignore[attr-defined]
-        self.refresh_data()
+        await self.refresh_data()
 
-    def refresh_data(self) -> None:
-        """Redraw every pane from the store, keeping each cursor where it was."""
-        self.network = self.store.network()
+    async def refresh_data(self) -> None:
+        """Redraw every pane from the store, keeping each cursor where it was.
+
+        The snapshot is taken on the store's thread: after a reload it builds the typed
+        objects, which takes a while at LinkedIn scale.
+        """
+        self.network = await self.app.call_store(self.store.network)  # type: ignore[attr-defined]
         today = self.today
         touches = last_touches(self.network)
         cold = {c.contact.id for c in going_cold(self.network, today) if c.contact.id is not None}
@@ -181,7 +185,7 @@ class MainScreen(Screen[None]):
         pane = self.query_one(ContactsPane)
         order = list(ContactSort)
         pane.sort = order[(order.index(pane.sort) + 1) % len(order)]
-        self.refresh_data()
+        self.run_worker(self.refresh_data(), group="refresh")
         self.notify(f"Contacts sorted by {pane.sort}")
 
     def action_toggle_done(self) -> None:
@@ -216,13 +220,10 @@ class MainScreen(Screen[None]):
 
     @work(exclusive=True, group="dialog")
     async def action_quick_add(self, kind: str) -> None:
-        from netui.ui.screens.quick_add import QuickAddScreen
 
         contact = self.network.by_id.get(self.selected_contact_id or -1)
         prefill = f"{contact.name}: " if contact and kind != "contact" else ""
-        result = await self.app.push_screen_wait(QuickAddScreen(kind, prefill))
-        if result is not None:
-            await save_quick_add(self.app, result)
+        await quick_add(self.app, kind, prefill)
 
     @work(exclusive=True, group="dialog")
     async def action_edit(self) -> None:
@@ -306,12 +307,25 @@ class MainScreen(Screen[None]):
         )
 
 
+async def quick_add(app, kind: str, prefill: str) -> None:
+    """Open the quick-add bar and save its line; if the save fails (a full disk, a file
+    changed into something unreadable), the bar comes back with the text, so that
+    nothing typed is lost."""
+    from netui.ui.screens.quick_add import QuickAddScreen
+
+    text = prefill
+    while True:
+        result = await app.push_screen_wait(QuickAddScreen(kind, text))
+        if result is None or await save_quick_add(app, result):
+            return
+        text = result.text
+
+
 async def save_quick_add(app, result) -> bool:
     """Save a quick-add result; for an unknown name, offer to create the contact first."""
     from netui import quickadd
     from netui.model import Contact
     from netui.ui.screens.confirm import ConfirmScreen
-    from netui.ui.screens.quick_add import QuickAddScreen
 
     if result.unknown_contact is None:
         return await save_draft(app, result.draft, result.note_kind)
@@ -319,9 +333,7 @@ async def save_quick_add(app, result) -> bool:
     if not await app.push_screen_wait(
         ConfirmScreen(f"No contact matches '{name}'. Create {name} as a new contact?", "Create")
     ):
-        # Back to the bar with the text, so nothing typed is lost.
-        again = await app.push_screen_wait(QuickAddScreen(result.kind, result.text))
-        return again is not None and await save_quick_add(app, again)
+        return False  # back to the bar with the text, so nothing typed is lost
     if await app.change(app.store.add_contact, Contact(name=name)) is None:
         return False
     contacts = app.store.contacts()

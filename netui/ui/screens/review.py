@@ -219,8 +219,7 @@ class ReviewScreen(Screen[None]):
 
     @work(exclusive=True, group="dialog")
     async def action_note(self) -> None:
-        from netui.ui.screens.main import save_quick_add
-        from netui.ui.screens.quick_add import QuickAddScreen
+        from netui.ui.screens.main import quick_add
 
         selected = self.selected
         store = self.app.store  # type: ignore[attr-defined]
@@ -230,9 +229,7 @@ class ReviewScreen(Screen[None]):
             contact_id = store.followup(item_id).contact_id if kind == "followup" else item_id
             if contact_id is not None:
                 prefill = f"{store.contact(contact_id).name}: "
-        result = await self.app.push_screen_wait(QuickAddScreen("note", prefill))
-        if result is not None:
-            await save_quick_add(self.app, result)
+        await quick_add(self.app, "note", prefill)
 
     async def action_undo(self) -> None:
         undone = await self.app.change(self.app.store.undo)  # type: ignore[attr-defined]

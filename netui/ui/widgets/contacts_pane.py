@@ -31,15 +31,18 @@ class ContactsPane(Pane):
             [
                 Column("", 1),
                 Column("Name", weight=3, min_width=12),
-                Column("Company", weight=2, min_width=8, optional=True),
-                Column("Title", weight=2, min_width=10, optional=True),
-                Column("Status", 9, optional=True),
-                Column("Touched", 7, optional=True),
+                Column("Company", weight=2, min_width=8, drop=1),
+                Column("Title", weight=2, min_width=10, drop=3),
+                Column("Status", 9, drop=2),
+                Column("Touched", 7),
             ],
             empty_text="No contacts yet: press a to add one.",
             id="contacts",
         )
         self.sort = ContactSort.NAME
+        self._folded: dict[int, tuple[Contact, str]] = {}
+        """Folded search text per contact, reused while the store returns the same object
+        (it does for every contact a change did not touch)."""
 
     def show(
         self,
@@ -59,9 +62,16 @@ class ContactsPane(Pane):
         self.subtitle = f"sorted by {self.sort}"
         self.load([self._entry(c, today, touches, cold) for c in contacts])
 
-    @staticmethod
+    def _haystack(self, contact: Contact) -> str:
+        cached = self._folded.get(contact.id or 0)
+        if cached is not None and cached[0] is contact:
+            return cached[1]
+        hay = fold(" ".join((contact.name, contact.company, contact.title, *contact.tags)))
+        self._folded[contact.id or 0] = (contact, hay)
+        return hay
+
     def _entry(
-        contact: Contact, today: date, touches: dict[int, date], cold: set[int]
+        self, contact: Contact, today: date, touches: dict[int, date], cold: set[int]
     ) -> tuple[Row, str]:
         touch = touches.get(contact.id or 0)
         is_cold = contact.id in cold
@@ -77,5 +87,4 @@ class ContactsPane(Pane):
             ),
             tone="warning" if is_cold else "",
         )
-        hay = fold(" ".join((contact.name, contact.company, contact.title, *contact.tags)))
-        return row, hay
+        return row, self._haystack(contact)

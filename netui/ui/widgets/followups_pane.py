@@ -24,7 +24,7 @@ class FollowUpsPane(Pane):
             [
                 Column("", 1),
                 Column("Due", 10),
-                Column("Who", weight=1, min_width=8, optional=True),
+                Column("Who", weight=1, min_width=8, drop=1),
                 Column("Task", weight=2, min_width=10),
             ],
             empty_text="No follow-ups: press f to add one.",

@@ -29,7 +29,7 @@ class NotesPane(Pane):
     def __init__(self) -> None:
         super().__init__(
             "3 Notes",
-            [Column("Date", 10), Column("Kind", 7, optional=True), Column("Note", min_width=10)],
+            [Column("Date", 10), Column("Kind", 7, drop=1), Column("Note", min_width=10)],
             empty_text="No notes: press n to add one.",
             id="notes",
         )

@@ -34,8 +34,9 @@ class Column:
     weight: int = 1
     """The column's share of the remaining width, for columns without a fixed width."""
     min_width: int = 6
-    optional: bool = False
-    """Dropped (from the right) when the list is too narrow to show every column well."""
+    drop: int = 0
+    """When the list is too narrow for every column, the highest `drop` goes first;
+    0 means always shown."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +78,7 @@ class VirtualList(ScrollView, can_focus=True):
     VirtualList {
         height: 1fr;
         overflow-x: hidden;
+        scrollbar-size-vertical: 1;
         & > .virtual-list--header { text-style: bold; color: $text-muted; }
         & > .virtual-list--cursor {
             background: $block-cursor-background;
@@ -244,9 +246,8 @@ class VirtualList(ScrollView, can_focus=True):
         def needed(columns: list[Column]) -> int:
             return sum(c.width or c.min_width for c in columns) + len(columns) - 1
 
-        while needed(shown) > total and any(c.optional for c in shown):
-            last_optional = max(i for i, c in enumerate(shown) if c.optional)
-            del shown[last_optional]
+        while needed(shown) > total and any(c.drop for c in shown):
+            shown.remove(max(shown, key=lambda c: c.drop))
         fixed = sum(c.width or 0 for c in shown) + len(shown) - 1
         weights = sum(c.weight for c in shown if c.width is None)
         spare = max(total - fixed, 0)

@@ -1,0 +1,52 @@
+"""Regenerate the README's screenshots (assets/screenshots/*.svg) from the demo network.
+
+Run: .venv/bin/python tools/screenshots.py  (headless; a frozen date so they are stable)
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import tempfile
+from datetime import date, datetime
+from pathlib import Path
+
+from netui.clock import frozen_clock
+from netui.demo import load_demo
+from netui.store import Store
+from netui.ui.app import NetuiApp
+
+TODAY = date(2026, 11, 25)
+OUT = Path(__file__).resolve().parent.parent / "assets" / "screenshots"
+
+
+async def shoot(keys: list[str], name: str, size: tuple[int, int] = (120, 36)) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        clock = frozen_clock(datetime(2026, 11, 25, 9, 0))
+        store = Store.open(Path(folder) / "netui.json", clock=clock)
+        load_demo(store, TODAY)
+        store = Store.open(store.path, clock=clock)
+        app = NetuiApp(store, clock=clock, poll=False)
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            for key in keys:
+                if key.startswith("type:"):
+                    for char in key[5:]:
+                        await pilot.press("space" if char == " " else char)
+                else:
+                    await pilot.press(key)
+                await pilot.pause()
+            await pilot.pause(0.3)
+            app.save_screenshot(str(OUT / f"{name}.svg"))
+
+
+async def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    await shoot([], "main")
+    await shoot(["f", "type:send the case study next friday"], "quick_add")
+    await shoot(["r"], "review")
+    await shoot(["enter"], "contact")
+
+
+if __name__ == "__main__":
+    sys.exit(asyncio.run(main()))
