@@ -32,6 +32,7 @@ from netui.model import Contact, FollowUp, Network, Note, NoteKind, Status
 from netui.store import Store, convert, schema
 from netui.store.lock import file_lock
 from netui.store.storage import AtomicJSONStorage
+from netui.store.store import KEEP_IN_TOUCH
 
 ASSET_NAME = "demo_network.json"
 EVENING = time(17, 0)
@@ -153,7 +154,20 @@ def demo_network(
         def complete_followup(now: datetime, i: int = i) -> None:
             if i not in followups:
                 raise NetuiError(f"demo network: follow-up {i + 1} is done before it is planned")
-            followups[i] = replace(followups[i], done=now)
+            followups[i] = done = replace(followups[i], done=now)
+            # As `Store.complete_followup` does: a rhythm schedules the next touch.
+            contact = contacts.get(done.contact_id) if done.contact_id is not None else None
+            planned = any(
+                f.contact_id == done.contact_id and f.done is None for f in followups.values()
+            )
+            if contact is not None and contact.cadence_days and not planned:
+                followups[-len(followups) - 1] = FollowUp(
+                    id=new_id("followups"),
+                    text=KEEP_IN_TOUCH,
+                    due=now.date() + timedelta(days=contact.cadence_days),
+                    contact_id=done.contact_id,
+                    created=now,
+                )
 
         events.append((entry["days_ago"], _ADD_FOLLOWUP, i, add_followup))
         if entry.get("done_days_ago") is not None:

@@ -7,13 +7,15 @@ Copies taken before a migration or a restore are labelled and never rotated away
 
 from __future__ import annotations
 
+import contextlib
+import glob
 import os
 import re
 from datetime import date, datetime
 from pathlib import Path
 
 from netui.errors import StoreError
-from netui.store.fileio import describe_os_error, write_atomic
+from netui.store.fileio import TEMP_SUFFIX, describe_os_error, write_atomic
 
 KEEP = 10
 """How many dated backups to keep."""
@@ -66,6 +68,15 @@ def make_backup(path: Path, content: bytes, now: datetime, label: str = "") -> P
         reason = f"{folder} is not a folder" if in_the_way else describe_os_error(error)
         raise StoreError(f"couldn't back up {path}: {reason}") from None
     return target
+
+
+def remove_stale_temps(path: Path) -> None:
+    """Delete temporary files left by a backup a crash cut short; only under the lock."""
+    folder = backup_dir(path)
+    if folder.is_dir():
+        for leftover in folder.glob(f".{glob.escape(path.stem)}.*{TEMP_SUFFIX}"):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
 
 
 def _rotate(path: Path) -> None:

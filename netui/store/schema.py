@@ -37,7 +37,7 @@ def empty() -> Data:
 def encode(data: Data) -> bytes:
     """The bytes to write: UTF-8 JSON without a BOM, indented so a person can read it."""
     try:
-        return orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"
+        return orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
     except (TypeError, orjson.JSONEncodeError) as error:
         raise StoreError(f"can't encode the data: {error}") from None
 
@@ -46,17 +46,19 @@ def decode(content: bytes, path: Path) -> Data:
     """Parse and check a data file's bytes; raise StoreError on anything unexpected."""
     if content.startswith(BOM):
         content = content[len(BOM) :]  # Notepad and some sync tools add one
-    if not content.strip():
-        raise StoreError(f"{path} is empty")
-    try:
-        content.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise StoreError(
-            f"{path} is not UTF-8 text (byte 0x{content[error.start]:02x} at offset {error.start})"
-        ) from None
     try:
         data = orjson.loads(content)
     except orjson.JSONDecodeError as error:
+        # Parse first and explain after: checking the encoding up front costs a copy of
+        # the whole file on every open, and orjson rejects both of these cases anyway.
+        if not content.strip():
+            raise StoreError(f"{path} is empty") from None
+        try:
+            content.decode("utf-8")
+        except UnicodeDecodeError as bad:
+            raise StoreError(
+                f"{path} is not UTF-8 text (byte 0x{content[bad.start]:02x} at offset {bad.start})"
+            ) from None
         raise StoreError(
             f"{path} is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
         ) from None

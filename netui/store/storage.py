@@ -53,7 +53,8 @@ class AtomicJSONStorage(Storage):
     def load(self) -> bytes | None:
         """(Re)read the file into memory; return its raw bytes (None if there is no file).
 
-        Raises StoreError, leaving `data` as it was, if the file can't be trusted.
+        Raises StoreError, leaving `data` as it was, if the file can't be trusted, or if it
+        has disappeared since we read or wrote it (it is not then a new, empty file).
         """
         try:
             content, st = read_file(self.path)

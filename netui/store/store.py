@@ -18,11 +18,9 @@ import stat
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
-
-from tinydb.table import Document, Table
 
 from netui.clock import Clock, system_clock
 from netui.errors import NotFoundError, StoreError
@@ -35,6 +33,8 @@ from netui.store.storage import AtomicJSONStorage
 from netui.text import fold
 
 T = TypeVar("T")
+KEEP_IN_TOUCH = "Keep in touch"
+"""The follow-up a contact's rhythm schedules after each done one."""
 HISTORY = 100
 """How many of this session's changes can be undone."""
 
@@ -58,18 +58,18 @@ class Change:
 
 
 class _Transaction:
-    """The documents touched by one change, through TinyDB's table operations."""
+    """The documents touched by one change, written into TinyDB's layout in memory.
+
+    TinyDB's own `Table` operations rebuild the whole table twice per call (int keys,
+    then string keys back): 17 ms of a 40 ms save at 30,000 contacts. The store already
+    assigns ids and keeps before/after copies, so documents are written in place, in the
+    same `{table: {"id": document}}` layout that TinyDB reads and writes.
+    """
 
     def __init__(self, storage: AtomicJSONStorage, now: datetime) -> None:
         self.storage = storage
         self.now = now
         self.docs: list[DocChange] = []
-        self._tables: dict[str, Table] = {}
-
-    def table(self, name: str) -> Table:
-        if name not in self._tables:
-            self._tables[name] = Table(self.storage, name, cache_size=0)
-        return self._tables[name]
 
     def raw(self, name: str) -> dict[str, dict[str, Any]]:
         return self.storage.data.setdefault(name, {})
@@ -92,38 +92,42 @@ class _Transaction:
         return self.insert_many(name, [doc])[0]
 
     def insert_many(self, name: str, docs: list[dict[str, Any]]) -> list[int]:
-        ids = [self._next_id(name) for _ in docs]
-        self.table(name).insert_multiple(
-            Document(doc, doc_id=doc_id) for doc, doc_id in zip(docs, ids, strict=True)
-        )
-        self.docs += [DocChange(name, i, None, dict(d)) for d, i in zip(docs, ids, strict=True)]
+        table = self.raw(name)
+        ids = []
+        for doc in docs:
+            doc_id = self._next_id(name)
+            table[str(doc_id)] = dict(doc)
+            self.docs.append(DocChange(name, doc_id, None, table[str(doc_id)]))
+            ids.append(doc_id)
         return ids
 
     def update(self, name: str, doc_id: int, fields: dict[str, Any]) -> dict[str, Any]:
-        before = self.get(name, doc_id)
+        table = self.raw(name)
+        before = table.get(str(doc_id))
         if before is None:
             raise NotFoundError(f"{name[:-1]} {doc_id} no longer exists")
-        before = dict(before)
-        self.table(name).update(fields, doc_ids=[doc_id])
-        after = dict(self.raw(name)[str(doc_id)])
+        # A new dict, so `before` stays as it was (for undo); unknown fields are kept.
+        after = table[str(doc_id)] = {**before, **fields}
         self.docs.append(DocChange(name, doc_id, before, after))
         return after
 
     def remove(self, name: str, doc_ids: Iterable[int]) -> None:
-        present = [i for i in doc_ids if str(i) in self.raw(name)]
-        if not present:
-            return
-        self.docs += [DocChange(name, i, dict(self.raw(name)[str(i)]), None) for i in present]
-        self.table(name).remove(doc_ids=present)
+        table = self.raw(name)
+        for doc_id in doc_ids:
+            before = table.pop(str(doc_id), None)
+            if before is not None:
+                self.docs.append(DocChange(name, doc_id, before, None))
 
     def put(self, name: str, doc_id: int, doc: dict[str, Any] | None) -> None:
         """Make a document exactly `doc` (None: absent), as undo needs."""
-        current = self.get(name, doc_id)
-        if current is not None:
-            self.remove(name, [doc_id])
-        if doc is not None:
-            self.table(name).insert(Document(dict(doc), doc_id=doc_id))
-            self.docs.append(DocChange(name, doc_id, None, dict(doc)))
+        table = self.raw(name)
+        before = table.get(str(doc_id))
+        if doc is None:
+            table.pop(str(doc_id), None)
+        else:
+            table[str(doc_id)] = dict(doc)
+        if before is not None or doc is not None:
+            self.docs.append(DocChange(name, doc_id, before, table.get(str(doc_id))))
 
 
 class Store:
@@ -143,7 +147,7 @@ class Store:
         self._storage = AtomicJSONStorage(path)
         self._mutex = threading.RLock()
         self._typed: dict[str, dict[int, Any]] = {}
-        self._search: list[tuple[str, Contact]] | None = None
+        self._search: dict[int, tuple[str, Contact]] | None = None
         self._backed_up_on: date | None = None
 
     # --- opening --------------------------------------------------------------------------
@@ -185,6 +189,7 @@ class Store:
         try:
             with file_lock(self.path):
                 remove_stale_temps(self.path)
+                backups.remove_stale_temps(self.path)
                 content = self._storage.load()
                 if content is not None and schema.schema_version(self._storage.data) < (
                     schema.SCHEMA_VERSION
@@ -306,11 +311,10 @@ class Store:
         needle = fold(query.strip())
         with self._mutex:
             if self._search is None:
-                self._search = [
-                    (fold(" ".join((c.name, c.company, c.title, c.email, *c.tags))), c)
-                    for c in self._objects("contacts").values()
-                ]
-            index = self._search
+                self._search = {
+                    key: (_haystack(c), c) for key, c in self._objects("contacts").items()
+                }
+            index = list(self._search.values())
         if not needle:
             return [c for _, c in index]
         return [c for hay, c in index if needle in hay]
@@ -382,8 +386,14 @@ class Store:
                 objects.pop(change.doc_id, None)
             else:
                 objects[change.doc_id] = convert.FROM_DOC[change.table](change.doc_id, change.after)
-        if any(c.table == "contacts" for c in docs):
-            self._search = None
+        if self._search is not None:  # keep the search index, changing only what changed
+            for change in docs:
+                if change.table == "contacts":
+                    if change.after is None:
+                        self._search.pop(change.doc_id, None)
+                    else:
+                        contact = self._typed["contacts"][change.doc_id]
+                        self._search[change.doc_id] = (_haystack(contact), contact)
         self.generation += 1
 
     def _result(self, table: str, doc_id: int) -> Any:
@@ -472,11 +482,33 @@ class Store:
         return self._result("followups", followup.id)
 
     def complete_followup(self, followup_id: int) -> FollowUp:
-        """Mark a follow-up done now."""
+        """Mark a follow-up done now.
+
+        For a contact with a keep-in-touch rhythm and nothing else planned, the next touch
+        is scheduled in the same change (undo takes both back).
+        """
         followup = self.followup(followup_id)
         with self._change(f"marked '{followup.text}' done") as tx:
             tx.update("followups", followup_id, {"done": tx.now.isoformat(timespec="seconds")})
+            self._schedule_next_touch(tx, followup.contact_id, followup_id)
         return self._result("followups", followup_id)
+
+    def _schedule_next_touch(self, tx: _Transaction, contact_id: int | None, done_id: int) -> None:
+        contact = tx.get("contacts", contact_id) if contact_id is not None else None
+        cadence = contact.get("cadence_days") if contact else None
+        if not isinstance(cadence, int) or isinstance(cadence, bool) or cadence <= 0:
+            return
+        planned = any(
+            doc.get("contact_id") == contact_id and doc.get("done") is None
+            for key, doc in tx.raw("followups").items()
+            if key != str(done_id)
+        )
+        if not planned:
+            due = tx.now.date() + timedelta(days=cadence)
+            tx.insert(
+                "followups",
+                convert.followup_to_doc(FollowUp(KEEP_IN_TOUCH, due, contact_id, created=tx.now)),
+            )
 
     def reopen_followup(self, followup_id: int) -> FollowUp:
         """Mark a done follow-up as not done."""
@@ -564,6 +596,13 @@ class Store:
             if len(self.history) > depth:  # nothing is recorded when nothing had to change
                 self.history.pop()  # the undo itself is not undoable
             return change.description
+
+
+def _haystack(contact: Contact) -> str:
+    """What a contact search looks in, folded for case- and accent-insensitivity."""
+    return fold(
+        " ".join((contact.name, contact.company, contact.title, contact.email, *contact.tags))
+    )
 
 
 def deletion_summary(name: str, notes: int, followups: int) -> str:
