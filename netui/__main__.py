@@ -1,7 +1,5 @@
 """Allow `python -m netui`."""
 
-import sys
+from netui.cli import run
 
-from netui.cli import main
-
-sys.exit(main())
+run()
