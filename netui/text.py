@@ -34,5 +34,7 @@ def fold(text: str) -> str:
     """Case- and accent-insensitive form of `text`, for matching and searching."""
     # Casefold after NFKD too: compatibility forms decompose to capitals ("𝐉𝐚𝐧𝐞", the
     # bold letters some LinkedIn names use, is "Jane"), which must still match "jane".
+    if text.isascii():  # most names: the same result, ten times faster
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

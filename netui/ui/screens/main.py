@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from datetime import date
 from typing import ClassVar
@@ -69,9 +70,10 @@ class MainScreen(Screen[None]):
             yield NotesPane()
         yield Footer()
 
-    async def on_mount(self) -> None:
+    def on_mount(self) -> None:
         self.query_one("#contacts-list").focus()
-        await self.refresh_data()
+        # Paint the frame at once; the rows follow when the store thread has them.
+        self.run_worker(self.refresh_data(), group="refresh")
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW, "-narrow")
@@ -103,6 +105,9 @@ class MainScreen(Screen[None]):
         self.query_one(ContactsPane).show(self.network, today, touches, cold)
         self._show_related()
         self._update_status()
+        # Tens of thousands of long-lived rows and objects were just made: keep the
+        # garbage collector from walking them again on a random later keystroke.
+        gc.freeze()
 
     def _show_related(self) -> None:
         contact_id = self.selected_contact_id
@@ -170,9 +175,6 @@ class MainScreen(Screen[None]):
         if action in ("edit", "delete"):
             return (pane_id is not None and self._selected(pane_id) is not None) or None
         return True
-
-    def on_descendant_focus(self) -> None:
-        self.refresh_bindings()
 
     def action_focus_pane(self, pane_id: str) -> None:
         self.query_one(f"#{pane_id}-list").focus()

@@ -67,7 +67,7 @@ class Pane(Vertical):
         else:
             rows = [row for row, _ in self._entries]
         self.list.set_rows(self.group_rows(rows), keep=keep)
-        shown = sum(1 for r in rows)
+        shown = len(rows)
         count = f"{shown}/{len(self._entries)}" if needle else f"{len(self._entries)}"
         self.border_title = Content(f"{self.title} · {count}")
         self.border_subtitle = Content(f"/{self.filter_text}" if needle else self.subtitle)
@@ -79,7 +79,8 @@ class Pane(Vertical):
 
     def clear_filter(self) -> None:
         field = self.query_one(FilterInput)
-        field.value = ""
+        with field.prevent(Input.Changed):  # one refilter, not two
+            field.value = ""
         field.remove_class("-active")
         self.list.focus()
         self.refilter()

@@ -182,7 +182,9 @@ class VirtualList(ScrollView, can_focus=True):
         self.refresh_line_index(index)
         self._scroll_to_cursor()
         if announce and (force or self.cursor_key != old_key):
-            self.post_message(self.Highlighted(self, self.cursor_key))
+            # Sent as the list's own message even when set_rows runs inside a parent's
+            # handler: otherwise Textual stops it at that parent (its loop guard).
+            self.post_message(self.Highlighted(self, self.cursor_key).set_sender(self))
 
     def refresh_line_index(self, index: int) -> None:
         """Repaint the row at `index` (+1 for the header line)."""
@@ -218,7 +220,7 @@ class VirtualList(ScrollView, can_focus=True):
 
     def action_select(self) -> None:
         if self.cursor_key is not None:
-            self.post_message(self.Selected(self, self.cursor_key))
+            self.post_message(self.Selected(self, self.cursor_key).set_sender(self))
 
     def _on_click(self, event: events.Click) -> None:
         index = event.y - 1 + round(self.scroll_offset.y)
