@@ -38,14 +38,19 @@ class FormScreen(ModalScreen[Any]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog"):
             yield Static(Content(self.heading), id="heading")
-            yield from self.fields()
+            # Above the fields, so a refused save's reason is in view whatever is focused.
             yield Static("", id="problem", markup=False)
+            yield from self.fields()
             with Horizontal(id="buttons"):
                 yield Button("Save (^s)", variant="primary", id="save")
                 yield Button("Cancel (esc)", id="cancel")
 
+    def on_mount(self) -> None:
+        self.query(Input).first().focus()
+
     def fields(self) -> ComposeResult:
-        raise NotImplementedError
+        """The form's labelled inputs (each form lists its own)."""
+        yield from ()
 
     def field(self, label: str, value: str, field_id: str, placeholder: str = "") -> ComposeResult:
         yield Label(label)
@@ -56,7 +61,7 @@ class FormScreen(ModalScreen[Any]):
 
     def build(self) -> Any:
         """The edited object; raises NetuiError with a message for the first bad field."""
-        raise NotImplementedError
+        raise TypeError(f"{type(self).__name__} does not say how to build its result")
 
     def _check(self) -> Any:
         problem = self.query_one("#problem", Static)

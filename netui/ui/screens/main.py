@@ -99,15 +99,23 @@ class MainScreen(Screen[None]):
         objects, which takes a while at LinkedIn scale.
         """
         self.network = await self.app.call_store(self.store.network)  # type: ignore[attr-defined]
+        # Tens of thousands of long-lived rows and objects are made here: no collection
+        # while they are, and afterwards they are frozen so that no later keystroke pays
+        # for the collector walking them again.
+        gc.disable()
+        try:
+            self._redraw()
+        finally:
+            gc.enable()
+            gc.freeze()
+
+    def _redraw(self) -> None:
         today = self.today
         touches = last_touches(self.network)
         cold = {c.contact.id for c in going_cold(self.network, today) if c.contact.id is not None}
         self.query_one(ContactsPane).show(self.network, today, touches, cold)
         self._show_related()
         self._update_status()
-        # Tens of thousands of long-lived rows and objects were just made: keep the
-        # garbage collector from walking them again on a random later keystroke.
-        gc.freeze()
 
     def _show_related(self) -> None:
         contact_id = self.selected_contact_id
