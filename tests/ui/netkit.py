@@ -1,4 +1,4 @@
-"""The fixed network and the helpers that the Pilot, snapshot and e2e tests share.
+"""The fixed network and the helpers that the Pilot and snapshot tests share.
 
 The network is built through the `Store` API (never by writing JSON by hand), with the
 clock frozen on Wednesday 25 November 2026 at 09:00, so that every date the app shows
@@ -129,10 +129,6 @@ def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def read_db(path: Path) -> dict[str, dict[str, dict[str, Any]]]:
     """The data file as it is on disk, parsed."""
     return json.loads(path.read_text(encoding="utf-8"))
-
-
-def names_on_disk(path: Path) -> list[str]:
-    return sorted(doc["name"] for doc in read_db(path)["contacts"].values())
 
 
 def make_app(path: Path, *, poll: bool = False):

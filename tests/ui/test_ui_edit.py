@@ -51,8 +51,9 @@ async def focus_field(pilot, field_id: str) -> Input:
 async def replace_field(pilot, field_id: str, text: str) -> Input:
     field = await focus_field(pilot, field_id)
     await pilot.press("end", "ctrl+u")
-    await type_text(pilot, text)
+    await paste(pilot, text)
     await settle(pilot)
+    assert field.value == text
     return field
 
 
