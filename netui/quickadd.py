@@ -44,6 +44,21 @@ class ContactIndex:
     def __init__(self, contacts: Iterable[Contact]) -> None:
         self.contacts = [c for c in contacts if c.id is not None]
         self._folded = [(fold(c.name), c) for c in self.contacts]
+        self._colon_names = sorted(
+            ((fold(c.name), c) for c in self.contacts if ":" in c.name),
+            key=lambda pair: -len(pair[0]),
+        )
+        """Names that hold a colon, longest first: the ':' rule alone would split them."""
+
+    def named_prefix(self, line: str) -> tuple[Contact, str] | None:
+        """(contact, rest) when `line` starts with the full name of a contact whose name
+        holds a colon, followed by ':'; None otherwise."""
+        line = line.lstrip()
+        for name, contact in self._colon_names:
+            size = len(contact.name)
+            if line[size : size + 1] == ":" and fold(line[:size]) == name:
+                return contact, line[size + 1 :].strip()
+        return None
 
     def resolve(self, ref: str) -> Contact:
         """The one contact that `ref` names.
@@ -228,10 +243,14 @@ class NoteDraft:
 
 def _split_ref(line: str, contacts: Iterable[Contact] | ContactIndex) -> tuple[Contact | None, str]:
     """Split "Jane: rest" into (Jane's contact, "rest"); no colon means no contact."""
+    index = _index(contacts)
+    named = index.named_prefix(line)
+    if named is not None:  # a full name holding a colon itself ("Re: Design Ltd")
+        return named
     match = _REF_COLON.match(line)
     if not match:
         return None, line.strip()
-    return _index(contacts).resolve(match[1]), match[2].strip()
+    return index.resolve(match[1]), match[2].strip()
 
 
 def split_date_tail(body: str, today: date) -> tuple[str, date | None]:

@@ -77,7 +77,7 @@ class NetuiApp(App[int]):
             self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=8)
             return None
         self.file_problem = None
-        self.post_message(StoreChanged())
+        self.post_message(StoreChanged(saved_here=True))
         return result
 
     async def _look_for_outside_changes(self) -> None:
@@ -87,15 +87,17 @@ class NetuiApp(App[int]):
             if self.file_problem != str(error):
                 self.file_problem = str(error)
                 self.notify(str(error), title="Data file", severity="error", markup=False)
+                self.post_message(StoreChanged())  # redraw: the status line shows it
             return
+        solved = self.file_problem is not None
         self.file_problem = None
-        if changed:
+        if changed or solved:
             self.post_message(StoreChanged())
 
     def on_store_changed(self, message: StoreChanged) -> None:
         """Pass the news to every screen on the stack (each redraws what it shows)."""
         for screen in self.screen_stack:
-            screen.post_message(StoreChanged())
+            screen.post_message(StoreChanged(message.saved_here))
 
     def action_help(self) -> None:
         from netui.ui.screens.help import HelpScreen

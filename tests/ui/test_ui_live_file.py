@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import pytest
 from netkit import (
     CLOCK,
     JANE,
@@ -139,12 +138,6 @@ async def test_a_file_replaced_with_garbage_is_reported_and_never_overwritten(db
     assert db.read_bytes() == GARBAGE
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: app.file_problem is 'shown until it is solved' only as a toast that "
-    "fades: the status line, which has a ⚠ slot for it, is not redrawn when the poll finds "
-    "the problem (only on the next data change)",
-)
 async def test_the_status_line_shows_the_file_problem_until_solved(db: Path) -> None:
     app = make_app(db, poll=True)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -146,12 +146,6 @@ async def test_markup_in_a_note_shows_literally(app, db: Path) -> None:
         assert "[/] [b]bold?[/b]" in text and "[link='https://x']y[/link]" in text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: `f`/`n` prefill 'NAME: ', but a name holding a colon (here "
-    "[link='https://x']y) is split at its own colon: the follow-up is saved with the task "
-    '"//x\']y: call" instead of "call"',
-)
 async def test_f_prefilled_with_a_name_holding_a_colon_keeps_the_task(markup_db: Path) -> None:
     app = make_app(markup_db)
     async with app.run_test(size=(120, 40)) as pilot:

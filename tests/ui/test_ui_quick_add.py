@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from netkit import (
     BOB,
     JANE,
@@ -211,12 +210,6 @@ async def test_n_is_prefilled_and_saves_a_dated_note(app, db: Path) -> None:
     assert [(d["contact_id"], d["date"], d["kind"]) for d in notes] == [(5, "2026-11-24", "note")]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: ctrl+k in the note bar is taken by the Input (delete to the end of the "
-    "line): the hint's 'ctrl+k kind' never changes the kind, and from the start of the "
-    "line it erases what was typed",
-)
 async def test_ctrl_k_in_the_note_bar_cycles_the_kind_and_keeps_the_text(app) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -230,8 +223,8 @@ async def test_ctrl_k_in_the_note_bar_cycles_the_kind_and_keeps_the_text(app) ->
 
 
 async def test_a_meeting_note_saved_from_the_bar_moves_the_contact_to_met(app, db: Path) -> None:
-    """The kind can be chosen (here through the screen's action, as ctrl+k can't: see the
-    xfail above); a meeting moves a contact along the loop."""
+    """The kind can be chosen (here through the screen's action; ctrl+k is tested above);
+    a meeting moves a contact along the loop."""
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("j", "j", "j", "j")  # Priya Patel, a lead
@@ -260,11 +253,6 @@ async def test_right_arrow_completes_a_contact_name(app) -> None:
         assert line(app).value == "Priya Patel: "
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: the bar's hint says 'tab/→ complete a name', but tab does not complete "
-    "(only → does)",
-)
 async def test_tab_completes_a_contact_name_as_the_hint_says(app) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)

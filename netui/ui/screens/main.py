@@ -88,8 +88,9 @@ class MainScreen(Screen[None]):
     def store(self):
         return self.app.store  # type: ignore[attr-defined]
 
-    async def on_store_changed(self, _: StoreChanged) -> None:
-        self._last_save = f"saved {self.app.clock():%H:%M:%S}"  # type: ignore[attr-defined]
+    async def on_store_changed(self, message: StoreChanged) -> None:
+        if message.saved_here:
+            self._last_save = f"saved {self.app.clock():%H:%M:%S}"  # type: ignore[attr-defined]
         await self.refresh_data()
 
     async def refresh_data(self) -> None:

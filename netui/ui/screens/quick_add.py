@@ -63,7 +63,9 @@ class QuickAddScreen(ModalScreen["QuickAddResult | None"]):
     CSS_PATH = "quick_add.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+k", "cycle_kind", "Note kind", show=False),
+        # Priority: the Input would otherwise take ctrl+k (delete to the end of the line).
+        Binding("ctrl+k", "cycle_kind", "Note kind", show=False, priority=True),
+        Binding("tab", "complete", "Complete a name", show=False, priority=True),
     ]
 
     def __init__(self, kind: str, prefill: str = "") -> None:
@@ -143,6 +145,12 @@ class QuickAddScreen(ModalScreen["QuickAddResult | None"]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+    def action_complete(self) -> None:
+        """Accept the suggested name (what → at the end of the line does)."""
+        field = self.query_one(Input)
+        field.cursor_position = len(field.value)
+        field.action_cursor_right()
 
     def action_cycle_kind(self) -> None:
         kinds = list(NoteKind)
