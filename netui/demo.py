@@ -200,7 +200,7 @@ def _advance_status(contacts: dict[int, Contact], note: Note) -> None:
     """What `Store.add_note` does: an email or call makes a lead contacted, a meeting met."""
     if note.contact_id is None or not note.kind.is_interaction:
         return
-    target = Status.MET if note.kind is NoteKind.MEETING else Status.CONTACTED
+    target = Status.MET if note.kind.is_meeting else Status.CONTACTED
     contact = contacts[note.contact_id]
     if target.rank > contact.status.rank:
         contacts[note.contact_id] = replace(contact, status=target)

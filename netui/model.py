@@ -32,13 +32,21 @@ class NoteKind(StrEnum):
 
     MEETING = "meeting"
     CALL = "call"
+    COFFEE = "coffee"
+    EVENT = "event"
     EMAIL = "email"
     NOTE = "note"
 
     @property
     def is_interaction(self) -> bool:
-        """A meeting, call or email is contact with the person; a plain note is not."""
+        """A meeting, call, coffee, event or email is contact with the person; a plain
+        note is not."""
         return self is not NoteKind.NOTE
+
+    @property
+    def is_meeting(self) -> bool:
+        """Met in person or face to face: a meeting, a coffee or an event."""
+        return self in (NoteKind.MEETING, NoteKind.COFFEE, NoteKind.EVENT)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,8 +90,21 @@ class FollowUp:
 
 
 @dataclass(frozen=True, slots=True)
+class Answer:
+    """A prepared question and what the person answered."""
+
+    question: str
+    answer: str
+
+
+@dataclass(frozen=True, slots=True)
 class Note:
-    """What happened at a meeting, call or email, or anything worth remembering."""
+    """What happened at a meeting, call or email, or anything worth remembering.
+
+    A logged meeting also keeps its outcomes: answers to the prepared questions, the
+    companies or roles to look at, resume feedback, what I promised, and the people it
+    led to (`new_contacts`, their ids).
+    """
 
     text: str
     date: date
@@ -91,6 +112,58 @@ class Note:
     kind: NoteKind = NoteKind.NOTE
     created: datetime | None = None
     id: int | None = None
+    answers: tuple[Answer, ...] = ()
+    companies: tuple[str, ...] = ()
+    feedback: str = ""
+    promises: tuple[str, ...] = ()
+    new_contacts: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Goals:
+    """What the user wants to do each week (defaults: 5 new contacts, 2 meetings,
+    5 follow-ups done)."""
+
+    contacts: int = 5
+    meetings: int = 2
+    followups: int = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Company:
+    """A company the user marked (as a target) or described."""
+
+    name: str
+    target: bool = False
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NewName:
+    """A name someone gave at a meeting: a new lead, or an existing contact to link."""
+
+    name: str
+    company: str = ""
+    title: str = ""
+    contact_id: int | None = None
+    """Set when the name is someone already in the network (linked, not duplicated)."""
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingLog:
+    """Everything a logged meeting produces, saved as one undoable change."""
+
+    contact_id: int
+    date: date
+    kind: NoteKind = NoteKind.MEETING
+    text: str = ""
+    answers: tuple[Answer, ...] = ()
+    new_names: tuple[NewName, ...] = ()
+    companies: tuple[str, ...] = ()
+    feedback: str = ""
+    followups: tuple[FollowUp, ...] = ()
+    """What I promised to do, each a follow-up (its text is kept in the note too)."""
+    thank_you_sent: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
-from netui.model import Contact, FollowUp, Network, Note, NoteKind, Status
+from netui.model import Contact, FollowUp, Network, Note, Status
 
 THANK_YOU_WINDOW = 2
 """Days after a meeting during which a thank-you is still owed (and still timely)."""
@@ -134,7 +134,7 @@ def thank_yous_owed(network: Network, today: date) -> list[ThankYou]:
         age = (today - latest.date).days
         if any(_done_since(moment, latest) for moment in done.get(contact_id, ())):
             continue
-        if latest.kind is NoteKind.MEETING and 0 <= age <= THANK_YOU_WINDOW:
+        if latest.kind.is_meeting and 0 <= age <= THANK_YOU_WINDOW:
             owed.append(ThankYou(contact, latest))
     return sorted(owed, key=lambda t: (t.meeting.date, t.contact.name))
 
@@ -191,7 +191,7 @@ def weekly_counts(network: Network, today: date, weeks: int = 8) -> list[WeekCou
         if contact.created and contact.created.date() >= first:
             added[week_start(contact.created.date())] += 1
     for note in network.notes:
-        if note.kind is NoteKind.MEETING and first <= note.date <= today:
+        if note.kind.is_meeting and first <= note.date <= today:
             meetings[week_start(note.date)] += 1
     for followup in network.followups:
         if followup.done and followup.done.date() >= first:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from netui.model import Contact, FollowUp, Note, NoteKind, Status
+from netui.model import Answer, Company, Contact, FollowUp, Note, NoteKind, Status
 from netui.text import clean
 
 EPOCH = date(1970, 1, 1)
@@ -105,8 +105,14 @@ def followup_to_doc(followup: FollowUp) -> dict[str, Any]:
     }
 
 
+def _strs(value: Any) -> tuple[str, ...]:
+    return tuple(_str(v) for v in value) if isinstance(value, list) else ()
+
+
 def note_from_doc(doc_id: int, doc: dict[str, Any]) -> Note:
     kind = doc.get("kind")
+    answers = doc.get("answers")
+    new_contacts = doc.get("new_contacts")
     return Note(
         id=doc_id,
         contact_id=_int(doc.get("contact_id")),
@@ -114,17 +120,49 @@ def note_from_doc(doc_id: int, doc: dict[str, Any]) -> Note:
         kind=NoteKind(kind) if kind in NoteKind._value2member_map_ else NoteKind.NOTE,
         text=_str(doc.get("text")),
         created=_datetime(doc.get("created")),
+        answers=tuple(
+            Answer(_str(a.get("question")), _str(a.get("answer")))
+            for a in (answers if isinstance(answers, list) else ())
+            if isinstance(a, dict)
+        ),
+        companies=_strs(doc.get("companies")),
+        feedback=_str(doc.get("feedback")),
+        promises=_strs(doc.get("promises")),
+        new_contacts=tuple(
+            i for i in (new_contacts if isinstance(new_contacts, list) else ()) if _int(i)
+        ),
     )
 
 
 def note_to_doc(note: Note) -> dict[str, Any]:
+    line = {"multiline": False}
     return {
         "contact_id": note.contact_id,
         "date": note.date.isoformat(),
         "kind": str(note.kind),
         "text": clean(note.text),
         "created": _iso(note.created),
+        "answers": [
+            {"question": clean(a.question, **line), "answer": clean(a.answer)} for a in note.answers
+        ],
+        "companies": [c for c in (clean(c, **line) for c in note.companies) if c],
+        "feedback": clean(note.feedback),
+        "promises": [p for p in (clean(p, **line) for p in note.promises) if p],
+        "new_contacts": list(note.new_contacts),
     }
 
 
-FROM_DOC = {"contacts": contact_from_doc, "followups": followup_from_doc, "notes": note_from_doc}
+def company_from_doc(doc_id: int, doc: dict[str, Any]) -> Company:
+    return Company(id=doc_id, name=_str(doc.get("name")), target=doc.get("target") is True)
+
+
+def company_to_doc(company: Company) -> dict[str, Any]:
+    return {"name": clean(company.name, multiline=False), "target": company.target}
+
+
+FROM_DOC = {
+    "contacts": contact_from_doc,
+    "followups": followup_from_doc,
+    "notes": note_from_doc,
+    "companies": company_from_doc,
+}

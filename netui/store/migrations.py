@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from netui.store.schema import DATA_TABLES, META_ID, SCHEMA_VERSION, Data, schema_version
+from netui.store.schema import DEFAULT_GOALS, META_ID, SCHEMA_VERSION, Data, schema_version
 
 _CONTACT_DEFAULTS = {
     "name": "", "company": "", "title": "", "email": "", "phone": "", "linkedin": "",
@@ -23,8 +23,10 @@ _NOTE_DEFAULTS = {"contact_id": None, "date": None, "kind": "note", "text": "", 
 def _v0_to_v1(data: Data) -> None:
     """Version 0 is a bare TinyDB file with netui's tables but no `meta` (hand-made, or
     written by a script): give it `meta` and give every document all of its fields."""
-    for name, defaults in zip(
-        DATA_TABLES, (_CONTACT_DEFAULTS, _FOLLOWUP_DEFAULTS, _NOTE_DEFAULTS), strict=True
+    for name, defaults in (
+        ("contacts", _CONTACT_DEFAULTS),
+        ("followups", _FOLLOWUP_DEFAULTS),
+        ("notes", _NOTE_DEFAULTS),
     ):
         table = data.setdefault(name, {})
         for doc in table.values():
@@ -33,7 +35,22 @@ def _v0_to_v1(data: Data) -> None:
     data["meta"] = {META_ID: {"schema_version": 1}}
 
 
-MIGRATIONS: dict[int, Callable[[Data], None]] = {0: _v0_to_v1}
+def _v1_to_v2(data: Data) -> None:
+    """Version 2 (the informational-interview loop): notes keep a meeting's outcomes
+    (answers, companies, feedback, promises, the names it led to); a `companies` table
+    holds the companies the user marks as targets; `meta.goals` the weekly goals."""
+    for doc in data.get("notes", {}).values():
+        for key, value in _NOTE_OUTCOMES.items():
+            doc.setdefault(key, list(value) if isinstance(value, list) else value)
+    data.setdefault("companies", {})
+    data["meta"][META_ID].setdefault("goals", dict(DEFAULT_GOALS))
+
+
+_NOTE_OUTCOMES = {
+    "answers": [], "companies": [], "feedback": "", "promises": [], "new_contacts": [],
+}  # fmt: skip
+
+MIGRATIONS: dict[int, Callable[[Data], None]] = {0: _v0_to_v1, 1: _v1_to_v2}
 """From version N (the key) to N+1."""
 
 

@@ -15,11 +15,13 @@ import orjson
 
 from netui.errors import StoreError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """The newest data format this netui reads and writes."""
 
-TABLES = ("meta", "contacts", "followups", "notes")
+TABLES = ("meta", "contacts", "followups", "notes", "companies")
 DATA_TABLES = TABLES[1:]
+DEFAULT_GOALS = {"contacts": 5, "meetings": 2, "followups": 5}
+"""Weekly goals until the user sets their own: new contacts, meetings, follow-ups done."""
 META_ID = "1"
 BOM = b"\xef\xbb\xbf"
 
@@ -30,7 +32,7 @@ Data = dict[str, dict[str, dict[str, Any]]]
 def empty() -> Data:
     """A new, empty data file at the current schema version."""
     data: Data = {name: {} for name in TABLES}
-    data["meta"][META_ID] = {"schema_version": SCHEMA_VERSION}
+    data["meta"][META_ID] = {"schema_version": SCHEMA_VERSION, "goals": dict(DEFAULT_GOALS)}
     return data
 
 

@@ -24,7 +24,17 @@ from typing import Any, TypeVar
 
 from netui.clock import Clock, system_clock
 from netui.errors import NotFoundError, StoreError
-from netui.model import Contact, FollowUp, Network, Note, NoteKind, Status
+from netui.model import (
+    Company,
+    Contact,
+    FollowUp,
+    Goals,
+    MeetingLog,
+    Network,
+    NewName,
+    Note,
+    Status,
+)
 from netui.store import backups, convert, schema
 from netui.store.fileio import remove_stale_temps
 from netui.store.lock import file_lock
@@ -33,6 +43,8 @@ from netui.store.storage import AtomicJSONStorage
 from netui.text import fold
 
 T = TypeVar("T")
+THANK_YOU = "Send a thank-you note"
+"""The follow-up a logged meeting creates, due the next day."""
 KEEP_IN_TOUCH = "Keep in touch"
 """The follow-up a contact's rhythm schedules after each done one."""
 HISTORY = 100
@@ -546,7 +558,7 @@ class Store:
     def _advance_status(self, tx: _Transaction, note: Note) -> None:
         if note.contact_id is None or not note.kind.is_interaction:
             return
-        target = Status.MET if note.kind is NoteKind.MEETING else Status.CONTACTED
+        target = Status.MET if note.kind.is_meeting else Status.CONTACTED
         doc = tx.get("contacts", note.contact_id)
         current = doc.get("status") if doc else None
         rank = Status(current).rank if current in Status._value2member_map_ else 0
@@ -573,6 +585,108 @@ class Store:
         if contact_id is not None and tx.get("contacts", contact_id) is None:
             raise NotFoundError(f"contact {contact_id} no longer exists")
 
+    # the informational-interview loop
+
+    def log_meeting(self, log: MeetingLog) -> Note:
+        """Save a meeting and everything it produced, as one undoable change.
+
+        The note keeps the answers, companies, feedback and promises; each new name
+        becomes a lead referred by this person (an existing contact of that name is
+        linked, not duplicated); promises become follow-ups; a thank-you follow-up is due
+        the next day unless it was already sent; the person moves to `met`.
+        """
+        contact = self.contact(log.contact_id)
+        with self._change(f"logged a {log.kind} with {contact.name}") as tx:
+            self._check_contact(tx, log.contact_id)
+            new_ids = [
+                self._place_name(tx, new, log.contact_id, contact.name) for new in log.new_names
+            ]
+            note = Note(
+                text=log.text,
+                date=log.date,
+                contact_id=log.contact_id,
+                kind=log.kind,
+                created=tx.now,
+                answers=log.answers,
+                companies=log.companies,
+                feedback=log.feedback,
+                promises=tuple(f.text for f in log.followups),
+                new_contacts=tuple(dict.fromkeys(new_ids)),
+            )
+            note_id = tx.insert("notes", convert.note_to_doc(note))
+            self._advance_status(tx, note)
+            for followup in log.followups:
+                promise = replace(followup, contact_id=log.contact_id, created=tx.now)
+                tx.insert("followups", convert.followup_to_doc(promise))
+            if not log.thank_you_sent:
+                due = log.date + timedelta(days=1)
+                thanks = FollowUp(THANK_YOU, due, log.contact_id, created=tx.now)
+                tx.insert("followups", convert.followup_to_doc(thanks))
+        return self._result("notes", note_id)
+
+    def _place_name(self, tx: _Transaction, new: NewName, referrer: int, referrer_name: str) -> int:
+        """The id of a name given at a meeting: an existing contact (linked to the
+        referrer if nobody had referred them), or a new lead."""
+        contact_id = new.contact_id
+        if contact_id is None:
+            contact_id = _find_by_name(tx.raw("contacts"), new.name)
+        if contact_id is not None:
+            doc = tx.get("contacts", contact_id)
+            if doc is None:
+                raise NotFoundError(f"contact {contact_id} no longer exists")
+            if doc.get("referred_by") is None and contact_id != referrer:
+                tx.update("contacts", contact_id, {"referred_by": referrer})
+            return contact_id
+        lead = Contact(
+            name=new.name,
+            company=new.company,
+            title=new.title,
+            referred_by=referrer,
+            how_met=f"via {referrer_name}",
+            created=tx.now,
+            updated=tx.now,
+        )
+        return tx.insert("contacts", convert.contact_to_doc(lead))
+
+    def goals(self) -> Goals:
+        """The weekly goals (the defaults until the user sets some)."""
+        raw = self._storage.data["meta"][schema.META_ID].get("goals")
+        raw = raw if isinstance(raw, dict) else {}
+        values = {
+            key: value if isinstance(value := raw.get(key), int) and value >= 0 else default
+            for key, default in schema.DEFAULT_GOALS.items()
+        }
+        return Goals(**values)
+
+    def set_goals(self, goals: Goals) -> Goals:
+        """Save new weekly goals."""
+        fields = {
+            "contacts": goals.contacts,
+            "meetings": goals.meetings,
+            "followups": goals.followups,
+        }
+        with self._change("changed the weekly goals") as tx:
+            tx.update("meta", int(schema.META_ID), {"goals": fields})
+        return self.goals()
+
+    def companies(self) -> list[Company]:
+        """The companies the user marked (targets), in the order first marked."""
+        return list(self._objects("companies").values())
+
+    def set_target(self, name: str, target: bool) -> Company:
+        """Mark (or unmark) a company as a target; names match case-insensitively."""
+        name = " ".join(name.split())
+        if not name:
+            raise StoreError("a company needs a name")
+        verb = "marked" if target else "unmarked"
+        with self._change(f"{verb} {name} as a target") as tx:
+            found = _find_by_name(tx.raw("companies"), name)
+            if found is None:
+                found = tx.insert("companies", convert.company_to_doc(Company(name, target)))
+            else:
+                tx.update("companies", found, {"target": target})
+        return self._result("companies", found)
+
     # undo
 
     def undo(self) -> str | None:
@@ -596,6 +710,15 @@ class Store:
             if len(self.history) > depth:  # nothing is recorded when nothing had to change
                 self.history.pop()  # the undo itself is not undoable
             return change.description
+
+
+def _find_by_name(table: dict[str, dict[str, Any]], name: str) -> int | None:
+    """The id of the document whose name matches `name` (case/accent-insensitive)."""
+    wanted = fold(" ".join(name.split()))
+    for key, doc in table.items():
+        if fold(" ".join(str(doc.get("name", "")).split())) == wanted:
+            return int(key)
+    return None
 
 
 def _haystack(contact: Contact) -> str:

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 import netui
+from netui.store.schema import SCHEMA_VERSION
 
 
 def _find_netui() -> str:
@@ -139,7 +140,7 @@ def test_add_contact_writes_every_field(run, db: Path) -> None:
         "  (referred by Bob Smith)  [id 2]\n"
     )
     data = load(db)
-    assert data["meta"]["1"]["schema_version"] == 1
+    assert data["meta"]["1"]["schema_version"] == SCHEMA_VERSION
     jane = data["contacts"]["2"]
     assert {k: jane[k] for k in ("name", "title", "company", "tags", "email")} == {
         "name": "Jane Doe",
@@ -272,7 +273,7 @@ def test_today_never_prints_escape_sequences_from_the_file(run, db: Path) -> Non
     db.write_text(
         json.dumps(
             {
-                "meta": {"1": {"schema_version": 1}},
+                "meta": {"1": {"schema_version": SCHEMA_VERSION}},
                 "contacts": {"1": {"name": "Mal\x1b]52;c;aGk=\x07lory\x1b[2J", "status": "lead"}},
                 "followups": {"1": {"contact_id": 1, "text": "x\x1b[31m", "due": "2020-01-01"}},
                 "notes": {},

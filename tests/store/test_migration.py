@@ -12,6 +12,7 @@ from netui.errors import StoreError
 from netui.model import Contact, Status
 from netui.store import Store
 from netui.store.backups import backup_dir
+from netui.store.schema import DEFAULT_GOALS, SCHEMA_VERSION
 
 DATA = Path(__file__).parent.parent / "data"
 V0_FILES = sorted(DATA.glob("v0_*.json"))
@@ -32,9 +33,11 @@ def test_a_v0_file_is_migrated_once_and_the_original_kept(db: Path, fixture: Pat
 
     kept = backup_dir(store.path) / "netui.pre-v1.json"
     assert kept.read_bytes() == original
-    assert store.notices == [f"upgraded {store.path} to data format 1; original kept as {kept}"]
+    assert store.notices == [
+        f"upgraded {store.path} to data format {SCHEMA_VERSION}; original kept as {kept}"
+    ]
     data = on_disk(db)
-    assert data["meta"] == {"1": {"schema_version": 1}}
+    assert data["meta"] == {"1": {"schema_version": SCHEMA_VERSION, "goals": DEFAULT_GOALS}}
     source = on_disk(fixture)
     for table, fields in (
         ("contacts", CONTACT_FIELDS),
@@ -86,5 +89,5 @@ def test_an_interrupted_migration_leaves_the_old_file(db: Path, faults: Faults) 
     faults.clear()
     store = Store.open(db, clock=day(0))
     assert store.notices and store.notices[0].startswith(f"upgraded {store.path}")
-    assert on_disk(db)["meta"] == {"1": {"schema_version": 1}}
+    assert on_disk(db)["meta"] == {"1": {"schema_version": SCHEMA_VERSION, "goals": DEFAULT_GOALS}}
     assert all(b.read_bytes() == original for b in backups_of(db))

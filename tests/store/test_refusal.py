@@ -19,14 +19,15 @@ from storekit import backups_of, day, listing, make_store, names, names_on_disk
 from netui.errors import StoreError
 from netui.model import Contact
 from netui.store import Store
-from netui.store.schema import BOM
+from netui.store.schema import BOM, SCHEMA_VERSION
 
 GOOD = json.dumps(
     {
-        "meta": {"1": {"schema_version": 1}},
+        "meta": {"1": {"schema_version": SCHEMA_VERSION}},
         "contacts": {"1": {"name": "Ann Lee", "company": "Acme", "tags": ["ux"]}},
         "followups": {},
         "notes": {},
+        "companies": {},
     },
     indent=2,
 ).encode()
@@ -75,8 +76,9 @@ BAD_FILES = [
     ),
     (
         "future-schema",
-        GOOD.replace(b'"schema_version": 1', b'"schema_version": 999'),
-        "was written by a newer netui (data format 999; this one knows 1): please upgrade",
+        GOOD.replace(f'"schema_version": {SCHEMA_VERSION}'.encode(), b'"schema_version": 999'),
+        f"was written by a newer netui (data format 999; this one knows {SCHEMA_VERSION}): "
+        "please upgrade",
     ),
     ("deep-nesting", b"[" * 100_000 + b"]" * 100_000, "is not valid JSON"),
     ("huge-int", GOOD.replace(b'"Acme"', b"9" * 5000), "is not valid JSON"),
