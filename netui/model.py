@@ -66,6 +66,8 @@ class Contact:
     status: Status = Status.LEAD
     cadence_days: int | None = None
     """How often to be in touch, in days; None for no rhythm."""
+    prepared: tuple[str, ...] = ()
+    """The questions picked for the next meeting (cleared when the meeting is logged)."""
     created: datetime | None = None
     updated: datetime | None = None
     id: int | None = None

@@ -44,6 +44,10 @@ def _iso(value: datetime | None) -> str | None:
     return value.isoformat(timespec="seconds") if value else None
 
 
+def _strs(value: Any) -> tuple[str, ...]:
+    return tuple(_str(v) for v in value) if isinstance(value, list) else ()
+
+
 def contact_from_doc(doc_id: int, doc: dict[str, Any]) -> Contact:
     tags = doc.get("tags")
     status = doc.get("status")
@@ -60,6 +64,7 @@ def contact_from_doc(doc_id: int, doc: dict[str, Any]) -> Contact:
         referred_by=_int(doc.get("referred_by")),
         status=Status(status) if status in Status._value2member_map_ else Status.LEAD,
         cadence_days=_int(doc.get("cadence_days")),
+        prepared=_strs(doc.get("prepared")),
         created=_datetime(doc.get("created")),
         updated=_datetime(doc.get("updated")),
     )
@@ -79,6 +84,7 @@ def contact_to_doc(contact: Contact) -> dict[str, Any]:
         "referred_by": contact.referred_by,
         "status": str(contact.status),
         "cadence_days": contact.cadence_days,
+        "prepared": [q for q in (clean(q, **line) for q in contact.prepared) if q],
         "created": _iso(contact.created),
         "updated": _iso(contact.updated),
     }
@@ -103,10 +109,6 @@ def followup_to_doc(followup: FollowUp) -> dict[str, Any]:
         "done": _iso(followup.done),
         "created": _iso(followup.created),
     }
-
-
-def _strs(value: Any) -> tuple[str, ...]:
-    return tuple(_str(v) for v in value) if isinstance(value, list) else ()
 
 
 def note_from_doc(doc_id: int, doc: dict[str, Any]) -> Note:

@@ -42,6 +42,8 @@ def _v1_to_v2(data: Data) -> None:
     for doc in data.get("notes", {}).values():
         for key, value in _NOTE_OUTCOMES.items():
             doc.setdefault(key, list(value) if isinstance(value, list) else value)
+    for doc in data.get("contacts", {}).values():
+        doc.setdefault("prepared", [])
     data.setdefault("companies", {})
     data["meta"][META_ID].setdefault("goals", dict(DEFAULT_GOALS))
 

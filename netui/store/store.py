@@ -615,6 +615,8 @@ class Store:
             )
             note_id = tx.insert("notes", convert.note_to_doc(note))
             self._advance_status(tx, note)
+            if tx.get("contacts", log.contact_id).get("prepared"):  # type: ignore[union-attr]
+                tx.update("contacts", log.contact_id, {"prepared": []})
             for followup in log.followups:
                 promise = replace(followup, contact_id=log.contact_id, created=tx.now)
                 tx.insert("followups", convert.followup_to_doc(promise))
@@ -647,6 +649,13 @@ class Store:
             updated=tx.now,
         )
         return tx.insert("contacts", convert.contact_to_doc(lead))
+
+    def set_prepared(self, contact_id: int, questions: list[str]) -> Contact:
+        """Keep the questions picked for the next meeting with this person."""
+        contact = self.contact(contact_id)
+        with self._change(f"prepared {len(questions)} questions for {contact.name}") as tx:
+            tx.update("contacts", contact_id, {"prepared": list(dict.fromkeys(questions))})
+        return self._result("contacts", contact_id)
 
     def goals(self) -> Goals:
         """The weekly goals (the defaults until the user sets some)."""

@@ -28,7 +28,7 @@ from netui.model import Contact
 from netui.referrals import ReferralForest, ReferralNode, referral_forest
 from netui.ui.messages import StoreChanged
 
-SECTION_DEPTH = 24
+SECTION_DEPTH = 12
 """Levels shown in one tree before the chain continues as a section of its own."""
 
 CHAIN_SHOWN = 6
