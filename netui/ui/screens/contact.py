@@ -30,6 +30,8 @@ class ContactScreen(Screen[None]):
         Binding("e", "edit", "Edit"),
         Binding("f", "quick_add('followup')", "Follow-up"),
         Binding("n", "quick_add('note')", "Note"),
+        Binding("p", "prep", "Prep"),
+        Binding("m", "log_meeting", "Log meeting"),
         Binding("d", "done", "Done"),
         Binding("s", "snooze", "Snooze"),
         Binding("x", "delete", "Delete"),
@@ -184,6 +186,16 @@ class ContactScreen(Screen[None]):
             await delete_item(self.app, "contacts", self.contact_id)
         else:
             await delete_item(self.app, kind, item_id)
+
+    def action_prep(self) -> None:
+        from netui.ui.screens.prep import PrepScreen
+
+        self.app.push_screen(PrepScreen(self.contact_id))
+
+    def action_log_meeting(self) -> None:
+        from netui.ui.screens.meeting_log import MeetingLogScreen
+
+        self.app.push_screen(MeetingLogScreen(self.contact_id))
 
     async def action_undo(self) -> None:
         undone = await self.app.change(self.app.store.undo)  # type: ignore[attr-defined]

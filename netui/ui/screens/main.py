@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable
 from datetime import date
+from functools import partial
 from typing import ClassVar
 
 from textual import on, work
@@ -54,7 +55,11 @@ class MainScreen(Screen[None]):
         Binding("slash", "filter", "Filter", key_display="/", id="filter"),
         Binding("o", "sort", "Sort", id="sort"),
         Binding("h", "toggle_done", "Show done", id="toggle-done"),
+        Binding("p", "prep", "Prep", id="prep"),
+        Binding("m", "log_meeting", "Log meeting", id="log-meeting"),
         Binding("r", "review", "Review", id="review"),
+        Binding("t", "referrals", "Referral tree", show=False, id="referrals"),
+        Binding("c", "companies", "Companies", show=False, id="companies"),
     ]
 
     def __init__(self) -> None:
@@ -283,39 +288,69 @@ class MainScreen(Screen[None]):
             return
         self.notify(f"Undid: {undone}", markup=False)
 
+    PALETTE: ClassVar[list[tuple[str, str, str]]] = [
+        ("Add contact", "Quick-add a contact (a)", "quick_add('contact')"),
+        ("Add follow-up", "Quick-add a follow-up (f)", "quick_add('followup')"),
+        ("Add note", "Quick-add a note (n)", "quick_add('note')"),
+        ("Prepare a meeting", "Prep sheet and questions for the selected contact (p)", "prep"),
+        ("Log a meeting", "Notes, answers, new names, promises, thank-you (m)", "log_meeting"),
+        ("Daily review", "What to do today (r)", "review"),
+        ("Referral tree", "Who led to whom (t)", "referrals"),
+        ("Companies", "Who do I know where; target companies (c)", "companies"),
+        ("Undo", "Undo the last change (ctrl+z)", "undo"),
+        ("Filter", "Filter the focused pane (/)", "filter"),
+        ("Sort contacts", "By name, company or last touch (o)", "sort"),
+        ("Show or hide done follow-ups", "Toggle (h)", "toggle_done"),
+        ("Open", "Open the selected item (enter)", "open"),
+        ("Edit", "Edit the selected item (e)", "edit"),
+        ("Delete", "Delete the selected item (x)", "delete"),
+        ("Mark follow-up done", "On the follow-ups pane (d)", "done"),
+        ("Snooze follow-up", "On the follow-ups pane (s)", "snooze"),
+    ]
+    """Every action of this screen, by name, for the command palette."""
+
     def palette_commands(self) -> Iterable[SystemCommand]:
-        """This screen's actions, by name, for the command palette."""
-        yield SystemCommand(
-            "Add contact",
-            "Quick-add a contact (a)",
-            lambda: self.run_action("quick_add('contact')"),
-        )
-        yield SystemCommand(
-            "Add follow-up",
-            "Quick-add a follow-up (f)",
-            lambda: self.run_action("quick_add('followup')"),
-        )
-        yield SystemCommand(
-            "Add note", "Quick-add a note (n)", lambda: self.run_action("quick_add('note')")
-        )
-        yield SystemCommand("Daily review", "What to do today (r)", self.action_review)
-        yield SystemCommand(
-            "Undo", "Undo the last change (ctrl+z)", lambda: self.run_action("undo")
-        )
-        yield SystemCommand("Filter", "Filter the focused pane (/)", self.action_filter)
-        yield SystemCommand("Sort contacts", "By name, company or last touch (o)", self.action_sort)
-        yield SystemCommand("Show or hide done follow-ups", "Toggle (h)", self.action_toggle_done)
-        yield SystemCommand("Open", "Open the selected item (enter)", self.action_open)
-        yield SystemCommand("Edit", "Edit the selected item (e)", lambda: self.run_action("edit"))
-        yield SystemCommand(
-            "Delete", "Delete the selected item (x)", lambda: self.run_action("delete")
-        )
-        yield SystemCommand(
-            "Mark follow-up done", "On the follow-ups pane (d)", lambda: self.run_action("done")
-        )
-        yield SystemCommand(
-            "Snooze follow-up", "On the follow-ups pane (s)", lambda: self.run_action("snooze")
-        )
+        """This screen's actions for the command palette."""
+        for title, help_text, action in self.PALETTE:
+            yield SystemCommand(title, help_text, partial(self.run_action, action))
+
+    def action_prep(self) -> None:
+        from netui.ui.screens.prep import PrepScreen
+
+        if (contact_id := self._contact_in_focus()) is not None:
+            self.app.push_screen(PrepScreen(contact_id))
+
+    def action_log_meeting(self) -> None:
+        from netui.ui.screens.meeting_log import MeetingLogScreen
+
+        if (contact_id := self._contact_in_focus()) is not None:
+            self.app.push_screen(MeetingLogScreen(contact_id))
+
+    def action_referrals(self) -> None:
+        from netui.ui.screens.referrals import ReferralsScreen
+
+        self.app.push_screen(ReferralsScreen())
+
+    def action_companies(self) -> None:
+        from netui.ui.screens.companies import CompaniesScreen
+
+        self.app.push_screen(CompaniesScreen())
+
+    def _contact_in_focus(self) -> int | None:
+        """The contact the user means: of the selected follow-up or note, else the
+        selected contact."""
+        pane = self.focused_pane
+        if pane is not None and pane.id in ("followups", "notes"):
+            item_id = self._selected(pane.id)
+            if item_id is not None:
+                item = (
+                    self.store.followup(item_id)
+                    if pane.id == "followups"
+                    else self.store.note(item_id)
+                )
+                if item.contact_id is not None:
+                    return item.contact_id
+        return self.selected_contact_id
 
 
 async def quick_add(app, kind: str, prefill: str) -> None:
