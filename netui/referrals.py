@@ -28,7 +28,7 @@ MEETING_KINDS = ("meeting", "coffee", "event")
 
 def is_meeting(note: Note) -> bool:
     """Whether `note` records a meeting, a coffee or an event."""
-    return note.kind.is_interaction and note.kind.value in MEETING_KINDS
+    return note.kind.is_meeting
 
 
 @dataclass(frozen=True, slots=True)

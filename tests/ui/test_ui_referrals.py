@@ -214,10 +214,7 @@ async def test_a_200_deep_chain_opens_quickly_in_sections(db: Path) -> None:
         # The end of the chain can be reached and opened.
         tree.move_cursor(shown[0])
         await settle(pilot)
-        assert (
-            "Chain: Bob Smith → Priya Patel → Link 000 → … → Link 197 → Link 198 → Link 199 (202)"
-            in screen_text(app)
-        )
+        assert f"Chain: {ends}" in screen_text(app)
         await pilot.press("enter")
         page = await wait_for_screen(pilot, ContactScreen)
         assert page.contact_id == added[-1].id
