@@ -1,4 +1,5 @@
-"""The command line: `netui`, `netui today`, `netui add …`, `netui locate`, `netui restore`.
+"""The command line: `netui`, `netui today`, `netui add …`, `netui prep NAME`, `netui locate`,
+`netui restore`.
 
 Only the app imports Textual; every other command loads just what it needs, so that
 `netui add` costs little more than reading and writing the file. Exit codes: 0 success,
@@ -57,6 +58,16 @@ def _parser() -> argparse.ArgumentParser:
         default="note",
         help="for a note: what kind of interaction it records (default: note)",
     )
+    prep = commands.add_parser(
+        "prep",
+        parents=[db],
+        help="print the prep sheet for a meeting with someone",
+        description="Who they are, what you talked about, open follow-ups and the questions "
+        "to ask (the ones picked in the app, else suggestions from the question bank). "
+        'Examples: netui prep Jane; netui prep "Jane Doe" --markdown > jane.md',
+    )
+    prep.add_argument("name", nargs="+", help="the contact (full name, or a unique first word)")
+    prep.add_argument("--markdown", action="store_true", help="print Markdown, not plain text")
     commands.add_parser("locate", parents=[db], help="show where the data, backups and config live")
     restore = commands.add_parser(
         "restore",
@@ -87,7 +98,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_app(args)
         _tolerant_output()
         gc.disable()  # a one-shot command: collecting the parsed file's cycles is wasted time
-        handler = {"today": _today, "add": _add, "locate": _locate, "restore": _restore}
+        handler = {
+            "today": _today,
+            "add": _add,
+            "prep": _prep,
+            "locate": _locate,
+            "restore": _restore,
+        }
         return handler[args.command](args)
     except NetuiError as error:
         print(f"netui: {error}", file=sys.stderr)
@@ -192,6 +209,25 @@ def _add(args: argparse.Namespace) -> int:
         if args.kind != "note":  # "saved meeting note for Jane …", not "saved note note"
             line = f"{args.kind} {line}"
         print(f"saved {line}  [id {note.id}]")
+    return 0
+
+
+def _prep(args: argparse.Namespace) -> int:
+    from netui.clock import system_clock
+    from netui.prep import prep_sheet, render_prep
+    from netui.questions import load_bank
+    from netui.quickadd import ContactIndex
+
+    name = " ".join(" ".join(args.name).split())
+    if not name:
+        raise NetuiError("prep needs the name of a contact")
+    store = _open_store(args)
+    contact = ContactIndex(store.contacts()).resolve(name)
+    bank = load_bank()
+    assert contact.id is not None  # the index only holds saved contacts
+    today = system_clock().date()
+    sheet = prep_sheet(store.network(), contact.id, bank, today)
+    print(render_prep(sheet, today, markdown=args.markdown), end="")
     return 0
 
 
