@@ -16,6 +16,7 @@ from textual.widgets import Footer, Static
 
 from netui.dates import format_date
 from netui.errors import NotFoundError
+from netui.model import Note
 from netui.review import last_touches
 from netui.ui.messages import StoreChanged
 from netui.ui.widgets.virtual_list import Column, Row, VirtualList
@@ -119,11 +120,7 @@ class ContactScreen(Screen[None]):
         notes = store.notes(contact.id)
         self._notes = {n.id: n.text for n in notes}
         self.query_one("#contact-notes", VirtualList).set_rows(
-            [
-                Row(n.id, (format_date(n.date, today), str(n.kind), n.text.splitlines()[0]))
-                for n in notes
-                if n.text
-            ]
+            [Row(n.id, (format_date(n.date, today), str(n.kind), _first_line(n))) for n in notes]
         )
 
     @on(VirtualList.Highlighted, "#contact-notes")
@@ -201,3 +198,13 @@ class ContactScreen(Screen[None]):
         undone = await self.app.change(self.app.store.undo)  # type: ignore[attr-defined]
         if undone:
             self.notify(f"Undid: {undone}", markup=False)
+
+
+def _first_line(note: Note) -> str:
+    """The note's first line; for a meeting logged without text, what it produced."""
+    lines = note.text.strip().splitlines()
+    if lines:
+        return lines[0]
+    outcomes = [f"{len(note.answers)} answers"] if note.answers else []
+    outcomes += [f"{len(note.new_contacts)} new names"] if note.new_contacts else []
+    return "(" + (", ".join(outcomes) or "no text") + ")"
