@@ -46,6 +46,10 @@ async def main() -> None:
     await shoot(["f", "type:send the case study next friday"], "quick_add")
     await shoot(["r"], "review")
     await shoot(["enter"], "contact")
+    await shoot(["p"], "prep")
+    await shoot(["m", "type:Coffee near her office; research ops is hiring"], "meeting_log")
+    await shoot(["t"], "referrals")
+    await shoot(["c"], "companies")
 
 
 if __name__ == "__main__":
