@@ -1,16 +1,21 @@
-"""The daily review as plain text, for `netui today` (and anything else that prints it)."""
+"""The daily review and the weekly progress as plain text, for `netui today` and
+`netui stats` (and anything else that prints them)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from netui.dates import format_date, relative_label
-from netui.model import FollowUp, Network
-from netui.review import DailyReview
+from netui.model import FollowUp, Goals, Network
+from netui.review import ColdContact, DailyReview, progress, weekly_counts
+from netui.rhythm import cadence_label
 from netui.text import clean
 
 MOST = 15
 """Rows shown per section; the rest are counted."""
+SPARKS = "▁▂▃▄▅▆▇█"
+"""The eight heights of a text sparkline, lowest first."""
 
 
 def _line(text: str) -> str:
@@ -52,14 +57,16 @@ def render_review(review: DailyReview, network: Network) -> str:
         ],
         len(review.thank_yous),
     )
+    out += _section("Going cold", _rhythm_rows(review.going_cold, today), len(review.going_cold))
+    out += _section("Due for a touch", _rhythm_rows(review.due_touch, today), len(review.due_touch))
     out += _section(
-        "Going cold",
+        "A longer rhythm may suit",
         [
-            f"{_line(c.contact.name)} — last touch {format_date(c.last_touch, today)} "
-            f"({c.days_since} days; rhythm {c.contact.cadence_days} days)"
-            for c in review.going_cold[:MOST]
+            f"{_line(s.contact.name)} — went cold {s.streak} times in a row: every "
+            f"{cadence_label(s.current)} → every {cadence_label(s.suggested)}"
+            for s in review.suggestions[:MOST]
         ],
-        len(review.going_cold),
+        len(review.suggestions),
     )
     out += _section(
         "Coming up this week",
@@ -81,6 +88,60 @@ def render_review(review: DailyReview, network: Network) -> str:
         f"{_plural(week.meetings, 'meeting')} held, "
         f"{_plural(week.followups_done, 'follow-up')} done."
     )
+    return "\n".join(out) + "\n"
+
+
+def _rhythm_rows(items: list[ColdContact], today: date) -> list[str]:
+    return [
+        f"{_line(c.contact.name)} — last touch {format_date(c.last_touch, today)} "
+        f"({c.days_since} days; rhythm {c.cadence} days)"
+        for c in items[:MOST]
+    ]
+
+
+def sparkline(values: Sequence[int]) -> str:
+    """One character per value, ▁ (nothing) to █ (the largest); a non-zero value is never
+    drawn as low as nothing."""
+    top = max(values, default=0)
+    if top <= 0:
+        return SPARKS[0] * len(values)
+    last = len(SPARKS) - 1
+    return "".join(SPARKS[0] if v <= 0 else SPARKS[max(1, round(v * last / top))] for v in values)
+
+
+def render_stats(network: Network, today: date, goals: Goals) -> str:
+    """This week against the weekly goals, then the last 8 weeks as a small table with a
+    sparkline per count (`netui stats`)."""
+    weeks = weekly_counts(network, today)
+    rows = progress(weeks, goals)
+    start = weeks[-1].start
+    out = [
+        f"netui stats — {today:%A} {today.day} {today:%B %Y}",
+        "",
+        f"This week (since {start:%a} {start.day} {start:%b})",
+    ]
+    width = max(len(p.label) for p in rows)
+    for p in rows:
+        mark = "  ✓" if p.met else f"  {p.goal - p.done} to go"
+        out.append(f"  {p.label:<{width}}  {p.done:>3} / {p.goal:<3}{mark}".rstrip())
+    out += ["", "Last 8 weeks"]
+    widths = [max(len(p.label), len(p.trend)) for p in rows]
+    out.append(
+        "  "
+        + f"{'Week of':<14}"
+        + "  ".join(f"{p.label:>{w}}" for p, w in zip(rows, widths, strict=True))
+    )
+    for i, week in enumerate(weeks):
+        label = f"{week.start:%a} {week.start.day} {week.start:%b}"
+        if i == len(weeks) - 1:
+            label += " *"
+        cells = "  ".join(f"{p.trend[i]:>{w}}" for p, w in zip(rows, widths, strict=True))
+        out.append(f"  {label:<14}{cells}")
+    totals = "  ".join(f"{sum(p.trend):>{w}}" for p, w in zip(rows, widths, strict=True))
+    out.append(f"  {'Total':<14}{totals}")
+    sparks = "  ".join(f"{sparkline(p.trend):>{w}}" for p, w in zip(rows, widths, strict=True))
+    out.append(f"  {'Trend':<14}{sparks}")
+    out += ["", "* this week so far"]
     return "\n".join(out) + "\n"
 
 

@@ -1,17 +1,28 @@
 """The rules of the daily review: pure functions of the network and `today`.
 
-What is overdue or due, which thank-you notes are owed, who is going cold, which names
-are still waiting for a first message, and how the network grew this week.
+What is overdue or due, which thank-you notes are owed, who is due for a touch or going
+cold (the rhythm rules are `netui.rhythm`'s), which names are still waiting for a first
+message, and how the network grew this week against the weekly goals.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
-from netui.model import Contact, FollowUp, Network, Note, Status
+from netui.model import Contact, FollowUp, Goals, Network, Note, Status
+from netui.rhythm import (
+    STREAK_TO_SUGGEST,
+    CadenceDefaults,
+    RhythmState,
+    cold_streak,
+    effective_cadence,
+    has_defaults,
+    next_preset,
+    rhythm_state,
+)
 
 THANK_YOU_WINDOW = 2
 """Days after a meeting during which a thank-you is still owed (and still timely)."""
@@ -52,11 +63,27 @@ class ThankYou:
 
 @dataclass(frozen=True, slots=True)
 class ColdContact:
-    """A contact past their keep-in-touch rhythm, with nothing planned."""
+    """A contact due for a touch or going cold (past their rhythm), with nothing planned."""
 
     contact: Contact
     last_touch: date
     days_since: int
+    cadence: int = 0
+    """Their rhythm in days (their own, or the default of a tag or of their status)."""
+    state: RhythmState = RhythmState.COLD
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """A contact who went cold several times in a row: a longer rhythm would suit them."""
+
+    contact: Contact
+    current: int
+    """Their rhythm now, in days."""
+    suggested: int
+    """The next preset up, in days."""
+    streak: int = STREAK_TO_SUGGEST
+    """How many times in a row they went cold (`cold_streak`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +97,31 @@ class WeekCounts:
 
 
 @dataclass(frozen=True, slots=True)
+class Progress:
+    """One weekly goal: this week's count against it, and the last 8 weeks."""
+
+    key: str
+    """"contacts_added", "meetings" or "followups_done" (the `WeekCounts` field)."""
+    label: str
+    done: int
+    goal: int
+    trend: tuple[int, ...]
+    """The last 8 weeks, oldest first; the last one is this week so far."""
+
+    @property
+    def met(self) -> bool:
+        return self.done >= self.goal
+
+
+PROGRESS = (
+    ("contacts_added", "New contacts", "contacts"),
+    ("meetings", "Meetings", "meetings"),
+    ("followups_done", "Follow-ups done", "followups"),
+)
+"""Each weekly count: its `WeekCounts` field, its label and its `Goals` field."""
+
+
+@dataclass(frozen=True, slots=True)
 class DailyReview:
     """Everything the review screen and `netui today` show."""
 
@@ -79,18 +131,32 @@ class DailyReview:
     this_week: list[FollowUp]
     thank_yous: list[ThankYou]
     going_cold: list[ColdContact]
+    """Contacts at 1.5 times their rhythm or more since the last touch."""
     leads: list[Contact]
     weeks: list[WeekCounts]
     """The last 8 weeks, oldest first; the last one is this week so far."""
+    due_touch: list[ColdContact] = field(default_factory=list)
+    """Contacts at their rhythm since the last touch, not cold yet."""
+    suggestions: list[Suggestion] = field(default_factory=list)
+    """Contacts who went cold three times in a row, with a longer rhythm to try."""
+    goals: Goals = field(default_factory=Goals)
+    """The weekly goals that `progress` measures this week against."""
 
     @property
     def this_weeks_counts(self) -> WeekCounts:
         return self.weeks[-1]
 
     @property
+    def progress(self) -> list[Progress]:
+        """New contacts, meetings and follow-ups done: this week against the goals."""
+        return progress(self.weeks, self.goals)
+
+    @property
     def all_clear(self) -> bool:
-        """Nothing overdue, due today, owed or going cold."""
-        return not (self.overdue or self.due_today or self.thank_yous or self.going_cold)
+        """Nothing overdue, due today, owed, due for a touch or going cold."""
+        return not (
+            self.overdue or self.due_today or self.thank_yous or self.due_touch or self.going_cold
+        )
 
 
 def open_followups_by_contact(network: Network) -> set[int]:
@@ -155,22 +221,96 @@ def _note_order(note: Note) -> tuple[date, str, int]:
     return (note.date, created, note.id or 0)
 
 
-def going_cold(network: Network, today: date) -> list[ColdContact]:
-    """Contacts with a rhythm (`cadence_days`) whose last touch is older than it, and with
-    no open follow-up. A contact never touched counts from when it was added."""
+def touch_dates(network: Network) -> dict[int, list[date]]:
+    """Per contact, the dates of their notes and done follow-ups (unsorted, repeats kept)."""
+    dates: dict[int, list[date]] = defaultdict(list)
+    for note in network.notes:
+        if note.contact_id is not None:
+            dates[note.contact_id].append(note.date)
+    for followup in network.followups:
+        if followup.contact_id is not None and followup.done is not None:
+            dates[followup.contact_id].append(followup.done.date())
+    return dates
+
+
+def rhythm_states(
+    network: Network,
+    today: date,
+    defaults: CadenceDefaults | None = None,
+    touches: dict[int, date] | None = None,
+) -> dict[int, RhythmState]:
+    """The contacts that are due for a touch or cold (`rhythm_state`), by id; the others
+    are left out. `touches` (from `last_touches`) saves computing them again."""
     planned = open_followups_by_contact(network)
-    touches = last_touches(network)
-    cold = []
+    touches = last_touches(network) if touches is None else touches
+    any_default = has_defaults(defaults)
+    states: dict[int, RhythmState] = {}
     for contact in network.contacts:
-        if not contact.cadence_days or contact.id is None or contact.id in planned:
+        if contact.id is None or contact.id in planned:
             continue
-        last = touches.get(contact.id) or (contact.created.date() if contact.created else None)
-        if last is None:
+        if not (contact.cadence_days or any_default):
+            continue  # the common case at LinkedIn scale: no rhythm at all
+        state = rhythm_state(contact, touches.get(contact.id), today, defaults)
+        if state is not RhythmState.OK:
+            states[contact.id] = state
+    return states
+
+
+def past_rhythm(
+    network: Network, today: date, defaults: CadenceDefaults | None = None
+) -> dict[RhythmState, list[ColdContact]]:
+    """The contacts going cold and due for a touch (keyed COLD and DUE), each list the
+    furthest past their rhythm first."""
+    touches = last_touches(network)
+    found: dict[RhythmState, list[ColdContact]] = {RhythmState.COLD: [], RhythmState.DUE: []}
+    for contact_id, state in rhythm_states(network, today, defaults, touches).items():
+        contact = network.by_id[contact_id]
+        last = touches.get(contact_id) or contact.created.date()  # type: ignore[union-attr]
+        cadence = effective_cadence(contact, defaults) or 0
+        found[state].append(ColdContact(contact, last, (today - last).days, cadence, state))
+    for items in found.values():
+        items.sort(key=lambda c: (c.cadence - c.days_since, c.contact.name))
+    return found
+
+
+def going_cold(
+    network: Network, today: date, defaults: CadenceDefaults | None = None
+) -> list[ColdContact]:
+    """Contacts with a rhythm whose last touch is 1.5 times their rhythm ago or more, and
+    with no open follow-up, the furthest past their rhythm first. A contact never touched
+    counts from when it was added."""
+    return past_rhythm(network, today, defaults)[RhythmState.COLD]
+
+
+def due_for_touch(
+    network: Network, today: date, defaults: CadenceDefaults | None = None
+) -> list[ColdContact]:
+    """Contacts at their rhythm since the last touch but not cold yet, with no open
+    follow-up, the furthest past their rhythm first."""
+    return past_rhythm(network, today, defaults)[RhythmState.DUE]
+
+
+def longer_rhythms(
+    network: Network, today: date, defaults: CadenceDefaults | None = None
+) -> list[Suggestion]:
+    """Contacts who went cold three times in a row, each with the next preset up."""
+    planned = open_followups_by_contact(network)
+    dates = touch_dates(network)
+    found = []
+    for contact in network.contacts:
+        # Three gaps in a row need two touches at least (the first gap is from creation).
+        if contact.id is None or len(dates.get(contact.id, ())) < STREAK_TO_SUGGEST - 1:
             continue
-        days = (today - last).days
-        if days > contact.cadence_days:
-            cold.append(ColdContact(contact, last, days))
-    return sorted(cold, key=lambda c: c.days_since - (c.contact.cadence_days or 0), reverse=True)
+        current = effective_cadence(contact, defaults)
+        if current is None:
+            continue
+        streak = cold_streak(
+            contact, dates.get(contact.id, ()), today, defaults, planned=contact.id in planned
+        )
+        longer = next_preset(current) if streak >= STREAK_TO_SUGGEST else None
+        if longer is not None:
+            found.append(Suggestion(contact, current, longer, streak))
+    return sorted(found, key=lambda s: (s.contact.name, s.contact.id or 0))
 
 
 def uncontacted_leads(network: Network) -> list[Contact]:
@@ -200,19 +340,43 @@ def weekly_counts(network: Network, today: date, weeks: int = 8) -> list[WeekCou
     return [WeekCounts(s, added[s], meetings[s], done[s]) for s in starts]
 
 
-def daily_review(network: Network, today: date) -> DailyReview:
-    """The whole daily review for `today`."""
+def progress(weeks: list[WeekCounts], goals: Goals) -> list[Progress]:
+    """Each weekly count of the last weeks (`weekly_counts`) against its goal."""
+    return [
+        Progress(
+            key,
+            label,
+            getattr(weeks[-1], key) if weeks else 0,
+            getattr(goals, goal),
+            tuple(getattr(week, key) for week in weeks),
+        )
+        for key, label, goal in PROGRESS
+    ]
+
+
+def daily_review(
+    network: Network,
+    today: date,
+    defaults: CadenceDefaults | None = None,
+    goals: Goals | None = None,
+) -> DailyReview:
+    """The whole daily review for `today`, with the rhythm defaults by tag and status
+    (`Store.cadence_defaults()`) and the weekly goals (`Store.goals()`)."""
     buckets: dict[Bucket, list[FollowUp]] = defaultdict(list)
     for followup in sorted(network.followups, key=lambda f: (f.due, f.id or 0)):
         if followup.done is None:
             buckets[bucket(followup, today)].append(followup)
+    rhythm = past_rhythm(network, today, defaults)
     return DailyReview(
         today=today,
         overdue=buckets[Bucket.OVERDUE],
         due_today=buckets[Bucket.TODAY],
         this_week=buckets[Bucket.THIS_WEEK],
         thank_yous=thank_yous_owed(network, today),
-        going_cold=going_cold(network, today),
+        going_cold=rhythm[RhythmState.COLD],
         leads=uncontacted_leads(network),
         weeks=weekly_counts(network, today),
+        due_touch=rhythm[RhythmState.DUE],
+        suggestions=longer_rhythms(network, today, defaults),
+        goals=goals if goals is not None else Goals(),
     )

@@ -28,14 +28,42 @@ def check_email(text: str) -> str:
     return email
 
 
+_CADENCE = re.compile(
+    r"(?P<n>[0-9]{1,5})\s*(?P<unit>d|days?|w|wks?|weeks?|m|mos?|months?|y|yrs?|years?)?"
+)
+_UNIT_DAYS = {"d": 1, "w": 7, "m": 30, "y": 365}
+"""Days per unit of a typed rhythm: a month is 30 days, as the presets count it."""
+
+
 def check_cadence(text: str) -> int | None:
-    """Days between touches: empty for none, else a whole number from 1 to 3650."""
-    text = text.strip().lower().removesuffix("days").removesuffix("d").strip()
-    if not text:
+    """Days between touches: empty (or "none") for none, else a whole number of days from
+    1 to 3650, or a preset as typed ("2w", "1m", "3m", "6m", "2 weeks", "1 month")."""
+    text = " ".join(text.strip().lower().split())
+    if text in ("", "none", "-"):
         return None
-    if not text.isdigit() or not 1 <= int(text) <= 3650:
-        raise QuickAddError(f"the rhythm must be a number of days from 1 to 3650, not '{text}'")
+    match = _CADENCE.fullmatch(text)
+    days = int(match["n"]) * _UNIT_DAYS[(match["unit"] or "d")[0]] if match else 0
+    if not 1 <= days <= 3650:
+        raise QuickAddError(
+            "the rhythm must be a number of days from 1 to 3650 (or 2w, 1m, 3m, 6m), "
+            f"not '{_shown(text)}'"
+        )
+    return days
+
+
+def check_goal(text: str, what: str) -> int:
+    """A weekly goal: a whole number from 0 to 999."""
+    text = text.strip()
+    if not re.fullmatch("[0-9]{1,3}", text):
+        raise QuickAddError(
+            f"the goal for {what} must be a number from 0 to 999, not '{_shown(text)}'"
+        )
     return int(text)
+
+
+def _shown(text: str, most: int = 20) -> str:
+    """`text` as an error message quotes it: cut short if long."""
+    return text if len(text) <= most else text[:most] + "…"
 
 
 def check_tags(text: str) -> tuple[str, ...]:

@@ -49,6 +49,8 @@ KEEP_IN_TOUCH = "Keep in touch"
 """The follow-up a contact's rhythm schedules after each done one."""
 HISTORY = 100
 """How many of this session's changes can be undone."""
+CADENCE_KINDS = ("tags", "status")
+"""The default rhythms are kept per tag and per status (meta `cadence_defaults`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -678,6 +680,50 @@ class Store:
             tx.update("meta", int(schema.META_ID), {"goals": fields})
         return self.goals()
 
+    def cadence_defaults(self) -> dict[str, dict[str, int]]:
+        """The default keep-in-touch rhythms, in days: `{"tags": {tag: days}, "status":
+        {status: days}}` (tags folded: no `#`, lower case, no accents). A contact without
+        a rhythm of their own takes the shortest of their tags', else their status's."""
+        raw = self._storage.data["meta"][schema.META_ID].get("cadence_defaults")
+        raw = raw if isinstance(raw, dict) else {}
+        result: dict[str, dict[str, int]] = {}
+        for kind in CADENCE_KINDS:
+            table = raw.get(kind)
+            table = table if isinstance(table, dict) else {}
+            result[kind] = {
+                key: days
+                for key, days in table.items()
+                if isinstance(key, str) and _cadence_days(days) is not None
+            }
+        return result
+
+    def set_cadence_default(
+        self, kind: str, key: str, days: int | None
+    ) -> dict[str, dict[str, int]]:
+        """Set (or with None, clear) the default rhythm of a tag (`kind` "tags") or of a
+        status (`kind` "status"); return all the defaults."""
+        if kind not in CADENCE_KINDS:
+            raise StoreError(f"a default rhythm is set per tag or per status, not per '{kind}'")
+        if kind == "tags":
+            key = fold(" ".join(key.strip().lstrip("#").split()))
+            if not key:
+                raise StoreError("a default rhythm needs a tag")
+        elif key not in Status._value2member_map_:
+            statuses = ", ".join(str(s) for s in Status)
+            raise StoreError(f"'{key}' is not a status (one of {statuses})")
+        if days is not None and _cadence_days(days) is None:
+            raise StoreError(f"a rhythm is a number of days from 1 to 3650, not {days!r}")
+        label = f"#{key}" if kind == "tags" else key
+        what = f"every {days} days" if days is not None else "none"
+        with self._change(f"set the default rhythm of {label} to {what}") as tx:
+            defaults = self.cadence_defaults()
+            if days is None:
+                defaults[kind].pop(key, None)
+            else:
+                defaults[kind][key] = days
+            tx.update("meta", int(schema.META_ID), {"cadence_defaults": defaults})
+        return self.cadence_defaults()
+
     def companies(self) -> list[Company]:
         """The companies the user marked (targets), in the order first marked."""
         return list(self._objects("companies").values())
@@ -719,6 +765,13 @@ class Store:
             if len(self.history) > depth:  # nothing is recorded when nothing had to change
                 self.history.pop()  # the undo itself is not undoable
             return change.description
+
+
+def _cadence_days(value: object) -> int | None:
+    """`value` if it is a rhythm in days (a whole number from 1 to 3650), else None."""
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 3650:
+        return value
+    return None
 
 
 def _find_by_name(table: dict[str, dict[str, Any]], name: str) -> int | None:

@@ -12,12 +12,14 @@ from netui.review import (
     Bucket,
     bucket,
     daily_review,
+    due_for_touch,
     going_cold,
     thank_yous_owed,
     uncontacted_leads,
     week_start,
     weekly_counts,
 )
+from netui.rhythm import RhythmState
 
 TODAY = date(2026, 6, 3)  # a Wednesday
 LONG_AGO = date(2026, 1, 5)
@@ -222,19 +224,33 @@ def test_thank_yous_oldest_meeting_first_then_by_name() -> None:
 
 
 def test_never_touched_contact_counts_from_creation() -> None:
-    contact = person(1, "Jane Doe", cadence=30, created=at(days_ago(31)))
+    # Cold at 1.5 times the rhythm (45 days for 30); due at the rhythm until then.
+    contact = person(1, "Jane Doe", cadence=30, created=at(days_ago(45)))
     [cold] = going_cold(network([contact]), TODAY)
-    assert (cold.contact, cold.last_touch, cold.days_since) == (contact, days_ago(31), 31)
-    fresh = person(1, "Jane Doe", cadence=30, created=at(days_ago(30)))
-    assert going_cold(network([fresh]), TODAY) == []
+    assert (cold.contact, cold.last_touch, cold.days_since) == (contact, days_ago(45), 45)
+    assert (cold.cadence, cold.state) == (30, RhythmState.COLD)
+    due = person(1, "Jane Doe", cadence=30, created=at(days_ago(44)))
+    assert going_cold(network([due]), TODAY) == []
+    assert [c.days_since for c in due_for_touch(network([due]), TODAY)] == [44]
+    fresh = person(1, "Jane Doe", cadence=30, created=at(days_ago(29)))
+    assert going_cold(network([fresh]), TODAY) == due_for_touch(network([fresh]), TODAY) == []
 
 
-@pytest.mark.parametrize(("age", "cold"), [(13, False), (14, False), (15, True), (200, True)])
-def test_cold_after_the_rhythm_since_the_last_note(age: int, cold: bool) -> None:
+@pytest.mark.parametrize(
+    ("age", "state"),
+    [(13, None), (14, "due"), (15, "due"), (20, "due"), (21, "cold"), (200, "cold")],
+)
+def test_due_at_the_rhythm_and_cold_at_one_and_a_half_times_since_the_last_note(
+    age: int, state: str | None
+) -> None:
     contact = person(1, "Jane Doe", cadence=14)
     notes = [note(1, 1, days_ago(age), NoteKind.EMAIL), note(2, 1, days_ago(age + 40))]
-    found = going_cold(network([contact], notes=notes), TODAY)
-    assert [(c.last_touch, c.days_since) for c in found] == ([(days_ago(age), age)] if cold else [])
+    net = network([contact], notes=notes)
+    cold = going_cold(net, TODAY)
+    due = due_for_touch(net, TODAY)
+    expected = [(days_ago(age), age)]
+    assert [(c.last_touch, c.days_since) for c in cold] == (expected if state == "cold" else [])
+    assert [(c.last_touch, c.days_since) for c in due] == (expected if state == "due" else [])
 
 
 def test_no_rhythm_never_goes_cold() -> None:
@@ -259,10 +275,11 @@ def test_an_open_follow_up_means_not_cold() -> None:
 
 def test_logging_an_interaction_resets_the_rhythm() -> None:
     contact = person(1, "Jane Doe", cadence=14)
-    notes = [note(1, 1, days_ago(20), NoteKind.CALL)]
+    notes = [note(1, 1, days_ago(21), NoteKind.CALL)]
     assert len(going_cold(network([contact], notes=notes), TODAY)) == 1
     notes.append(note(2, 1, TODAY, NoteKind.EMAIL))
     assert going_cold(network([contact], notes=notes), TODAY) == []
+    assert due_for_touch(network([contact], notes=notes), TODAY) == []
 
 
 def test_a_contact_without_creation_date_or_touch_is_left_out() -> None:
@@ -271,7 +288,7 @@ def test_a_contact_without_creation_date_or_touch_is_left_out() -> None:
 
 
 def test_coldest_relative_to_rhythm_first() -> None:
-    a = person(1, "A", cadence=7, created=at(days_ago(10)))  # 3 days past
+    a = person(1, "A", cadence=7, created=at(days_ago(11)))  # 4 days past (cold at 11)
     b = person(2, "B", cadence=30, created=at(days_ago(50)))  # 20 days past
     c = person(3, "C", cadence=14, created=at(days_ago(24)))  # 10 days past
     assert [x.contact.name for x in going_cold(network([a, b, c]), TODAY)] == ["B", "C", "A"]

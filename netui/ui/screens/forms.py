@@ -23,6 +23,7 @@ from netui.dates import format_date
 from netui.errors import NetuiError, QuickAddError
 from netui.model import Contact, FollowUp, Note, NoteKind, Status
 from netui.quickadd import ContactIndex
+from netui.rhythm import CadenceDefaults, cadence_label, effective_cadence
 
 
 class FormScreen(ModalScreen[Any]):
@@ -102,11 +103,18 @@ class FormScreen(ModalScreen[Any]):
 class ContactForm(FormScreen):
     """Every field of a contact."""
 
-    def __init__(self, contact: Contact, contacts: list[Contact]) -> None:
+    def __init__(
+        self,
+        contact: Contact,
+        contacts: list[Contact],
+        defaults: CadenceDefaults | None = None,
+    ) -> None:
         super().__init__()
         self.contact = contact
         self.index = ContactIndex(contacts)
         self.by_id = {c.id: c for c in contacts}
+        self.defaults = defaults
+        """The default rhythms by tag and status, to say which one applies if none is set."""
         self.heading = f"Edit contact: {contact.name}"
 
     def fields(self) -> ComposeResult:
@@ -124,10 +132,45 @@ class ContactForm(FormScreen):
         yield Label("Status")
         yield Select([(s.value, s) for s in Status], value=c.status, allow_blank=False, id="status")
         yield from self.field(
-            "Keep in touch every (days)", str(c.cadence_days or ""), "cadence", "30"
+            "Keep in touch every (days, or 2w / 1m / 3m / 6m; empty for none)",
+            str(c.cadence_days or ""),
+            "cadence",
+            "2w, 1m, 3m, 6m or a number of days",
+        )
+        yield Static("", id="cadence-preview", markup=False)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self._show_rhythm()
+
+    @on(Select.Changed, "#status")
+    def _show_rhythm(self) -> None:
+        """Say what the rhythm field means: a preset by name, or the default that applies
+        when it is empty (by tag, else by status)."""
+        preview = self.query_one("#cadence-preview", Static)
+        try:
+            days = validate.check_cadence(self.value("cadence"))
+        except NetuiError:
+            preview.update("")
+            return
+        if days:
+            preview.update(f"→ every {cadence_label(days)}")
+            return
+        draft = replace(
+            self.contact,
+            cadence_days=None,
+            tags=validate.check_tags(self.value("tags")),
+            status=self.query_one("#status", Select).value,  # type: ignore[arg-type]
+        )
+        default = effective_cadence(draft, self.defaults)
+        preview.update(
+            f"→ none of their own: every {cadence_label(default)} (the default)"
+            if default
+            else "→ no rhythm"
         )
 
     def build(self) -> Contact:
+        self._show_rhythm()
         return replace(
             self.contact,
             name=validate.check_name(self.value("name")),
@@ -225,8 +268,9 @@ async def edit_item(app: Any, kind: str, item_id: int) -> None:
     }
     form, read, save = forms[kind]
     item = read(item_id)
+    extra = (store.cadence_defaults(),) if kind == "contacts" else ()
     while True:
-        edited = await app.push_screen_wait(form(item, contacts))
+        edited = await app.push_screen_wait(form(item, contacts, *extra))
         if edited is None:
             return
         if await app.change(save, edited) is not None:

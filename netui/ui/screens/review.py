@@ -1,39 +1,47 @@
 """The daily review: what to do today, in one list, one key per row.
 
-Overdue and due follow-ups, thank-you notes owed, contacts going cold and leads not yet
-contacted, with this week's counts and an 8-week trend. The rules are `netui.review`'s;
-this screen only lays them out and turns keys into store calls.
+Overdue and due follow-ups, thank-you notes owed, contacts going cold and due for a touch
+(with longer rhythms suggested for the ones that keep going cold), leads not yet
+contacted, and this week against the weekly goals with an 8-week trend. The rules are
+`netui.review`'s; this screen only lays them out and turns keys into store calls.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import replace
 from typing import ClassVar
 
 from textual import on, work
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Sparkline, Static
 
 from netui.dates import format_date, relative_label
 from netui.model import FollowUp, Note, NoteKind, Status
-from netui.review import DailyReview, daily_review
+from netui.review import ColdContact, DailyReview, daily_review
+from netui.rhythm import cadence_label
 from netui.ui.messages import StoreChanged
 from netui.ui.widgets.virtual_list import Column, Row, VirtualList
 
 LEADS_SHOWN = 50
 """Leads listed on the review (a LinkedIn import brings thousands; the rest are counted)."""
 
-METRICS = {
-    "contacts_added": "New contacts",
-    "meetings": "Meetings",
-    "followups_done": "Follow-ups done",
-}
-"""This week's counts, each with a sparkline of the last 8 weeks."""
+METRICS = ("contacts_added", "meetings", "followups_done")
+"""This week's counts against the goals (`DailyReview.progress`), each with a sparkline
+of the last 8 weeks."""
 
 THANK_YOU_TEXT = "Thank-you sent"
-REMINDERS = {"thanks": "Send a thank-you note", "cold": "Get back in touch", "lead": "Reach out"}
+REMINDERS = {
+    "thanks": "Send a thank-you note",
+    "cold": "Get back in touch",
+    "due": "Keep in touch",
+    "suggest": "Keep in touch",
+    "lead": "Reach out",
+}
 
 
 class ReviewScreen(Screen[None]):
@@ -45,6 +53,10 @@ class ReviewScreen(Screen[None]):
         Binding("d", "done", "Done", id="review-done"),
         Binding("s", "snooze", "Snooze", id="review-snooze"),
         Binding("n", "note", "Log note", id="review-note"),
+        Binding("a", "accept", "Longer rhythm", id="review-accept"),
+        # A priority binding, or the list's own `g` (go to the top) would shadow it; not in
+        # the footer, where it would come first: the goals box's title names it.
+        Binding("g", "goals", "Edit goals", id="review-goals", priority=True, show=False),
         Binding("enter", "open", "Open contact", id="review-open"),
         Binding("ctrl+z", "undo", "Undo", key_display="^z", id="review-undo"),
     ]
@@ -55,13 +67,15 @@ class ReviewScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="heading", markup=False)
+        yield Static("", id="rhythm", markup=False)
         yield Static("", id="all-clear", markup=False)
         yield VirtualList(
             [Column("When", 12), Column("Who", 22), Column("What")],
             empty_text="Nothing to do today.",
             id="review-list",
         )
-        with Horizontal(id="trends"):
+        with Horizontal(id="trends") as trends:
+            trends.border_title = "This week vs goals · last 8 weeks (g: edit the goals)"
             for metric in METRICS:
                 with Vertical(classes="trend"):
                     yield Static("", id=f"count-{metric}", markup=False)
@@ -79,7 +93,7 @@ class ReviewScreen(Screen[None]):
         store = self.app.store  # type: ignore[attr-defined]
         today = self.app.today  # type: ignore[attr-defined]
         network = store.network()
-        review = self.review = daily_review(network, today)
+        review = self.review = daily_review(network, today, store.cadence_defaults(), store.goals())
         rows: list[Row] = []
 
         def followups(title: str, items: list[FollowUp], tone: str) -> None:
@@ -105,16 +119,32 @@ class ReviewScreen(Screen[None]):
                         (format_date(t.meeting.date, today), t.contact.name, what),
                     )
                 )
-        if review.going_cold:
-            rows.append(Row(None, (f"Going cold ({len(review.going_cold)})",)))
-            for c in review.going_cold:
-                what = f"last touch {c.days_since} days ago; rhythm {c.contact.cadence_days} days"
+
+        def rhythm(title: str, kind: str, items: list[ColdContact], tone: str) -> None:
+            if items:
+                rows.append(Row(None, (f"{title} ({len(items)})",)))
+            for c in items:
+                what = f"last touch {c.days_since} days ago; rhythm {c.cadence} days"
                 rows.append(
                     Row(
-                        ("cold", c.contact.id),
+                        (kind, c.contact.id),
                         (format_date(c.last_touch, today), c.contact.name, what),
-                        "warning",
+                        tone,
                     )
+                )
+
+        rhythm("Going cold", "cold", review.going_cold, "error")
+        rhythm("Due for a touch", "due", review.due_touch, "warning")
+        if review.suggestions:
+            rows.append(Row(None, (f"A longer rhythm may suit ({len(review.suggestions)})",)))
+            for suggestion in review.suggestions:
+                what = (
+                    f"cold {suggestion.streak} times in a row: "
+                    f"every {cadence_label(suggestion.current)} → "
+                    f"every {cadence_label(suggestion.suggested)} (a accepts)"
+                )
+                rows.append(
+                    Row(("suggest", suggestion.contact.id), ("", suggestion.contact.name, what))
                 )
         if review.leads:
             rows.append(Row(None, (f"Leads not contacted yet ({len(review.leads)})",)))
@@ -139,14 +169,50 @@ class ReviewScreen(Screen[None]):
             else ""
         )
         clear.display = review.all_clear
-        for metric, label in METRICS.items():
-            values = [getattr(week, metric) for week in review.weeks]
-            self.query_one(f"#count-{metric}", Static).update(
-                f"{label}: {values[-1]} this week ({sum(values)} in 8 weeks)"
+        cold, due, suggested = (
+            len(review.going_cold),
+            len(review.due_touch),
+            len(review.suggestions),
+        )
+        # Numbers only go through markup (no user text); a colour only when there are some.
+        cold_text = f"● {cold} going cold"
+        due_text = f"○ {due} due for a touch"
+        self.query_one("#rhythm", Static).update(
+            Content.from_markup(
+                "Keep in touch: "
+                + (f"[$text-error]{cold_text}[/]" if cold else cold_text)
+                + "  ·  "
+                + (f"[$text-warning]{due_text}[/]" if due else due_text)
+                + (
+                    f"  ·  {suggested} longer rhythm{'s' if suggested != 1 else ''} suggested"
+                    if suggested
+                    else ""
+                )
             )
-            self.query_one(f"#spark-{metric}", Sparkline).data = values
+        )
+        for progress in review.progress:
+            done = " ✓" if progress.met else ""
+            self.query_one(f"#count-{progress.key}", Static).update(
+                f"{progress.label}: {progress.done} this week — "
+                f"{progress.done}/{progress.goal}{done}"
+            )
+            self.query_one(f"#spark-{progress.key}", Sparkline).data = list(progress.trend)
+        self.refresh_bindings()
 
     # --- actions ----------------------------------------------------------------------------
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        """This screen's own actions for the command palette."""
+        yield SystemCommand(
+            "Edit the weekly goals",
+            "New contacts, meetings and follow-ups done per week (g)",
+            self.action_goals,
+        )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "accept":  # shown only when there is a longer rhythm to accept
+            return bool(self.review and self.review.suggestions)
+        return True
 
     @property
     def selected(self) -> tuple[str, int] | None:
@@ -186,12 +252,48 @@ class ReviewScreen(Screen[None]):
                 self.notify("Thank-you logged")
         elif kind == "lead":
             contact = store.contact(item_id)
-            from dataclasses import replace
-
             if await app.change(store.update_contact, replace(contact, status=Status.CONTACTED)):  # type: ignore[attr-defined]
                 self.notify(f"{contact.name} marked contacted", markup=False)
+        elif kind == "suggest":
+            await self.action_accept()
         else:
             self.notify("Log the interaction with n, or plan one with s")
+
+    async def action_accept(self) -> None:
+        """Take the longer rhythm suggested for the selected contact."""
+        selected = self.selected
+        suggestion = next(
+            (
+                s
+                for s in (self.review.suggestions if self.review else [])
+                if selected == ("suggest", s.contact.id)
+            ),
+            None,
+        )
+        if suggestion is None:
+            self.notify("Pick a contact under 'A longer rhythm may suit' to accept it")
+            return
+        store = self.app.store  # type: ignore[attr-defined]
+        contact = store.contact(suggestion.contact.id)
+        longer = replace(contact, cadence_days=suggestion.suggested)
+        if await self.app.change(store.update_contact, longer):  # type: ignore[attr-defined]
+            self.notify(
+                f"{contact.name}: keep in touch every {cadence_label(suggestion.suggested)}",
+                markup=False,
+            )
+
+    @work(exclusive=True, group="dialog")
+    async def action_goals(self) -> None:
+        """Edit the weekly goals in a small form; saved at once."""
+        from netui.ui.screens.goals import GoalsScreen
+
+        store = self.app.store  # type: ignore[attr-defined]
+        goals = await self.app.push_screen_wait(GoalsScreen(store.goals()))
+        if goals is not None and await self.app.change(store.set_goals, goals):  # type: ignore[attr-defined]
+            self.notify(
+                f"Weekly goals: {goals.contacts} new contacts, {goals.meetings} meetings, "
+                f"{goals.followups} follow-ups done"
+            )
 
     @work(exclusive=True, group="dialog")
     async def action_snooze(self) -> None:

@@ -1,4 +1,5 @@
-"""The Contacts pane: everyone, sortable, with a marker for who is going cold."""
+"""The Contacts pane: everyone, sortable, with markers for who is due for a touch (○,
+in the warning colour) and who is going cold (●, in the error colour)."""
 
 from __future__ import annotations
 
@@ -7,11 +8,18 @@ from enum import StrEnum
 
 from netui.dates import short_date
 from netui.model import Contact, Network
+from netui.review import rhythm_states
+from netui.rhythm import CadenceDefaults, RhythmState
 from netui.text import fold
 from netui.ui.widgets.pane import Pane
 from netui.ui.widgets.virtual_list import Column, Row
 
+DUE_MARK = "○"
+"""Due for a touch (at their rhythm since the last touch)."""
 COLD_MARK = "●"
+"""Going cold (at 1.5 times their rhythm)."""
+MARKS = {RhythmState.DUE: (DUE_MARK, "warning"), RhythmState.COLD: (COLD_MARK, "error")}
+"""The marker and the row's tone for each rhythm state other than OK."""
 
 
 class ContactSort(StrEnum):
@@ -49,9 +57,19 @@ class ContactsPane(Pane):
         network: Network,
         today: date,
         touches: dict[int, date],
-        cold: set[int],
+        cold: set[int] | None = None,
+        *,
+        defaults: CadenceDefaults | None = None,
     ) -> None:
-        """Rebuild the rows from the network (keeping the cursor on the same contact)."""
+        """Rebuild the rows from the network (keeping the cursor on the same contact).
+
+        Who is due or cold is worked out here from `touches` (`last_touches`) and the
+        rhythm `defaults` (by default the store's); `cold` is not needed any more and is
+        ignored.
+        """
+        if defaults is None:
+            defaults = self._store_defaults()
+        states = rhythm_states(network, today, defaults, touches)
         contacts = list(network.contacts)
         if self.sort is ContactSort.COMPANY:
             contacts.sort(key=lambda c: (fold(c.company) or "\uffff", fold(c.name)))
@@ -60,7 +78,11 @@ class ContactsPane(Pane):
         else:
             contacts.sort(key=lambda c: fold(c.name))
         self.subtitle = f"sorted by {self.sort}"
-        self.load([self._entry(c, today, touches, cold) for c in contacts])
+        self.load([self._entry(c, today, touches, states) for c in contacts])
+
+    def _store_defaults(self) -> CadenceDefaults | None:
+        store = getattr(self.app, "store", None)
+        return store.cadence_defaults() if store is not None else None
 
     def _haystack(self, contact: Contact) -> str:
         cached = self._folded.get(contact.id or 0)
@@ -71,20 +93,24 @@ class ContactsPane(Pane):
         return hay
 
     def _entry(
-        self, contact: Contact, today: date, touches: dict[int, date], cold: set[int]
+        self,
+        contact: Contact,
+        today: date,
+        touches: dict[int, date],
+        states: dict[int, RhythmState],
     ) -> tuple[Row, str]:
         touch = touches.get(contact.id or 0)
-        is_cold = contact.id in cold
+        mark, tone = MARKS.get(states.get(contact.id or 0, RhythmState.OK), ("", ""))
         row = Row(
             contact.id,
             (
-                COLD_MARK if is_cold else "",
+                mark,
                 contact.name,
                 contact.company,
                 contact.title,
                 str(contact.status),
                 short_date(touch, today) if touch else "—",
             ),
-            tone="warning" if is_cold else "",
+            tone=tone,
         )
         return row, self._haystack(contact)
