@@ -42,6 +42,19 @@ def _parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("today", parents=[db], help="print the daily review as plain text")
+    commands.add_parser(
+        "stats", parents=[db], help="this week against the weekly goals, and the last 8 weeks"
+    )
+    rhythm = commands.add_parser(
+        "rhythm",
+        parents=[db],
+        help="list the default keep-in-touch rhythms, or set one for a tag or a status",
+        description="Examples: netui rhythm tag recruiter 2w; netui rhythm status met 3m; "
+        "netui rhythm tag ux none",
+    )
+    rhythm.add_argument("kind", nargs="?", choices=["tag", "status"])
+    rhythm.add_argument("key", nargs="?", help="the tag (without #) or the status")
+    rhythm.add_argument("days", nargs="?", help="2w, 1m, 3m, 6m, a number of days, or none")
     add = commands.add_parser(
         "add",
         parents=[db],
@@ -100,6 +113,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         gc.disable()  # a one-shot command: collecting the parsed file's cycles is wasted time
         handler = {
             "today": _today,
+            "stats": _stats,
+            "rhythm": _rhythm,
             "add": _add,
             "prep": _prep,
             "locate": _locate,
@@ -165,7 +180,45 @@ def _today(args: argparse.Namespace) -> int:
 
     store = _open_store(args)
     today = system_clock().date()
-    print(render_review(daily_review(store.network(), today), store.network()), end="")
+    network = store.network()
+    review = daily_review(network, today, store.cadence_defaults(), store.goals())
+    print(render_review(review, network), end="")
+    return 0
+
+
+def _stats(args: argparse.Namespace) -> int:
+    from netui.clock import system_clock
+    from netui.report import render_stats
+
+    store = _open_store(args)
+    print(render_stats(store.network(), system_clock().date(), store.goals()), end="")
+    return 0
+
+
+def _rhythm(args: argparse.Namespace) -> int:
+    """List the default rhythms, or set one for a tag or a status ("none" removes it)."""
+    from netui.rhythm import cadence_label
+    from netui.validate import check_cadence
+
+    store = _open_store(args)
+    if args.kind is not None:
+        if args.key is None or args.days is None:
+            print(
+                "netui: give a tag or a status and a rhythm, e.g. 'netui rhythm tag ux 1m'",
+                file=sys.stderr,
+            )
+            return 2
+        kind = "tags" if args.kind == "tag" else "status"
+        store.set_cadence_default(kind, args.key, check_cadence(args.days))
+    defaults = store.cadence_defaults()
+    if not any(defaults.values()):
+        print(
+            "no default rhythms; set one with 'netui rhythm tag TAG 1m' or "
+            "'netui rhythm status met 3m'"
+        )
+    for kind, label, mark in (("tags", "tag", "#"), ("status", "status", "")):
+        for key, days in sorted(defaults.get(kind, {}).items()):
+            print(f"{label:<7}{mark + key:<20}every {cadence_label(days)}")
     return 0
 
 

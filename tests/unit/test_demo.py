@@ -122,7 +122,8 @@ def test_the_review_has_every_situation(store: Store) -> None:
     assert [(t.contact.name, t.meeting.date) for t in review.thank_yous] == [
         ("Tomás Álvarez", TODAY - timedelta(days=1))
     ]
-    assert [c.contact.name for c in review.going_cold] == ["Daniel Kim", "Marcus Webb"]
+    assert [c.contact.name for c in review.going_cold] == ["Daniel Kim"]  # 41 days, every 21
+    assert [c.contact.name for c in review.due_touch] == ["Marcus Webb"]  # 20 days, every 14
     assert len(review.leads) >= 5
     assert all(lead.referred_by is not None for lead in review.leads)
     assert not review.all_clear
@@ -146,7 +147,7 @@ def test_the_situations_hold_on_any_day(today: date) -> None:
     review = daily_review(demo_network(today), today)
     assert len(review.overdue) == 2
     assert review.due_today and review.thank_yous and review.leads
-    assert len(review.going_cold) == 2
+    assert len(review.going_cold) == 1 and len(review.due_touch) == 1
 
 
 # --- dates, referrals, statuses -------------------------------------------------------------

@@ -19,7 +19,7 @@ from textual.widgets import Footer, Static
 from netui.dates import format_date
 from netui.model import FollowUp, Network, Note, NoteKind
 from netui.quickadd import ContactDraft, FollowUpDraft, NoteDraft
-from netui.review import going_cold, last_touches
+from netui.review import last_touches
 from netui.store.store import deletion_summary
 from netui.ui.messages import StoreChanged
 from netui.ui.widgets.contacts_pane import ContactSort, ContactsPane
@@ -118,8 +118,8 @@ class MainScreen(Screen[None]):
     def _redraw(self) -> None:
         today = self.today
         touches = last_touches(self.network)
-        cold = {c.contact.id for c in going_cold(self.network, today) if c.contact.id is not None}
-        self.query_one(ContactsPane).show(self.network, today, touches, cold)
+        defaults = self.store.cadence_defaults()
+        self.query_one(ContactsPane).show(self.network, today, touches, defaults=defaults)
         self._show_related()
         self._update_status()
 

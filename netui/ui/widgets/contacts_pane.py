@@ -57,15 +57,13 @@ class ContactsPane(Pane):
         network: Network,
         today: date,
         touches: dict[int, date],
-        cold: set[int] | None = None,
         *,
         defaults: CadenceDefaults | None = None,
     ) -> None:
         """Rebuild the rows from the network (keeping the cursor on the same contact).
 
         Who is due or cold is worked out here from `touches` (`last_touches`) and the
-        rhythm `defaults` (by default the store's); `cold` is not needed any more and is
-        ignored.
+        rhythm `defaults` (by default the store's).
         """
         if defaults is None:
             defaults = self._store_defaults()
