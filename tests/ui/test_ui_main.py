@@ -268,9 +268,13 @@ async def test_question_mark_lists_the_keys(app) -> None:
         text = flat(screen_text(app))
         assert "Keys — Main screen" in text
         for words in (
-            "a Add contact",
-            "f Follow-up",
-            "n Note",
+            "a Quick-add a contact",
+            "f Quick-add a follow-up",
+            "n Quick-add a note",
+            "p Prepare a meeting",
+            "m Log a meeting",
+            "t Referral tree",
+            "c Companies",
             "e Edit",
             "d Done",
             "s Snooze",
@@ -278,7 +282,7 @@ async def test_question_mark_lists_the_keys(app) -> None:
             "^z Undo",
             "/ Filter",
             "o Sort",
-            "r Review",
+            "r Daily review",
             "q Quit",
             "tab / shift+tab Next / previous pane",
             "ctrl+p",

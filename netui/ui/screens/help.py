@@ -11,6 +11,13 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+TEXTUAL_PLUMBING = {
+    "scroll_left", "scroll_right", "page_left", "page_right", "copy_text", "focus_next",
+    "focus_previous", "scroll_up", "scroll_down", "scroll_home", "scroll_end",
+    "page_up", "page_down", "app.focus_next", "app.focus_previous",
+}  # fmt: skip
+"""Textual's built-in keys that say nothing about netui (tab is listed below anyway)."""
+
 EXTRA = [
     ("tab / shift+tab", "Next / previous pane"),
     ("esc", "Close a dialog, clear a filter"),
@@ -35,9 +42,15 @@ class HelpScreen(ModalScreen[None]):
         super().__init__()
         self.rows: list[tuple[str, str, bool]] = []
         seen: dict[tuple[str, str], int] = {}
-        for key, active in screen.active_bindings.items():
+        active_bindings = sorted(
+            screen.active_bindings.items(),
+            key=lambda item: item[1].node is not screen,  # the screen's own keys first
+        )
+        for key, active in active_bindings:
             binding = active.binding
-            description = binding.description or binding.action
+            if binding.action.rpartition(".")[2] in TEXTUAL_PLUMBING:
+                continue
+            description = binding.tooltip or binding.description or binding.action
             slot = (binding.action, description)
             if slot in seen:
                 keys, text, enabled = self.rows[seen[slot]]
@@ -51,7 +64,7 @@ class HelpScreen(ModalScreen[None]):
             ):
                 keys = " ".join(_key_label(k) for k in binding.key.split(","))
                 seen[(binding.action, binding.description)] = len(self.rows)
-                self.rows.append((keys, binding.description, False))
+                self.rows.append((keys, binding.tooltip or binding.description, False))
         self.title_text = f"Keys — {type(screen).__name__.removesuffix('Screen')} screen"
 
     def compose(self) -> ComposeResult:

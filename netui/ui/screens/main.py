@@ -44,9 +44,17 @@ class MainScreen(Screen[None]):
         Binding("1", "focus_pane('contacts')", "Contacts", show=False),
         Binding("2", "focus_pane('followups')", "Follow-ups", show=False),
         Binding("3", "focus_pane('notes')", "Notes", show=False),
-        Binding("a", "quick_add('contact')", "Add contact", id="add-contact"),
-        Binding("f", "quick_add('followup')", "Follow-up", id="add-followup"),
-        Binding("n", "quick_add('note')", "Note", id="add-note"),
+        Binding(
+            "a", "quick_add('contact')", "Contact", tooltip="Quick-add a contact", id="add-contact"
+        ),
+        Binding(
+            "f",
+            "quick_add('followup')",
+            "Follow-up",
+            tooltip="Quick-add a follow-up",
+            id="add-followup",
+        ),
+        Binding("n", "quick_add('note')", "Note", tooltip="Quick-add a note", id="add-note"),
         Binding("e", "edit", "Edit", id="edit"),
         Binding("d", "done", "Done", id="done"),
         Binding("s", "snooze", "Snooze", id="snooze"),
@@ -55,9 +63,15 @@ class MainScreen(Screen[None]):
         Binding("slash", "filter", "Filter", key_display="/", id="filter"),
         Binding("o", "sort", "Sort", id="sort"),
         Binding("h", "toggle_done", "Show done", id="toggle-done"),
-        Binding("p", "prep", "Prep", id="prep"),
-        Binding("m", "log_meeting", "Log meeting", id="log-meeting"),
-        Binding("r", "review", "Review", id="review"),
+        Binding("p", "prep", "Prep", tooltip="Prepare a meeting", id="prep"),
+        Binding(
+            "m",
+            "log_meeting",
+            "Meeting",
+            tooltip="Log a meeting and its outcomes",
+            id="log-meeting",
+        ),
+        Binding("r", "review", "Review", tooltip="Daily review", id="review"),
         Binding("t", "referrals", "Referral tree", show=False, id="referrals"),
         Binding("c", "companies", "Companies", show=False, id="companies"),
     ]
@@ -73,7 +87,7 @@ class MainScreen(Screen[None]):
             yield ContactsPane()
             yield FollowUpsPane()
             yield NotesPane()
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#contacts-list").focus()
