@@ -16,135 +16,38 @@ import contextlib
 import os
 import stat
 import threading
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
 from netui.clock import Clock, system_clock
 from netui.errors import NotFoundError, StoreError
 from netui.model import (
-    Company,
     Contact,
     FollowUp,
-    Goals,
-    MeetingLog,
     Network,
-    NewName,
     Note,
     Status,
 )
 from netui.store import backups, convert, schema
 from netui.store.fileio import remove_stale_temps
 from netui.store.lock import file_lock
+from netui.store.loop import LoopMixin
 from netui.store.migrations import migrate
 from netui.store.storage import AtomicJSONStorage
+from netui.store.transaction import Change, DocChange, Transaction
 from netui.text import fold
 
 T = TypeVar("T")
-THANK_YOU = "Send a thank-you note"
-"""The follow-up a logged meeting creates, due the next day."""
 KEEP_IN_TOUCH = "Keep in touch"
 """The follow-up a contact's rhythm schedules after each done one."""
 HISTORY = 100
 """How many of this session's changes can be undone."""
-CADENCE_KINDS = ("tags", "status")
-"""The default rhythms are kept per tag and per status (meta `cadence_defaults`)."""
 
 
-@dataclass(frozen=True, slots=True)
-class DocChange:
-    """One document before and after a change (None: it did not exist)."""
-
-    table: str
-    doc_id: int
-    before: dict[str, Any] | None
-    after: dict[str, Any] | None
-
-
-@dataclass(frozen=True, slots=True)
-class Change:
-    """One user-level change (possibly many documents), as it can be undone."""
-
-    description: str
-    docs: tuple[DocChange, ...]
-
-
-class _Transaction:
-    """The documents touched by one change, written into TinyDB's layout in memory.
-
-    TinyDB's own `Table` operations rebuild the whole table twice per call (int keys,
-    then string keys back): 17 ms of a 40 ms save at 30,000 contacts. The store already
-    assigns ids and keeps before/after copies, so documents are written in place, in the
-    same `{table: {"id": document}}` layout that TinyDB reads and writes.
-    """
-
-    def __init__(self, storage: AtomicJSONStorage, now: datetime) -> None:
-        self.storage = storage
-        self.now = now
-        self.docs: list[DocChange] = []
-
-    def raw(self, name: str) -> dict[str, dict[str, Any]]:
-        return self.storage.data.setdefault(name, {})
-
-    def get(self, name: str, doc_id: int) -> dict[str, Any] | None:
-        return self.raw(name).get(str(doc_id))
-
-    def _next_id(self, name: str) -> int:
-        """A fresh id, never one a deleted document had (undo may bring it back)."""
-        meta = self.storage.data["meta"][schema.META_ID]
-        last_ids = meta.setdefault("last_ids", {})
-        table = self.raw(name)
-        candidate = last_ids.get(name, 0) + 1
-        if str(candidate) in table or candidate <= 0:
-            candidate = max((int(k) for k in table), default=0) + 1
-        last_ids[name] = candidate
-        return candidate
-
-    def insert(self, name: str, doc: dict[str, Any]) -> int:
-        return self.insert_many(name, [doc])[0]
-
-    def insert_many(self, name: str, docs: list[dict[str, Any]]) -> list[int]:
-        table = self.raw(name)
-        ids = []
-        for doc in docs:
-            doc_id = self._next_id(name)
-            table[str(doc_id)] = dict(doc)
-            self.docs.append(DocChange(name, doc_id, None, table[str(doc_id)]))
-            ids.append(doc_id)
-        return ids
-
-    def update(self, name: str, doc_id: int, fields: dict[str, Any]) -> dict[str, Any]:
-        table = self.raw(name)
-        before = table.get(str(doc_id))
-        if before is None:
-            raise NotFoundError(f"{name[:-1]} {doc_id} no longer exists")
-        # A new dict, so `before` stays as it was (for undo); unknown fields are kept.
-        after = table[str(doc_id)] = {**before, **fields}
-        self.docs.append(DocChange(name, doc_id, before, after))
-        return after
-
-    def remove(self, name: str, doc_ids: Iterable[int]) -> None:
-        table = self.raw(name)
-        for doc_id in doc_ids:
-            before = table.pop(str(doc_id), None)
-            if before is not None:
-                self.docs.append(DocChange(name, doc_id, before, None))
-
-    def put(self, name: str, doc_id: int, doc: dict[str, Any] | None) -> None:
-        """Make a document exactly `doc` (None: absent), as undo needs."""
-        table = self.raw(name)
-        before = table.get(str(doc_id))
-        if doc is None:
-            table.pop(str(doc_id), None)
-        else:
-            table[str(doc_id)] = dict(doc)
-        if before is not None or doc is not None:
-            self.docs.append(DocChange(name, doc_id, before, table.get(str(doc_id))))
-
-
-class Store:
+class Store(LoopMixin):
     """netui's data, typed, durable and shared safely between processes."""
 
     def __init__(self, path: Path, *, clock: Clock = system_clock) -> None:
@@ -336,7 +239,7 @@ class Store:
     # --- changing -------------------------------------------------------------------------
 
     @contextlib.contextmanager
-    def _change(self, description: str | Callable[[], str]) -> Iterator[_Transaction]:
+    def _change(self, description: str | Callable[[], str]) -> Iterator[Transaction]:
         """Run a change as one locked read-modify-write of the file, and record it."""
         with self._mutex, file_lock(self.path):
             if self._storage.changed_on_disk():
@@ -345,7 +248,7 @@ class Store:
                 except StoreError as error:
                     raise StoreError(f"{error}; nothing was saved") from None
                 self._invalidate()
-            tx = _Transaction(self._storage, self.clock())
+            tx = Transaction(self._storage, self.clock())
             try:
                 yield tx
                 if tx.docs:
@@ -361,7 +264,7 @@ class Store:
             self.history.append(Change(text, tuple(tx.docs)))
             del self.history[:-HISTORY]
 
-    def _restore_after_failure(self, tx: _Transaction) -> None:
+    def _restore_after_failure(self, tx: Transaction) -> None:
         """Put memory back to what is on disk (the failed save left the file untouched)."""
         try:
             self._storage.load()
@@ -445,7 +348,7 @@ class Store:
         return self._result("contacts", contact.id)
 
     def _check_referrer(
-        self, tx: _Transaction, referrer: int | None, contact_id: int | None
+        self, tx: Transaction, referrer: int | None, contact_id: int | None
     ) -> None:
         if referrer is None:
             return
@@ -495,21 +398,27 @@ class Store:
             tx.update("followups", followup.id, fields)
         return self._result("followups", followup.id)
 
-    def complete_followup(self, followup_id: int) -> FollowUp:
+    def complete_followup(self, followup_id: int, rhythm_days: int | None = None) -> FollowUp:
         """Mark a follow-up done now.
 
         For a contact with a keep-in-touch rhythm and nothing else planned, the next touch
-        is scheduled in the same change (undo takes both back).
+        is scheduled in the same change (undo takes both back). The rhythm is the contact's
+        own, or `rhythm_days` when the caller worked it out from the defaults per tag or
+        status (a rule of `netui.rhythm`, which the store does not know).
         """
         followup = self.followup(followup_id)
         with self._change(f"marked '{followup.text}' done") as tx:
             tx.update("followups", followup_id, {"done": tx.now.isoformat(timespec="seconds")})
-            self._schedule_next_touch(tx, followup.contact_id, followup_id)
+            self._schedule_next_touch(tx, followup.contact_id, followup_id, rhythm_days)
         return self._result("followups", followup_id)
 
-    def _schedule_next_touch(self, tx: _Transaction, contact_id: int | None, done_id: int) -> None:
+    def _schedule_next_touch(
+        self, tx: Transaction, contact_id: int | None, done_id: int, rhythm_days: int | None
+    ) -> None:
         contact = tx.get("contacts", contact_id) if contact_id is not None else None
         cadence = contact.get("cadence_days") if contact else None
+        if contact is not None and rhythm_days is not None and not cadence:
+            cadence = rhythm_days
         if not isinstance(cadence, int) or isinstance(cadence, bool) or cadence <= 0:
             return
         planned = any(
@@ -557,7 +466,7 @@ class Store:
             self._advance_status(tx, note)
         return self._result("notes", doc_id)
 
-    def _advance_status(self, tx: _Transaction, note: Note) -> None:
+    def _advance_status(self, tx: Transaction, note: Note) -> None:
         if note.contact_id is None or not note.kind.is_interaction:
             return
         target = Status.MET if note.kind.is_meeting else Status.CONTACTED
@@ -583,164 +492,9 @@ class Store:
             tx.remove("notes", [note_id])
         return f"the note of {note.date.isoformat()}"
 
-    def _check_contact(self, tx: _Transaction, contact_id: int | None) -> None:
+    def _check_contact(self, tx: Transaction, contact_id: int | None) -> None:
         if contact_id is not None and tx.get("contacts", contact_id) is None:
             raise NotFoundError(f"contact {contact_id} no longer exists")
-
-    # the informational-interview loop
-
-    def log_meeting(self, log: MeetingLog) -> Note:
-        """Save a meeting and everything it produced, as one undoable change.
-
-        The note keeps the answers, companies, feedback and promises; each new name
-        becomes a lead referred by this person (an existing contact of that name is
-        linked, not duplicated); promises become follow-ups; a thank-you follow-up is due
-        the next day unless it was already sent; the person moves to `met`.
-        """
-        contact = self.contact(log.contact_id)
-        with self._change(f"logged a {log.kind} with {contact.name}") as tx:
-            self._check_contact(tx, log.contact_id)
-            new_ids = [
-                self._place_name(tx, new, log.contact_id, contact.name) for new in log.new_names
-            ]
-            note = Note(
-                text=log.text,
-                date=log.date,
-                contact_id=log.contact_id,
-                kind=log.kind,
-                created=tx.now,
-                answers=log.answers,
-                companies=log.companies,
-                feedback=log.feedback,
-                promises=tuple(f.text for f in log.followups),
-                new_contacts=tuple(dict.fromkeys(new_ids)),
-            )
-            note_id = tx.insert("notes", convert.note_to_doc(note))
-            self._advance_status(tx, note)
-            if tx.get("contacts", log.contact_id).get("prepared"):  # type: ignore[union-attr]
-                tx.update("contacts", log.contact_id, {"prepared": []})
-            for followup in log.followups:
-                promise = replace(followup, contact_id=log.contact_id, created=tx.now)
-                tx.insert("followups", convert.followup_to_doc(promise))
-            if not log.thank_you_sent:
-                due = log.date + timedelta(days=1)
-                thanks = FollowUp(THANK_YOU, due, log.contact_id, created=tx.now)
-                tx.insert("followups", convert.followup_to_doc(thanks))
-        return self._result("notes", note_id)
-
-    def _place_name(self, tx: _Transaction, new: NewName, referrer: int, referrer_name: str) -> int:
-        """The id of a name given at a meeting: an existing contact (linked to the
-        referrer if nobody had referred them), or a new lead."""
-        contact_id = new.contact_id
-        if contact_id is None:
-            contact_id = _find_by_name(tx.raw("contacts"), new.name)
-        if contact_id is not None:
-            doc = tx.get("contacts", contact_id)
-            if doc is None:
-                raise NotFoundError(f"contact {contact_id} no longer exists")
-            if doc.get("referred_by") is None and contact_id != referrer:
-                tx.update("contacts", contact_id, {"referred_by": referrer})
-            return contact_id
-        lead = Contact(
-            name=new.name,
-            company=new.company,
-            title=new.title,
-            referred_by=referrer,
-            how_met=f"via {referrer_name}",
-            created=tx.now,
-            updated=tx.now,
-        )
-        return tx.insert("contacts", convert.contact_to_doc(lead))
-
-    def set_prepared(self, contact_id: int, questions: list[str]) -> Contact:
-        """Keep the questions picked for the next meeting with this person."""
-        contact = self.contact(contact_id)
-        with self._change(f"prepared {len(questions)} questions for {contact.name}") as tx:
-            tx.update("contacts", contact_id, {"prepared": list(dict.fromkeys(questions))})
-        return self._result("contacts", contact_id)
-
-    def goals(self) -> Goals:
-        """The weekly goals (the defaults until the user sets some)."""
-        raw = self._storage.data["meta"][schema.META_ID].get("goals")
-        raw = raw if isinstance(raw, dict) else {}
-        values = {
-            key: value if isinstance(value := raw.get(key), int) and value >= 0 else default
-            for key, default in schema.DEFAULT_GOALS.items()
-        }
-        return Goals(**values)
-
-    def set_goals(self, goals: Goals) -> Goals:
-        """Save new weekly goals."""
-        fields = {
-            "contacts": goals.contacts,
-            "meetings": goals.meetings,
-            "followups": goals.followups,
-        }
-        with self._change("changed the weekly goals") as tx:
-            tx.update("meta", int(schema.META_ID), {"goals": fields})
-        return self.goals()
-
-    def cadence_defaults(self) -> dict[str, dict[str, int]]:
-        """The default keep-in-touch rhythms, in days: `{"tags": {tag: days}, "status":
-        {status: days}}` (tags folded: no `#`, lower case, no accents). A contact without
-        a rhythm of their own takes the shortest of their tags', else their status's."""
-        raw = self._storage.data["meta"][schema.META_ID].get("cadence_defaults")
-        raw = raw if isinstance(raw, dict) else {}
-        result: dict[str, dict[str, int]] = {}
-        for kind in CADENCE_KINDS:
-            table = raw.get(kind)
-            table = table if isinstance(table, dict) else {}
-            result[kind] = {
-                key: days
-                for key, days in table.items()
-                if isinstance(key, str) and _cadence_days(days) is not None
-            }
-        return result
-
-    def set_cadence_default(
-        self, kind: str, key: str, days: int | None
-    ) -> dict[str, dict[str, int]]:
-        """Set (or with None, clear) the default rhythm of a tag (`kind` "tags") or of a
-        status (`kind` "status"); return all the defaults."""
-        if kind not in CADENCE_KINDS:
-            raise StoreError(f"a default rhythm is set per tag or per status, not per '{kind}'")
-        if kind == "tags":
-            key = fold(" ".join(key.strip().lstrip("#").split()))
-            if not key:
-                raise StoreError("a default rhythm needs a tag")
-        elif key not in Status._value2member_map_:
-            statuses = ", ".join(str(s) for s in Status)
-            raise StoreError(f"'{key}' is not a status (one of {statuses})")
-        if days is not None and _cadence_days(days) is None:
-            raise StoreError(f"a rhythm is a number of days from 1 to 3650, not {days!r}")
-        label = f"#{key}" if kind == "tags" else key
-        what = f"every {days} days" if days is not None else "none"
-        with self._change(f"set the default rhythm of {label} to {what}") as tx:
-            defaults = self.cadence_defaults()
-            if days is None:
-                defaults[kind].pop(key, None)
-            else:
-                defaults[kind][key] = days
-            tx.update("meta", int(schema.META_ID), {"cadence_defaults": defaults})
-        return self.cadence_defaults()
-
-    def companies(self) -> list[Company]:
-        """The companies the user marked (targets), in the order first marked."""
-        return list(self._objects("companies").values())
-
-    def set_target(self, name: str, target: bool) -> Company:
-        """Mark (or unmark) a company as a target; names match case-insensitively."""
-        name = " ".join(name.split())
-        if not name:
-            raise StoreError("a company needs a name")
-        verb = "marked" if target else "unmarked"
-        with self._change(f"{verb} {name} as a target") as tx:
-            found = _find_by_name(tx.raw("companies"), name)
-            if found is None:
-                found = tx.insert("companies", convert.company_to_doc(Company(name, target)))
-            else:
-                tx.update("companies", found, {"target": target})
-        return self._result("companies", found)
 
     # undo
 
@@ -765,22 +519,6 @@ class Store:
             if len(self.history) > depth:  # nothing is recorded when nothing had to change
                 self.history.pop()  # the undo itself is not undoable
             return change.description
-
-
-def _cadence_days(value: object) -> int | None:
-    """`value` if it is a rhythm in days (a whole number from 1 to 3650), else None."""
-    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 3650:
-        return value
-    return None
-
-
-def _find_by_name(table: dict[str, dict[str, Any]], name: str) -> int | None:
-    """The id of the document whose name matches `name` (case/accent-insensitive)."""
-    wanted = fold(" ".join(name.split()))
-    for key, doc in table.items():
-        if fold(" ".join(str(doc.get("name", "")).split())) == wanted:
-            return int(key)
-    return None
 
 
 def _haystack(contact: Contact) -> str:

@@ -12,7 +12,7 @@ from netui.clock import frozen_clock
 from netui.errors import StoreError
 from netui.model import Answer, Contact, FollowUp, Goals, MeetingLog, NewName, NoteKind
 from netui.store import Store
-from netui.store.store import THANK_YOU
+from netui.store.loop import THANK_YOU
 
 NOW = datetime(2026, 11, 25, 18, 0)
 

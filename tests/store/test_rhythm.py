@@ -56,3 +56,12 @@ def test_undo_takes_back_the_done_and_the_scheduled_touch(tmp_path: Path) -> Non
     assert store.undo() == "marked 'coffee' done"
     after = json.loads(store.path.read_text())
     assert after["followups"] == json.loads(before)["followups"]
+
+
+def test_a_rhythm_from_the_defaults_schedules_the_next_touch(tmp_path: Path) -> None:
+    store = open_store(tmp_path)
+    ann = store.add_contact(Contact("Ann", tags=("ux",)))  # no rhythm of her own
+    task = store.add_followup(FollowUp("coffee", date(2026, 1, 31), ann.id))
+    store.complete_followup(task.id, rhythm_days=14)  # her #ux tag's default, say
+    nxt = [d for d in followups_on_disk(store) if d["text"] == KEEP_IN_TOUCH]
+    assert [d["due"] for d in nxt] == ["2026-02-14"]

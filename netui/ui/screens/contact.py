@@ -160,11 +160,13 @@ class ContactScreen(Screen[None]):
     async def action_done(self) -> None:
         kind, item_id = self._focused_list()
         if kind == "followups" and item_id is not None:
+            from netui.ui.screens.main import complete_followup
+
             store = self.app.store  # type: ignore[attr-defined]
-            action = (
-                store.reopen_followup if store.followup(item_id).done else store.complete_followup
-            )
-            await self.app.change(action, item_id)  # type: ignore[attr-defined]
+            if store.followup(item_id).done:
+                await self.app.change(store.reopen_followup, item_id)  # type: ignore[attr-defined]
+            else:
+                await complete_followup(self.app, item_id)
 
     @work(exclusive=True, group="dialog")
     async def action_snooze(self) -> None:

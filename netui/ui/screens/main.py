@@ -275,7 +275,7 @@ class MainScreen(Screen[None]):
             if saved:
                 self.notify(f"Reopened: {saved.text}", markup=False)
             return
-        saved = await self.app.change(self.store.complete_followup, followup_id)  # type: ignore[attr-defined]
+        saved = await complete_followup(self.app, followup_id)
         if saved:
             self.notify(f"Done: {saved.text}", markup=False)
 
@@ -420,6 +420,20 @@ async def save_draft(
     if saved is not None:
         app.notify(label, markup=False)
     return saved is not None
+
+
+async def complete_followup(app, followup_id: int) -> FollowUp | None:
+    """Mark a follow-up done; the contact's rhythm (own, or by tag or status) schedules
+    the next touch."""
+    from netui.rhythm import effective_cadence
+
+    store = app.store
+    followup = store.followup(followup_id)
+    days = None
+    if followup.contact_id is not None:
+        contact = store.contact(followup.contact_id)
+        days = effective_cadence(contact, store.cadence_defaults())
+    return await app.change(store.complete_followup, followup_id, days)
 
 
 async def snooze(app, followup: FollowUp) -> None:

@@ -244,7 +244,9 @@ class ReviewScreen(Screen[None]):
         store = app.store  # type: ignore[attr-defined]
         today = app.today  # type: ignore[attr-defined]
         if kind == "followup":
-            if await app.change(store.complete_followup, item_id):  # type: ignore[attr-defined]
+            from netui.ui.screens.main import complete_followup
+
+            if await complete_followup(app, item_id):
                 self.notify("Done ✓")
         elif kind == "thanks":
             note = Note(THANK_YOU_TEXT, today, item_id, NoteKind.EMAIL)

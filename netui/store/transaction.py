@@ -1,0 +1,103 @@
+"""One change to the data, as documents before and after (what undo puts back)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from netui.errors import NotFoundError
+from netui.store import schema
+from netui.store.storage import AtomicJSONStorage
+
+
+@dataclass(frozen=True, slots=True)
+class DocChange:
+    """One document before and after a change (None: it did not exist)."""
+
+    table: str
+    doc_id: int
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One user-level change (possibly many documents), as it can be undone."""
+
+    description: str
+    docs: tuple[DocChange, ...]
+
+
+class Transaction:
+    """The documents touched by one change, written into TinyDB's layout in memory.
+
+    TinyDB's own `Table` operations rebuild the whole table twice per call (int keys,
+    then string keys back): 17 ms of a 40 ms save at 30,000 contacts. The store already
+    assigns ids and keeps before/after copies, so documents are written in place, in the
+    same `{table: {"id": document}}` layout that TinyDB reads and writes.
+    """
+
+    def __init__(self, storage: AtomicJSONStorage, now: datetime) -> None:
+        self.storage = storage
+        self.now = now
+        self.docs: list[DocChange] = []
+
+    def raw(self, name: str) -> dict[str, dict[str, Any]]:
+        return self.storage.data.setdefault(name, {})
+
+    def get(self, name: str, doc_id: int) -> dict[str, Any] | None:
+        return self.raw(name).get(str(doc_id))
+
+    def _next_id(self, name: str) -> int:
+        """A fresh id, never one a deleted document had (undo may bring it back)."""
+        meta = self.storage.data["meta"][schema.META_ID]
+        last_ids = meta.setdefault("last_ids", {})
+        table = self.raw(name)
+        candidate = last_ids.get(name, 0) + 1
+        if str(candidate) in table or candidate <= 0:
+            candidate = max((int(k) for k in table), default=0) + 1
+        last_ids[name] = candidate
+        return candidate
+
+    def insert(self, name: str, doc: dict[str, Any]) -> int:
+        return self.insert_many(name, [doc])[0]
+
+    def insert_many(self, name: str, docs: list[dict[str, Any]]) -> list[int]:
+        table = self.raw(name)
+        ids = []
+        for doc in docs:
+            doc_id = self._next_id(name)
+            table[str(doc_id)] = dict(doc)
+            self.docs.append(DocChange(name, doc_id, None, table[str(doc_id)]))
+            ids.append(doc_id)
+        return ids
+
+    def update(self, name: str, doc_id: int, fields: dict[str, Any]) -> dict[str, Any]:
+        table = self.raw(name)
+        before = table.get(str(doc_id))
+        if before is None:
+            raise NotFoundError(f"{name[:-1]} {doc_id} no longer exists")
+        # A new dict, so `before` stays as it was (for undo); unknown fields are kept.
+        after = table[str(doc_id)] = {**before, **fields}
+        self.docs.append(DocChange(name, doc_id, before, after))
+        return after
+
+    def remove(self, name: str, doc_ids: Iterable[int]) -> None:
+        table = self.raw(name)
+        for doc_id in doc_ids:
+            before = table.pop(str(doc_id), None)
+            if before is not None:
+                self.docs.append(DocChange(name, doc_id, before, None))
+
+    def put(self, name: str, doc_id: int, doc: dict[str, Any] | None) -> None:
+        """Make a document exactly `doc` (None: absent), as undo needs."""
+        table = self.raw(name)
+        before = table.get(str(doc_id))
+        if doc is None:
+            table.pop(str(doc_id), None)
+        else:
+            table[str(doc_id)] = dict(doc)
+        if before is not None or doc is not None:
+            self.docs.append(DocChange(name, doc_id, before, table.get(str(doc_id))))
