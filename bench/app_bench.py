@@ -261,7 +261,8 @@ def generate_notes_followups(
     notes = []
     for _ in range(NOTES):
         day = TODAY - timedelta(days=int(rng.expovariate(1 / 120)))
-        kind = rng.choices(list(NoteKind), weights=(35, 20, 25, 20))[0]
+        kinds = (NoteKind.MEETING, NoteKind.CALL, NoteKind.EMAIL, NoteKind.NOTE)
+        kind = rng.choices(kinds, weights=(35, 20, 25, 20))[0]
         text = " ".join(rng.sample(SENTENCES, rng.randint(1, 4)))
         note = Note(
             text=text,

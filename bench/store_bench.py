@@ -46,6 +46,7 @@ import tinydb
 from netui.clock import frozen_clock
 from netui.model import Contact, Note, NoteKind, Status
 from netui.store import Store, convert
+from netui.store.schema import SCHEMA_VERSION
 
 NOW = datetime(2026, 11, 2, 9, 0, 0)
 """The generated data's "now" (so that the files are the same on every run)."""
@@ -258,6 +259,12 @@ def note_doc(rng: random.Random, contact_id: int, length: int | None) -> dict[st
         "kind": kind,
         "text": note_text(rng, length),
         "created": iso(created),
+        # A logged meeting's outcomes (data format 2); empty for a plain note.
+        "answers": [],
+        "companies": [],
+        "feedback": "",
+        "promises": [],
+        "new_contacts": [],
     }
 
 
@@ -366,7 +373,7 @@ def check_data_file(dataset: DataSet, path: Path) -> None:
     if os.stat(path).st_mode & 0o077:
         problems.append("file is not private (0600)")
     meta = raw["meta"]["1"]
-    if meta.get("schema_version") != 1:
+    if meta.get("schema_version") != SCHEMA_VERSION:
         problems.append(f"schema_version is {meta.get('schema_version')}")
     for table, count in (
         ("contacts", len(dataset.contacts)),
