@@ -28,7 +28,7 @@ from typing import Any
 
 from netui.clock import system_clock
 from netui.errors import NetuiError, StoreError
-from netui.model import Contact, FollowUp, Network, Note, NoteKind, Status
+from netui.model import Company, Contact, FollowUp, Network, Note, NoteKind, Status
 from netui.store import Store, convert, schema
 from netui.store.lock import file_lock
 from netui.store.storage import AtomicJSONStorage
@@ -233,6 +233,13 @@ def load_demo(store: Store, today: date) -> None:
             data[table] = {str(obj.id): to_doc(obj) for obj in objects}
             if objects:
                 last_ids[table] = objects[-1].id
+        # The companies the job seeker is aiming at (one of them where nobody is known yet).
+        targets = [Company(name, target=True) for name in asset.get("targets", [])]
+        data["companies"] = {
+            str(i): convert.company_to_doc(c) for i, c in enumerate(targets, start=1)
+        }
+        if targets:
+            last_ids["companies"] = len(targets)
         storage.flush()
     store.reload_if_changed()
 
