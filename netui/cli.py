@@ -42,6 +42,20 @@ def _parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("today", parents=[db], help="print the daily review as plain text")
+    export = commands.add_parser(
+        "export",
+        parents=[db],
+        help="write contacts, follow-ups or notes as CSV",
+        description="Example: netui export csv --what contacts -o contacts.csv. Cells that "
+        "a spreadsheet would run as a formula (=, +, -, @, tab) get a leading ' "
+        "(--raw keeps them as they are).",
+    )
+    export.add_argument("format", choices=["csv"])
+    export.add_argument("--what", choices=["contacts", "followups", "notes"], default="contacts")
+    export.add_argument(
+        "-o", "--output", metavar="FILE", help="the file to write (default: stdout)"
+    )
+    export.add_argument("--raw", action="store_true", help="no formula protection (round-trips)")
     commands.add_parser(
         "stats", parents=[db], help="this week against the weekly goals, and the last 8 weeks"
     )
@@ -114,6 +128,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler = {
             "today": _today,
             "stats": _stats,
+            "export": _export,
             "rhythm": _rhythm,
             "add": _add,
             "prep": _prep,
@@ -183,6 +198,25 @@ def _today(args: argparse.Namespace) -> int:
     network = store.network()
     review = daily_review(network, today, store.cadence_defaults(), store.goals())
     print(render_review(review, network), end="")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    """CSV to stdout, or to a new private file written atomically."""
+    import io
+
+    from netui.interchange.csvfile import export_csv
+    from netui.store.fileio import write_atomic
+
+    store = _open_store(args)
+    buffer = io.StringIO(newline="")
+    count = export_csv(store.network(), args.what, buffer, raw=args.raw)
+    if args.output is None:
+        sys.stdout.write(buffer.getvalue())
+        return 0
+    target = Path(args.output).expanduser().absolute()
+    write_atomic(target, buffer.getvalue().encode("utf-8"))
+    print(f"wrote {count} {args.what} to {target}", file=sys.stderr)
     return 0
 
 
