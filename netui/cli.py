@@ -42,6 +42,18 @@ def _parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("today", parents=[db], help="print the daily review as plain text")
+    importer = commands.add_parser(
+        "import",
+        parents=[db],
+        help="import LinkedIn's Connections.csv (people you are connected to)",
+        description="Example: netui import linkedin Connections.csv --dry-run. Re-importing a "
+        "newer export updates companies and titles and adds new people, without duplicates.",
+    )
+    importer.add_argument("format", choices=["linkedin"])
+    importer.add_argument("file", help="the Connections.csv of LinkedIn's data export")
+    importer.add_argument(
+        "--dry-run", action="store_true", help="show what would be added, updated and skipped"
+    )
     export = commands.add_parser(
         "export",
         parents=[db],
@@ -129,6 +141,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "today": _today,
             "stats": _stats,
             "export": _export,
+            "import": _import,
             "rhythm": _rhythm,
             "add": _add,
             "prep": _prep,
@@ -198,6 +211,27 @@ def _today(args: argparse.Namespace) -> int:
     network = store.network()
     review = daily_review(network, today, store.cadence_defaults(), store.goals())
     print(render_review(review, network), end="")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    """Preview (always printed) and, unless --dry-run, one undoable change."""
+    from netui.interchange.linkedin import (
+        apply_plan,
+        describe_plan,
+        plan_details,
+        plan_import,
+        read_connections,
+    )
+
+    store = _open_store(args)
+    rows = read_connections(Path(args.file).expanduser())
+    plan = plan_import(rows, store.contacts())
+    for line in plan_details(plan):
+        print(line)
+    print(("would be: " if args.dry_run else "") + describe_plan(plan))
+    if not args.dry_run:
+        apply_plan(store, plan)
     return 0
 
 

@@ -99,6 +99,41 @@ class LoopMixin:
         )
         return tx.insert("contacts", convert.contact_to_doc(lead))
 
+    def apply_import(
+        self,
+        added: list[Contact],
+        updated: list[tuple[Contact, Contact]],
+        description: str,
+    ) -> int:
+        """Save an import as one undoable change and one write; the number of updates
+        saved.
+
+        New contacts keep the `created` they come with and get `updated == created` (an
+        import is not an edit, see netui.interchange.linkedin); an updated contact keeps
+        its `updated`. An update whose contact changed (or went) since `before` was
+        read is left out, so that an edit made meanwhile is never overwritten.
+        """
+        saved = 0
+        with self._change(description) as tx:
+            docs = []
+            for contact in added:
+                created = contact.created or tx.now
+                docs.append(
+                    convert.contact_to_doc(replace(contact, created=created, updated=created))
+                )
+            tx.insert_many("contacts", docs)
+            for before, after in updated:
+                if before.id is None:
+                    continue
+                doc = tx.get("contacts", before.id)
+                if doc is None or convert.contact_from_doc(before.id, doc) != before:
+                    continue
+                fields = convert.contact_to_doc(replace(after, updated=before.updated))
+                del fields["created"]
+                tx.update("contacts", before.id, fields)
+                saved += 1
+        return saved
+
     def set_prepared(self, contact_id: int, questions: list[str]) -> Contact:
         """Keep the questions picked for the next meeting with this person."""
         contact = self.contact(contact_id)

@@ -1,0 +1,361 @@
+"""LinkedIn's `Connections.csv`: read it, plan what an import changes, describe and apply.
+
+Reading (`read_connections`) is strict about structure and tolerant about content: the
+notes LinkedIn puts before the header are passed over (the header row is found by its
+columns, with or without `URL`), a UTF-8 BOM and CRLF are fine, quoted commas are fine,
+and dates may be `02 Apr 2021`, `02-Apr-21`, `02/04/2021` (day first, unless the file's
+other dates can only be month first) or ISO. A file whose header can't be found, that is
+not UTF-8, or with a row of the wrong number of fields raises NetuiError naming the line,
+and so nothing is imported. A row with no name (a hidden member) is kept, marked skipped.
+
+Planning (`plan_import`) is pure. A row matches a contact by its normalised profile URL
+(lower case, https, no `www.`, no query string, fragment or trailing slash), else by
+folded name plus folded company (never a contact that has a different profile URL). A
+profile listed twice in one file counts once (the later rows are skipped).
+
+What a re-import may change, the rule: an import never overwrites what the user typed.
+An imported contact is created with `updated == created` (the connection date at 09:00),
+and an import never moves `updated`; any edit in netui sets `updated` to the time of the
+edit. So a contact tagged `linkedin` whose `updated` still equals its `created` holds
+only what LinkedIn said, and its company and title follow LinkedIn's new non-empty
+values. Of any other matched contact (edited in netui, or added by hand) only empty
+fields are filled: company, title, email, profile URL. Names and status are never
+changed. The rule is per contact, not per field: once a contact is edited at all, its
+company and title are the user's. That errs on the side of keeping the user's words,
+and needs nothing stored beyond the two timestamps every contact already has.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from netui.errors import NetuiError
+from netui.model import Contact, Status
+from netui.text import clean, fold
+
+if TYPE_CHECKING:
+    from netui.store.store import Store
+
+TAG = "linkedin"
+HOW_MET = "LinkedIn"
+CONNECTED_AT = time(9, 0)
+"""The time of day given to a connection date (LinkedIn only gives the day)."""
+
+_COLUMNS = {
+    "first name": "first",
+    "last name": "last",
+    "url": "url",
+    "profile url": "url",
+    "email address": "email",
+    "company": "company",
+    "position": "position",
+    "connected on": "connected",
+}
+_REQUIRED = ("first", "last", "company", "position", "connected")
+_SLASH = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{2,4})\s*$")
+_FORMATS = ("%d %b %Y", "%d %B %Y", "%d-%b-%y", "%d-%b-%Y", "%d %b %y", "%Y-%m-%d")
+
+
+@dataclass(frozen=True, slots=True)
+class LinkedInRow:
+    """One connection as the file gives it (text cleaned, date parsed)."""
+
+    line: int
+    """The line of the file where the row starts (1 is the first line)."""
+    first: str = ""
+    last: str = ""
+    url: str = ""
+    email: str = ""
+    company: str = ""
+    position: str = ""
+    connected: date | None = None
+    skip: str = ""
+    """Why the row can't be imported ("" if it can)."""
+
+    @property
+    def name(self) -> str:
+        return " ".join(f"{self.first} {self.last}".split())
+
+
+@dataclass(slots=True)
+class ImportPlan:
+    """What an import will do; nothing is written until `apply_plan`."""
+
+    added: list[Contact] = field(default_factory=list)
+    updated: list[tuple[Contact, Contact]] = field(default_factory=list)
+    """(before, after) pairs of existing contacts."""
+    unchanged: int = 0
+    skipped: list[tuple[int, str]] = field(default_factory=list)
+    """(line, reason) of the rows not imported."""
+
+
+# --- reading ------------------------------------------------------------------------------
+
+
+def read_connections(path: Path | str) -> list[LinkedInRow]:
+    """Every connection row of a LinkedIn `Connections.csv`, in file order.
+
+    Raises NetuiError (with the line number) if the file can't be read as such a file.
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise NetuiError(f"can't read {path}: {error.strerror}") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise NetuiError(f"{path.name}, line {line}: not UTF-8 text; nothing imported") from None
+    return parse_connections(text, path.name)
+
+
+def parse_connections(text: str, source: str = "Connections.csv") -> list[LinkedInRow]:
+    """`read_connections` on text already in memory (`source` names it in errors)."""
+    text = text.removeprefix("\ufeff")
+    reader = csv.reader(io.StringIO(text, newline=""))
+    columns: dict[str, int] | None = None
+    raw: list[tuple[int, list[str]]] = []
+    last_line = 0
+    try:
+        for record in reader:
+            start, last_line = last_line + 1, reader.line_num
+            if columns is None:
+                columns = _header(record)
+                width = len(record)
+                continue
+            if not any(cell.strip() for cell in record):
+                continue  # a blank line
+            if len(record) != width:
+                raise NetuiError(
+                    f"{source}, line {start}: {len(record)} fields where the header has "
+                    f"{width}; nothing imported"
+                )
+            raw.append((start, record))
+    except csv.Error as error:
+        raise NetuiError(f"{source}, line {reader.line_num}: {error}; nothing imported") from None
+    if columns is None:
+        raise NetuiError(
+            f"{source}: no header row with the columns First Name, Last Name, Company, "
+            "Position and Connected On; is it LinkedIn's Connections.csv? Nothing imported"
+        )
+    day_first = _day_first(record[columns["connected"]] for _, record in raw)
+    return [_row(line, record, columns, day_first) for line, record in raw]
+
+
+def _header(record: list[str]) -> dict[str, int] | None:
+    found: dict[str, int] = {}
+    for index, cell in enumerate(record):
+        key = _COLUMNS.get(" ".join(cell.split()).casefold())
+        if key and key not in found:
+            found[key] = index
+    return found if all(k in found for k in _REQUIRED) else None
+
+
+def _row(line: int, record: list[str], columns: dict[str, int], day_first: bool) -> LinkedInRow:
+    def cell(key: str) -> str:
+        index = columns.get(key)
+        return clean(record[index], multiline=False) if index is not None else ""
+
+    row = LinkedInRow(
+        line=line,
+        first=cell("first"),
+        last=cell("last"),
+        url=cell("url"),
+        email=cell("email"),
+        company=cell("company"),
+        position=cell("position"),
+        connected=parse_date(record[columns["connected"]], day_first=day_first),
+    )
+    if not row.name:
+        return replace(row, skip="hidden member (no name)")
+    return row
+
+
+def _day_first(values: object) -> bool:
+    """Whether the file's d/d/yyyy dates put the day first (the default, as LinkedIn's
+    own `02 Apr 2021` does), or must be month first (some second number above 12 and no
+    first number above 12)."""
+    month_first_seen = False
+    for value in values:  # type: ignore[attr-defined]
+        match = _SLASH.match(value)
+        if match:
+            if int(match[1]) > 12:
+                return True
+            if int(match[2]) > 12:
+                month_first_seen = True
+    return not month_first_seen
+
+
+def parse_date(value: str, *, day_first: bool = True) -> date | None:
+    """A connection date in any of the forms LinkedIn or a spreadsheet writes; None if
+    it is empty or can't be read."""
+    value = " ".join(value.split())
+    if not value:
+        return None
+    match = _SLASH.match(value)
+    if match:
+        a, b, year = int(match[1]), int(match[2]), int(match[3])
+        if year < 100:
+            year += 2000
+        day, month = (a, b) if day_first else (b, a)
+        try:
+            return date(year, month, day)
+        except ValueError:
+            return None
+    for fmt in _FORMATS:
+        try:
+            return datetime.strptime(value, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+# --- planning -----------------------------------------------------------------------------
+
+
+def normalise_url(url: str) -> str:
+    """The key a profile URL is matched by ("" for no URL)."""
+    url = url.strip().lower()
+    if not url:
+        return ""
+    if "://" not in url:
+        url = "https://" + url
+    parts = urlsplit(url)
+    host = parts.netloc.removeprefix("www.")
+    path = parts.path.rstrip("/")
+    return f"https://{host}{path}"
+
+
+def _name_key(name: str, company: str) -> tuple[str, str]:
+    return fold(" ".join(name.split())), fold(" ".join(company.split()))
+
+
+def untouched_import(contact: Contact) -> bool:
+    """Whether `contact` came from a LinkedIn import and was never edited in netui since
+    (so that its company and title are LinkedIn's, free to follow a newer export)."""
+    return TAG in contact.tags and contact.updated == contact.created
+
+
+def plan_import(rows: list[LinkedInRow], existing: list[Contact]) -> ImportPlan:
+    """What importing `rows` into a network holding `existing` would do."""
+    by_url: dict[str, Contact] = {}
+    by_name: dict[tuple[str, str], Contact] = {}
+    for contact in existing:
+        if key := normalise_url(contact.linkedin):
+            by_url.setdefault(key, contact)
+        by_name.setdefault(_name_key(contact.name, contact.company), contact)
+    plan = ImportPlan()
+    seen: dict[object, int] = {}  # a profile's key -> the line it was first seen on
+    claimed: set[int] = set()  # ids of the contacts already matched by a row
+    for row in rows:
+        if row.skip:
+            plan.skipped.append((row.line, row.skip))
+            continue
+        url_key = normalise_url(row.url)
+        name_key = _name_key(row.name, row.company)
+        key: object = url_key or name_key
+        if key in seen:
+            plan.skipped.append((row.line, f"same profile as line {seen[key]}"))
+            continue
+        seen[key] = row.line
+        match = by_url.get(url_key) if url_key else None
+        if match is None:
+            candidate = by_name.get(name_key)
+            if candidate is not None and candidate.id not in claimed:
+                other = normalise_url(candidate.linkedin)
+                if not other or not url_key or other == url_key:
+                    match = candidate
+        if match is None:
+            plan.added.append(_new_contact(row))
+            continue
+        if match.id is not None:
+            claimed.add(match.id)
+        after = _updated(match, row)
+        if after == match:
+            plan.unchanged += 1
+        else:
+            plan.updated.append((match, after))
+    return plan
+
+
+def _new_contact(row: LinkedInRow) -> Contact:
+    created = datetime.combine(row.connected, CONNECTED_AT) if row.connected else None
+    return Contact(
+        name=row.name,
+        company=row.company,
+        title=row.position,
+        email=row.email,
+        linkedin=row.url.strip(),
+        tags=(TAG,),
+        how_met=HOW_MET,
+        status=Status.LEAD,
+        created=created,
+        updated=created,
+    )
+
+
+def _updated(contact: Contact, row: LinkedInRow) -> Contact:
+    follow = untouched_import(contact)
+    changes: dict[str, str] = {}
+    for name, value in (("company", row.company), ("title", row.position)):
+        current = getattr(contact, name)
+        if value and value != current and (follow or not current):
+            changes[name] = value
+    if row.email and not contact.email:
+        changes["email"] = row.email
+    if row.url and not contact.linkedin:
+        changes["linkedin"] = row.url.strip()
+    return replace(contact, **changes) if changes else contact
+
+
+# --- describing and applying --------------------------------------------------------------
+
+
+def describe_plan(plan: ImportPlan, *, limit: int = 10) -> str:
+    """One line: the counts, then the skipped rows and why (the first `limit` of them)."""
+    text = (
+        f"added {len(plan.added)}, updated {len(plan.updated)}, "
+        f"unchanged {plan.unchanged}, skipped {len(plan.skipped)}"
+    )
+    if plan.skipped:
+        reasons = [f"line {line} {reason}" for line, reason in plan.skipped[:limit]]
+        if len(plan.skipped) > limit:
+            reasons.append(f"and {len(plan.skipped) - limit} more")
+        text += ": " + ", ".join(reasons)
+    return text
+
+
+def plan_details(plan: ImportPlan, *, limit: int = 20) -> list[str]:
+    """Lines for a preview: who would be added and what would change (the first `limit`
+    of each)."""
+    lines = [f"+ {c.name}" + (f" ({c.company})" if c.company else "") for c in plan.added]
+    if len(plan.added) > limit:
+        lines[limit:] = [f"  and {len(plan.added) - limit} more to add"]
+    changed = []
+    for before, after in plan.updated:
+        fields = [
+            f"{name} '{getattr(before, name)}' → '{getattr(after, name)}'"
+            for name in ("company", "title", "email", "linkedin")
+            if getattr(before, name) != getattr(after, name)
+        ]
+        changed.append(f"~ {before.name}: " + ", ".join(fields))
+    if len(changed) > limit:
+        changed[limit:] = [f"  and {len(plan.updated) - limit} more to update"]
+    return lines + changed
+
+
+def apply_plan(store: Store, plan: ImportPlan) -> None:
+    """Save the plan as one undoable change and one write (nothing if it changes
+    nothing). An update is dropped if its contact changed since the plan was made."""
+    if not plan.added and not plan.updated:
+        return
+    counts = describe_plan(replace(plan, skipped=[]))
+    store.apply_import(plan.added, plan.updated, f"imported from LinkedIn ({counts})")
