@@ -5,10 +5,9 @@ from __future__ import annotations
 import csv
 import os
 import subprocess
-import sys
 from pathlib import Path
 
-NETUI = str(Path(sys.executable).with_name("netui"))
+from clikit import NETUI
 
 
 def run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:

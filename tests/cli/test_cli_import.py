@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
-NETUI = str(Path(sys.executable).with_name("netui"))
+from clikit import NETUI
+
 DATA = Path(__file__).parent.parent / "data" / "linkedin"
 
 

@@ -5,29 +5,15 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from clikit import NETUI
 
 from netui.store import Store
-
-
-def _find_netui() -> str:
-    beside = Path(sys.executable).with_name("netui")
-    if beside.is_file() and os.access(beside, os.X_OK):
-        return str(beside)
-    found = shutil.which("netui", path=str(Path(sys.executable).parent)) or shutil.which("netui")
-    if found is None:
-        pytest.fail("the netui console script is not installed (pip install -e .)")
-    return found
-
-
-NETUI = _find_netui()
 
 
 @dataclass
