@@ -42,6 +42,7 @@ from typing import Any
 
 import orjson
 import tinydb
+from vocabulary import COMPANIES, EXEC_TITLES, ROLES, words
 
 from netui.clock import frozen_clock
 from netui.model import Contact, Note, NoteKind, Status
@@ -53,11 +54,6 @@ NOW = datetime(2026, 11, 2, 9, 0, 0)
 TODAY = NOW.date()
 
 # --- vocabulary for realistic data ---------------------------------------------------------
-
-
-def words(text: str, sep: str | None = None) -> list[str]:
-    """The items of a word list written as one block of text."""
-    return [w.strip() for w in text.replace("\n", "" if sep else " ").split(sep) if w.strip()]
 
 
 FIRST_NAMES = words("""
@@ -81,45 +77,7 @@ Nielsen Andersson Johansson Ivanov Petrov Silva Santos Oliveira Costa O'Brien Mu
 Byrne Smithson Goldsmith Nakamura Haddad Khan Ali
 """)
 
-COMPANIES = words(
-    """
-Acme Corp|Globex|Initech|Umbrella Health|Stark Industries|Wayne Enterprises|Hooli|Pied Piper
-|Google|Microsoft|Amazon|Apple|Meta|Netflix|Stripe|Shopify|Atlassian|Salesforce|Oracle|IBM
-|Accenture|Deloitte|McKinsey & Company|Boston Consulting Group|Bain & Company|KPMG|PwC|EY
-|JPMorgan Chase|Goldman Sachs|Morgan Stanley|Capital One|American Express|Visa|Mastercard
-|Pfizer|Moderna|Johnson & Johnson|Kaiser Permanente|Mayo Clinic|Tesla|Rivian|Ford|Boeing
-|Airbus|Siemens|SAP|Spotify|Klarna|Adyen|Booking.com|Zalando|Nestlé|Unilever|Procter & Gamble
-|Nike|Patagonia|Target|Walmart|Costco|IKEA|Airbnb|Uber|Lyft|DoorDash|Instacart|Figma|Canva
-|Notion|Slack|Zoom|Dropbox|Datadog|Snowflake|Databricks|MongoDB|Elastic|GitLab|GitHub
-|HashiCorp|Cloudflare|Twilio|Okta|CrowdStrike|Palo Alto Networks|Intel|AMD|NVIDIA|Qualcomm
-|Arm|ASML|Samsung|Sony|Nintendo|Toyota|Infosys|Tata Consultancy Services|Wipro|Mercado Libre
-|Nubank|Flutterwave|Andela|City of Chicago|UNICEF|World Bank|Gates Foundation|Stanford University
-|MIT|Harvard University|University of Toronto|ETH Zürich|Self-employed|Freelance
-""",
-    "|",
-)
-
 LEVELS = ["", "", "Senior ", "Senior ", "Staff ", "Principal ", "Lead ", "Junior ", "Associate "]
-ROLES = words(
-    """
-Software Engineer|Product Manager|Data Scientist|UX Designer|Product Designer|Recruiter
-|Technical Recruiter|Engineering Manager|Data Analyst|Marketing Manager|Account Executive
-|Customer Success Manager|DevOps Engineer|Site Reliability Engineer|Machine Learning Engineer
-|Research Scientist|Business Analyst|Consultant|Project Manager|Program Manager|Sales Engineer
-|Solutions Architect|Security Engineer|Content Strategist|Operations Manager|Financial Analyst
-""",
-    "|",
-)
-EXEC_TITLES = [
-    "Director of Engineering",
-    "VP of Product",
-    "Head of Talent",
-    "Chief Technology Officer",
-    "Founder & CEO",
-    "Co-founder",
-    "Head of Data",
-    "Director, Design",
-]
 TAGS = [
     "python",
     "fintech",
