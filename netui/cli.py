@@ -13,6 +13,7 @@ import gc
 import os
 import sys
 from collections.abc import Sequence
+from datetime import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -45,29 +46,41 @@ def _parser() -> argparse.ArgumentParser:
     importer = commands.add_parser(
         "import",
         parents=[db],
-        help="import LinkedIn's Connections.csv (people you are connected to)",
-        description="Example: netui import linkedin Connections.csv --dry-run. Re-importing a "
-        "newer export updates companies and titles and adds new people, without duplicates.",
+        help="import contacts: LinkedIn's Connections.csv, a vCard file, or a contacts CSV",
+        description="Examples: netui import linkedin Connections.csv --dry-run; netui import "
+        "vcard contacts.vcf; netui import csv contacts.csv. A preview is always printed; "
+        "importing the same file again adds no duplicates, and nothing typed in netui is "
+        "overwritten. The import is one change ('u' in the app undoes it).",
     )
-    importer.add_argument("format", choices=["linkedin"])
-    importer.add_argument("file", help="the Connections.csv of LinkedIn's data export")
+    importer.add_argument("format", choices=["linkedin", "vcard", "csv"])
+    importer.add_argument("file", help="the file to import")
     importer.add_argument(
         "--dry-run", action="store_true", help="show what would be added, updated and skipped"
     )
     export = commands.add_parser(
         "export",
         parents=[db],
-        help="write contacts, follow-ups or notes as CSV",
-        description="Example: netui export csv --what contacts -o contacts.csv. Cells that "
-        "a spreadsheet would run as a formula (=, +, -, @, tab) get a leading ' "
-        "(--raw keeps them as they are).",
+        help="write contacts (CSV or vCard), follow-ups or notes (CSV), or a calendar (ics)",
+        description="Examples: netui export csv --what contacts -o contacts.csv; netui export "
+        "vcard -o contacts.vcf; netui export ics -o followups.ics. CSV cells that a "
+        "spreadsheet would run as a formula (=, +, -, @, tab) get a leading ' (--raw keeps "
+        "them as they are). The calendar has one all-day event per open follow-up, with a "
+        "reminder at 09:00 (--remind).",
     )
-    export.add_argument("format", choices=["csv"])
-    export.add_argument("--what", choices=["contacts", "followups", "notes"], default="contacts")
+    export.add_argument("format", choices=["csv", "vcard", "ics"])
+    export.add_argument(
+        "--what",
+        choices=["contacts", "followups", "notes"],
+        default="contacts",
+        help="what a CSV holds (default: contacts)",
+    )
     export.add_argument(
         "-o", "--output", metavar="FILE", help="the file to write (default: stdout)"
     )
-    export.add_argument("--raw", action="store_true", help="no formula protection (round-trips)")
+    export.add_argument("--raw", action="store_true", help="CSV: no formula protection")
+    export.add_argument(
+        "--remind", metavar="HH:MM", default="09:00", help="ics: reminder time on the due day"
+    )
     commands.add_parser(
         "stats", parents=[db], help="this week against the weekly goals, and the last 8 weeks"
     )
@@ -216,17 +229,11 @@ def _today(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     """Preview (always printed) and, unless --dry-run, one undoable change."""
-    from netui.interchange.linkedin import (
-        apply_plan,
-        describe_plan,
-        plan_details,
-        plan_import,
-        read_connections,
-    )
+    from netui.interchange.formats import plan_file
+    from netui.interchange.plan import apply_plan, describe_plan, plan_details
 
     store = _open_store(args)
-    rows = read_connections(Path(args.file).expanduser())
-    plan = plan_import(rows, store.contacts())
+    plan = plan_file(args.format, Path(args.file).expanduser(), store.contacts())
     for line in plan_details(plan):
         print(line)
     print(("would be: " if args.dry_run else "") + describe_plan(plan))
@@ -236,22 +243,48 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    """CSV to stdout, or to a new private file written atomically."""
-    import io
-
-    from netui.interchange.csvfile import export_csv
+    """To stdout, or to a new private file written atomically."""
     from netui.store.fileio import write_atomic
 
     store = _open_store(args)
-    buffer = io.StringIO(newline="")
-    count = export_csv(store.network(), args.what, buffer, raw=args.raw)
+    network = store.network()
+    what = args.what
+    if args.format == "csv":
+        import io
+
+        from netui.interchange.csvfile import export_csv
+
+        buffer = io.StringIO(newline="")
+        count = export_csv(network, what, buffer, raw=args.raw)
+        data = buffer.getvalue().encode("utf-8")
+    elif args.format == "vcard":
+        from netui.interchange.vcard import export_vcards
+
+        data = export_vcards(network).encode("utf-8")
+        count, what = len(network.contacts), "contacts"
+    else:
+        from netui.clock import system_clock
+        from netui.interchange.ical import export_ics
+
+        data = export_ics(network, system_clock(), reminder=_time_of_day(args.remind))
+        count, what = sum(1 for f in network.followups if f.is_open), "open follow-ups"
     if args.output is None:
-        sys.stdout.write(buffer.getvalue())
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
         return 0
     target = Path(args.output).expanduser().absolute()
-    write_atomic(target, buffer.getvalue().encode("utf-8"))
-    print(f"wrote {count} {args.what} to {target}", file=sys.stderr)
+    write_atomic(target, data)
+    print(f"wrote {count} {what} to {target}", file=sys.stderr)
     return 0
+
+
+def _time_of_day(text: str) -> time:
+    from datetime import datetime
+
+    try:
+        return datetime.strptime(text.strip(), "%H:%M").time()
+    except ValueError:
+        raise NetuiError(f"--remind '{text}' is not a time of day like 09:00") from None
 
 
 def _stats(args: argparse.Namespace) -> int:

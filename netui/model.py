@@ -68,6 +68,12 @@ class Contact:
     """How often to be in touch, in days; None for no rhythm."""
     prepared: tuple[str, ...] = ()
     """The questions picked for the next meeting (cleared when the meeting is logged)."""
+    other_emails: tuple[str, ...] = ()
+    """Email addresses beyond `email` (an address book often has work and home)."""
+    other_phones: tuple[str, ...] = ()
+    """Phone numbers beyond `phone`."""
+    other_urls: tuple[str, ...] = ()
+    """Web addresses beyond the `linkedin` profile (a site, a portfolio)."""
     created: datetime | None = None
     updated: datetime | None = None
     id: int | None = None

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Literal, TextIO
 
 from netui.errors import NetuiError
+from netui.interchange.merge import Incoming
 from netui.model import Contact, FollowUp, Network, Note, Status
 from netui.text import clean
 
@@ -49,7 +50,11 @@ CONTACT_HEADER = (
     "cadence_days",
     "created",
     "updated",
+    "other_emails",
+    "other_phones",
+    "other_urls",
 )
+"""The contact columns; the `other_*` lists are written joined with "; "."""
 FOLLOWUP_HEADER = ("contact", "text", "due", "done", "created")
 NOTE_HEADER = ("contact", "date", "kind", "text", "created")
 
@@ -101,7 +106,18 @@ def _contact_row(contact: Contact, network: Network) -> list[str]:
         "" if contact.cadence_days is None else str(contact.cadence_days),
         _iso(contact.created),
         _iso(contact.updated),
+        _joined(contact.other_emails),
+        _joined(contact.other_phones),
+        _joined(contact.other_urls),
     ]
+
+
+def _joined(values: tuple[str, ...]) -> str:
+    return "; ".join(v for v in (_line(v) for v in values) if v)
+
+
+def _split(text: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(v for v in (_line(v) for v in text.split(";")) if v))
 
 
 def _followup_row(followup: FollowUp, network: Network) -> list[str]:
@@ -206,6 +222,9 @@ def _contact(cells: dict[str, str], line: int) -> tuple[Contact, str]:
         how_met=clean(cells.get("how_met", "")),
         status=Status(status_text),
         cadence_days=cadence,
+        other_emails=_split(cells.get("other_emails", "")),
+        other_phones=_split(cells.get("other_phones", "")),
+        other_urls=_split(cells.get("other_urls", "")),
         created=_datetime(cells.get("created", ""), line, "created"),
         updated=_datetime(cells.get("updated", ""), line, "updated"),
     )
@@ -252,3 +271,12 @@ def read_contacts_csv(path: Path | str) -> list[Contact]:
     Raise `CsvError` (a `NetuiError`) with the line number for a malformed file.
     """
     return [contact for _line_no, contact, _referrer in read_contact_rows(path)]
+
+
+def read_incoming(path: Path | str) -> list[Incoming]:
+    """A contacts CSV as people to import (`netui.interchange.merge.plan_contacts`),
+    each with the line it is on and the name of whoever referred them."""
+    return [
+        Incoming(line, contact, referrer=referrer)
+        for line, contact, referrer in read_contact_rows(path)
+    ]

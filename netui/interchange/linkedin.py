@@ -30,18 +30,25 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from netui.errors import NetuiError
+from netui.interchange.plan import ImportPlan, apply_plan, describe_plan, plan_details
 from netui.model import Contact, Status
 from netui.text import clean, fold
 
-if TYPE_CHECKING:
-    from netui.store.store import Store
+__all__ = [
+    "ImportPlan",
+    "apply_plan",
+    "describe_plan",
+    "parse_connections",
+    "plan_details",
+    "plan_import",
+    "read_connections",
+]
 
 TAG = "linkedin"
 HOW_MET = "LinkedIn"
@@ -82,18 +89,6 @@ class LinkedInRow:
     @property
     def name(self) -> str:
         return " ".join(f"{self.first} {self.last}".split())
-
-
-@dataclass(slots=True)
-class ImportPlan:
-    """What an import will do; nothing is written until `apply_plan`."""
-
-    added: list[Contact] = field(default_factory=list)
-    updated: list[tuple[Contact, Contact]] = field(default_factory=list)
-    """(before, after) pairs of existing contacts."""
-    unchanged: int = 0
-    skipped: list[tuple[int, str]] = field(default_factory=list)
-    """(line, reason) of the rows not imported."""
 
 
 # --- reading ------------------------------------------------------------------------------
@@ -252,7 +247,7 @@ def plan_import(rows: list[LinkedInRow], existing: list[Contact]) -> ImportPlan:
         if key := normalise_url(contact.linkedin):
             by_url.setdefault(key, contact)
         by_name.setdefault(_name_key(contact.name, contact.company), contact)
-    plan = ImportPlan()
+    plan = ImportPlan(source="LinkedIn")
     seen: dict[object, int] = {}  # a profile's key -> the line it was first seen on
     claimed: set[int] = set()  # ids of the contacts already matched by a row
     for row in rows:
@@ -314,48 +309,3 @@ def _updated(contact: Contact, row: LinkedInRow) -> Contact:
     if row.url and not contact.linkedin:
         changes["linkedin"] = row.url.strip()
     return replace(contact, **changes) if changes else contact
-
-
-# --- describing and applying --------------------------------------------------------------
-
-
-def describe_plan(plan: ImportPlan, *, limit: int = 10) -> str:
-    """One line: the counts, then the skipped rows and why (the first `limit` of them)."""
-    text = (
-        f"added {len(plan.added)}, updated {len(plan.updated)}, "
-        f"unchanged {plan.unchanged}, skipped {len(plan.skipped)}"
-    )
-    if plan.skipped:
-        reasons = [f"line {line} {reason}" for line, reason in plan.skipped[:limit]]
-        if len(plan.skipped) > limit:
-            reasons.append(f"and {len(plan.skipped) - limit} more")
-        text += ": " + ", ".join(reasons)
-    return text
-
-
-def plan_details(plan: ImportPlan, *, limit: int = 20) -> list[str]:
-    """Lines for a preview: who would be added and what would change (the first `limit`
-    of each)."""
-    lines = [f"+ {c.name}" + (f" ({c.company})" if c.company else "") for c in plan.added]
-    if len(plan.added) > limit:
-        lines[limit:] = [f"  and {len(plan.added) - limit} more to add"]
-    changed = []
-    for before, after in plan.updated:
-        fields = [
-            f"{name} '{getattr(before, name)}' → '{getattr(after, name)}'"
-            for name in ("company", "title", "email", "linkedin")
-            if getattr(before, name) != getattr(after, name)
-        ]
-        changed.append(f"~ {before.name}: " + ", ".join(fields))
-    if len(changed) > limit:
-        changed[limit:] = [f"  and {len(plan.updated) - limit} more to update"]
-    return lines + changed
-
-
-def apply_plan(store: Store, plan: ImportPlan) -> None:
-    """Save the plan as one undoable change and one write (nothing if it changes
-    nothing). An update is dropped if its contact changed since the plan was made."""
-    if not plan.added and not plan.updated:
-        return
-    counts = describe_plan(replace(plan, skipped=[]))
-    store.apply_import(plan.added, plan.updated, f"imported from LinkedIn ({counts})")

@@ -48,6 +48,11 @@ def _strs(value: Any) -> tuple[str, ...]:
     return tuple(_str(v) for v in value) if isinstance(value, list) else ()
 
 
+def _lines(values: tuple[str, ...]) -> list[str]:
+    """Cleaned one-line values, without empties or repeats, in order."""
+    return [v for v in dict.fromkeys(clean(v, multiline=False) for v in values) if v]
+
+
 def contact_from_doc(doc_id: int, doc: dict[str, Any]) -> Contact:
     tags = doc.get("tags")
     status = doc.get("status")
@@ -65,6 +70,9 @@ def contact_from_doc(doc_id: int, doc: dict[str, Any]) -> Contact:
         status=Status(status) if status in Status._value2member_map_ else Status.LEAD,
         cadence_days=_int(doc.get("cadence_days")),
         prepared=_strs(doc.get("prepared")),
+        other_emails=_strs(doc.get("other_emails")),
+        other_phones=_strs(doc.get("other_phones")),
+        other_urls=_strs(doc.get("other_urls")),
         created=_datetime(doc.get("created")),
         updated=_datetime(doc.get("updated")),
     )
@@ -85,6 +93,9 @@ def contact_to_doc(contact: Contact) -> dict[str, Any]:
         "status": str(contact.status),
         "cadence_days": contact.cadence_days,
         "prepared": [q for q in (clean(q, **line) for q in contact.prepared) if q],
+        "other_emails": _lines(contact.other_emails),
+        "other_phones": _lines(contact.other_phones),
+        "other_urls": _lines(contact.other_urls),
         "created": _iso(contact.created),
         "updated": _iso(contact.updated),
     }

@@ -104,6 +104,8 @@ class LoopMixin:
         added: list[Contact],
         updated: list[tuple[Contact, Contact]],
         description: str,
+        *,
+        referrers: dict[int, int] | None = None,
     ) -> int:
         """Save an import as one undoable change and one write; the number of updates
         saved.
@@ -112,6 +114,8 @@ class LoopMixin:
         import is not an edit, see netui.interchange.linkedin); an updated contact keeps
         its `updated`. An update whose contact changed (or went) since `before` was
         read is left out, so that an edit made meanwhile is never overwritten.
+        `referrers` maps the index of an added contact to the index of the added contact
+        who referred them (people who only get ids in this change).
         """
         saved = 0
         with self._change(description) as tx:
@@ -121,7 +125,9 @@ class LoopMixin:
                 docs.append(
                     convert.contact_to_doc(replace(contact, created=created, updated=created))
                 )
-            tx.insert_many("contacts", docs)
+            ids = tx.insert_many("contacts", docs)
+            for index, referrer in (referrers or {}).items():
+                tx.update("contacts", ids[index], {"referred_by": ids[referrer]})
             for before, after in updated:
                 if before.id is None:
                     continue

@@ -48,11 +48,19 @@ def _v1_to_v2(data: Data) -> None:
     data["meta"][META_ID].setdefault("goals", dict(DEFAULT_GOALS))
 
 
+def _v2_to_v3(data: Data) -> None:
+    """Version 3 (address-book import and export): a contact keeps the emails, phones
+    and web addresses beyond its main ones, as a phone's address book holds them."""
+    for doc in data.get("contacts", {}).values():
+        for key in ("other_emails", "other_phones", "other_urls"):
+            doc.setdefault(key, [])
+
+
 _NOTE_OUTCOMES = {
     "answers": [], "companies": [], "feedback": "", "promises": [], "new_contacts": [],
 }  # fmt: skip
 
-MIGRATIONS: dict[int, Callable[[Data], None]] = {0: _v0_to_v1, 1: _v1_to_v2}
+MIGRATIONS: dict[int, Callable[[Data], None]] = {0: _v0_to_v1, 1: _v1_to_v2, 2: _v2_to_v3}
 """From version N (the key) to N+1."""
 
 

@@ -15,7 +15,7 @@ import orjson
 
 from netui.errors import StoreError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """The newest data format this netui reads and writes."""
 
 TABLES = ("meta", "contacts", "followups", "notes", "companies")

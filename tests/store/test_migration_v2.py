@@ -8,7 +8,7 @@ from pathlib import Path
 
 from netui.model import Goals
 from netui.store import Store
-from netui.store.schema import DEFAULT_GOALS
+from netui.store.schema import DEFAULT_GOALS, SCHEMA_VERSION
 
 FIXTURE = Path(__file__).parent.parent / "data" / "v1_network.json"
 
@@ -23,7 +23,7 @@ def test_a_v1_file_gains_the_meeting_outcomes_companies_and_goals(tmp_path: Path
     kept = db.with_name("netui.json.backups") / "netui.pre-v2.json"
     assert kept.read_bytes() == original
     data = json.loads(db.read_text())
-    assert data["meta"]["1"]["schema_version"] == 2
+    assert data["meta"]["1"]["schema_version"] == SCHEMA_VERSION
     assert data["meta"]["1"]["goals"] == DEFAULT_GOALS
     assert data["companies"] == {}
     note = data["notes"]["1"]

@@ -43,6 +43,9 @@ def _network() -> Network:
         cadence_days=30,
         created=WHEN,
         updated=WHEN,
+        other_emails=("ada@home.example", "=cmd@x.example"),
+        other_phones=("+44 20 7946 0000",),
+        other_urls=("https://ada.example",),
     )
     bob = Contact(id=2, name='=HYPERLINK("http://x")', referred_by=1, created=WHEN)
     followups = (
@@ -98,6 +101,9 @@ def test_contacts_export_has_header_and_fields() -> None:
         "30",
         "2024-05-06T09:30:00",
         "2024-05-06T09:30:00",
+        "ada@home.example; =cmd@x.example",
+        "'+44 20 7946 0000",
+        "https://ada.example",
     ]
     assert bob[0] == '\'=HYPERLINK("http://x")'
     assert bob[8] == "Ada Lovelace"  # the referrer by name
@@ -233,6 +239,9 @@ def test_missing_file_is_a_netui_error(tmp_path: Path) -> None:
 _TRICKY = st.sampled_from(["=", "+", "-", "@", "'", ",", ";", "\n", "\r\n", '"', " ", "\t"])
 _TEXT = st.lists(st.one_of(st.text(max_size=6), _TRICKY), max_size=6).map("".join)
 _LINE = _TEXT.map(lambda t: clean(t, multiline=False))
+_ITEMS = st.lists(_LINE.map(lambda t: " ".join(t.replace(";", "").split())).filter(bool)).map(
+    lambda items: tuple(dict.fromkeys(items))
+)
 _TAG = _LINE.map(lambda t: t.replace(" ", "")).filter(bool)
 _STAMP = st.none() | st.datetimes(
     min_value=datetime(1970, 1, 1), max_value=datetime(2100, 1, 1)
@@ -260,6 +269,9 @@ def _contacts(draw: st.DrawFn) -> list[Contact]:
                 cadence_days=draw(st.none() | st.integers(1, 3650)),
                 created=draw(_STAMP),
                 updated=draw(_STAMP),
+                other_emails=draw(_ITEMS),
+                other_phones=draw(_ITEMS),
+                other_urls=draw(_ITEMS),
             )
         )
     return contacts

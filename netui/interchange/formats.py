@@ -1,0 +1,68 @@
+"""One way in for every import format: read a file and plan what importing it would do.
+
+The command line (`netui import FORMAT FILE`) and the app's import screen both call
+`plan_file`, so they preview and apply exactly the same thing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from netui.errors import NetuiError
+from netui.interchange.plan import ImportPlan
+from netui.model import Contact
+
+IMPORT_FORMATS: dict[str, str] = {
+    "linkedin": "LinkedIn connections (Connections.csv)",
+    "vcard": "vCard address book (.vcf)",
+    "csv": "contacts CSV (as netui export csv writes it)",
+}
+"""Format name -> what it is, for menus and help."""
+
+
+def guess_format(path: Path | str) -> str:
+    """The import format a file most likely is: by its extension, and for `.csv` by
+    whether it looks like LinkedIn's Connections.csv."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix in (".vcf", ".vcard"):
+        return "vcard"
+    if suffix == ".csv":
+        try:
+            with path.open("rb") as handle:
+                head = handle.read(4096).decode("utf-8", "replace").casefold()
+        except OSError:
+            return "csv"
+        return "linkedin" if "connected on" in head and "first name" in head else "csv"
+    return "vcard" if suffix in ("", ".txt") and _looks_like_vcard(path) else "csv"
+
+
+def _looks_like_vcard(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return b"BEGIN:VCARD" in handle.read(4096).upper()
+    except OSError:
+        return False
+
+
+def plan_file(fmt: str, path: Path | str, existing: list[Contact]) -> ImportPlan:
+    """Read `path` as `fmt` and plan importing it into a network holding `existing`.
+
+    Raises NetuiError naming the line for a file that can't be read (nothing is planned).
+    Reading is blocking file I/O: the app calls this off the UI thread.
+    """
+    if fmt == "linkedin":
+        from netui.interchange.linkedin import plan_import, read_connections
+
+        return plan_import(read_connections(path), existing)
+    if fmt == "vcard":
+        from netui.interchange.merge import plan_contacts
+        from netui.interchange.vcard import read_vcards
+
+        return plan_contacts(read_vcards(path), existing, "vCard")
+    if fmt == "csv":
+        from netui.interchange.csvfile import read_incoming
+        from netui.interchange.merge import plan_contacts
+
+        return plan_contacts(read_incoming(path), existing, "CSV")
+    raise NetuiError(f"can't import '{fmt}' (one of: {', '.join(IMPORT_FORMATS)})")

@@ -1,0 +1,178 @@
+"""Planning an address-book import (vCard, CSV): find each person, fill in, never overwrite.
+
+A row of the file matches a saved contact by, in order: the LinkedIn profile URL
+(normalised), any email address (either side's main or other addresses, ignoring case),
+any phone number (its digits, at least 7, the last 10 compared so that `+1 555 010 0199`
+and `(555) 010-0199` are one number), the name and company (folded: case, accents and
+spacing ignored), and last the name alone when one side has no company and exactly one
+saved contact has that name. A row that matches an earlier row of the same file by the
+same keys is the same person listed twice, and is skipped.
+
+What a matched contact gets, the rule: an import never overwrites what is there. Empty
+fields are filled (company, title, main email and phone, profile URL, how met, rhythm,
+referrer); addresses, numbers and web addresses it does not have yet are added to its
+other ones; tags are added to its tags. The name and status are never changed. So
+importing the same file twice changes nothing the second time, and a round trip
+netui -> file -> netui leaves the network as it was.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from netui.interchange.linkedin import normalise_url
+from netui.interchange.plan import ImportPlan
+from netui.model import Contact
+from netui.text import fold
+
+_DIGITS = re.compile(r"\d")
+
+
+@dataclass(frozen=True, slots=True)
+class Incoming:
+    """One person as a file gives them, before matching."""
+
+    line: int
+    """The line of the file where the person starts (1 is the first line)."""
+    contact: Contact
+    referrer: str = ""
+    """The name of whoever referred them, as the file writes it ("" for none)."""
+    skip: str = ""
+    """Why the row can't be imported ("" if it can)."""
+
+
+def phone_key(phone: str) -> str:
+    """The key a phone number is matched by: its last 10 digits ("" if under 7)."""
+    digits = "".join(_DIGITS.findall(phone))
+    return digits[-10:] if len(digits) >= 7 else ""
+
+
+def _keys(contact: Contact) -> list[tuple[str, str]]:
+    """Every strong key of a contact: its profile, addresses, numbers, name + company."""
+    keys: list[tuple[str, str]] = []
+    if url := normalise_url(contact.linkedin):
+        keys.append(("url", url))
+    keys += [("email", e.strip().casefold()) for e in (contact.email, *contact.other_emails)]
+    keys += [("phone", phone_key(p)) for p in (contact.phone, *contact.other_phones)]
+    keys.append(("name", f"{_fold(contact.name)}\0{_fold(contact.company)}"))
+    return [(kind, value) for kind, value in keys if value.strip("\0")]
+
+
+def _fold(text: str) -> str:
+    return fold(" ".join(text.split()))
+
+
+def _merged(contact: Contact, new: Contact, referrer: int | None) -> Contact:
+    """`contact` with the gaps filled from `new` (see the module docstring)."""
+    changes: dict[str, object] = {}
+    for name in ("company", "title", "email", "phone", "linkedin", "how_met"):
+        value = getattr(new, name)
+        if value and not getattr(contact, name):
+            changes[name] = value
+    if new.cadence_days is not None and contact.cadence_days is None:
+        changes["cadence_days"] = new.cadence_days
+    if referrer is not None and contact.referred_by is None and referrer != contact.id:
+        changes["referred_by"] = referrer
+    email = changes.get("email", contact.email)
+    emails = {e.casefold() for e in (str(email), *contact.other_emails)}
+    extra = [e for e in (new.email, *new.other_emails) if e and e.casefold() not in emails]
+    if extra:
+        changes["other_emails"] = _union(contact.other_emails, extra, str.casefold)
+    phone = str(changes.get("phone", contact.phone))
+    numbers = {phone_key(p) or p for p in (phone, *contact.other_phones)}
+    extra = [p for p in (new.phone, *new.other_phones) if p and (phone_key(p) or p) not in numbers]
+    if extra:
+        changes["other_phones"] = _union(contact.other_phones, extra, lambda p: phone_key(p) or p)
+    profile = normalise_url(str(changes.get("linkedin", contact.linkedin)))
+    urls = {profile, *(normalise_url(u) for u in contact.other_urls)}
+    extra = [u for u in (new.linkedin, *new.other_urls) if u and normalise_url(u) not in urls]
+    if extra:
+        changes["other_urls"] = _union(contact.other_urls, extra, normalise_url)
+    tags = tuple(dict.fromkeys((*contact.tags, *new.tags)))
+    if tags != contact.tags:
+        changes["tags"] = tags
+    return replace(contact, **changes) if changes else contact  # type: ignore[arg-type]
+
+
+def _union(old: tuple[str, ...], new: list[str], key: object) -> tuple[str, ...]:
+    seen = {key(v) for v in old}  # type: ignore[operator]
+    out = list(old)
+    for value in new:
+        k = key(value)  # type: ignore[operator]
+        if k not in seen:
+            seen.add(k)
+            out.append(value)
+    return tuple(out)
+
+
+def plan_contacts(incoming: list[Incoming], existing: list[Contact], source: str) -> ImportPlan:
+    """What importing `incoming` into a network holding `existing` would do (pure)."""
+    index: dict[tuple[str, str], Contact] = {}
+    by_name: dict[str, list[Contact]] = {}
+    for contact in existing:
+        for key in _keys(contact):
+            index.setdefault(key, contact)
+        by_name.setdefault(_fold(contact.name), []).append(contact)
+    plan = ImportPlan(source=source)
+    seen: dict[tuple[str, str], int] = {}  # a key -> the line it was first seen on
+    rows: list[tuple[Incoming, Contact | None]] = []
+    for row in incoming:
+        if row.skip:
+            plan.skipped.append((row.line, row.skip))
+            continue
+        keys = _keys(row.contact)
+        earlier = next((seen[k] for k in keys if k in seen), None)
+        if earlier is not None:
+            plan.skipped.append((row.line, f"same person as line {earlier}"))
+            continue
+        for key in keys:
+            seen[key] = row.line
+        match = next((index[k] for k in keys if k in index), None)
+        if match is None:
+            same_name = by_name.get(_fold(row.contact.name), [])
+            if len(same_name) == 1 and not (same_name[0].company and row.contact.company):
+                match = same_name[0]
+        rows.append((row, match))
+    # Referrers are resolved once every row is known: a saved contact's id, or (for a
+    # person added by this import) their index among the added.
+    added_index: dict[str, int] = {}
+    unmatched = (row for row, match in rows if match is None)
+    for position, row in enumerate(unmatched):
+        added_index.setdefault(_fold(row.contact.name), position)
+    claimed: dict[int, Contact] = {}
+    for row, match in rows:
+        referrer_id, referrer_new = _referrer(row.referrer, by_name, added_index)
+        if match is None:
+            new = replace(row.contact, id=None, referred_by=referrer_id)
+            if referrer_new is not None and referrer_new != len(plan.added):
+                plan.referrers[len(plan.added)] = referrer_new
+            plan.added.append(new)
+            continue
+        base = claimed.get(match.id, match) if match.id is not None else match
+        after = _merged(base, row.contact, referrer_id)
+        if match.id is not None:
+            claimed[match.id] = after
+    for contact in existing:
+        if contact.id in claimed:
+            after = claimed[contact.id]
+            if after == contact:
+                plan.unchanged += 1
+            else:
+                plan.updated.append((contact, after))
+    return plan
+
+
+def _referrer(
+    name: str, by_name: dict[str, list[Contact]], added_index: dict[str, int]
+) -> tuple[int | None, int | None]:
+    """(saved contact id, index among the added) of the referrer named `name`."""
+    key = _fold(name)
+    if not key:
+        return None, None
+    saved = by_name.get(key, [])
+    if len(saved) == 1:
+        return saved[0].id, None
+    if not saved and key in added_index:
+        return None, added_index[key]
+    return None, None
