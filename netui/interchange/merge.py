@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from netui.interchange.linkedin import normalise_url
 from netui.interchange.plan import ImportPlan
@@ -27,6 +28,7 @@ from netui.model import Contact
 from netui.text import fold
 
 _DIGITS = re.compile(r"\d")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +59,27 @@ def _keys(contact: Contact) -> list[tuple[str, str]]:
     keys += [("phone", phone_key(p)) for p in (contact.phone, *contact.other_phones)]
     keys.append(("name", f"{_fold(contact.name)}\0{_fold(contact.company)}"))
     return [(kind, value) for kind, value in keys if value.strip("\0")]
+
+
+def _other_profile(a: Contact, b: Contact) -> bool:
+    """Whether `a` and `b` have different LinkedIn profiles (so they are two people, even
+    with the same name at the same company)."""
+    one, two = normalise_url(a.linkedin), normalise_url(b.linkedin)
+    return bool(one and two and one != two)
+
+
+def _find(keys: list[tuple[str, str]], table: dict[tuple[str, str], T], row: Contact) -> T | None:
+    """The first entry of `table` under one of `keys`; a match by name and company only
+    counts if the profiles don't say they are two people."""
+    for key in keys:
+        found = table.get(key)
+        if found is None:
+            continue
+        other = found[1] if isinstance(found, tuple) else found
+        if key[0] == "name" and _other_profile(other, row):  # type: ignore[arg-type]
+            continue
+        return found
+    return None
 
 
 def _fold(text: str) -> str:
@@ -108,30 +131,34 @@ def _union(old: tuple[str, ...], new: list[str], key: object) -> tuple[str, ...]
 
 def plan_contacts(incoming: list[Incoming], existing: list[Contact], source: str) -> ImportPlan:
     """What importing `incoming` into a network holding `existing` would do (pure)."""
-    index: dict[tuple[str, str], Contact] = {}
+    index: dict[tuple[str, str], Contact] = {}  # key -> the saved contact
     by_name: dict[str, list[Contact]] = {}
     for contact in existing:
         for key in _keys(contact):
             index.setdefault(key, contact)
         by_name.setdefault(_fold(contact.name), []).append(contact)
     plan = ImportPlan(source=source)
-    seen: dict[tuple[str, str], int] = {}  # a key -> the line it was first seen on
+    seen: dict[tuple[str, str], tuple[int, Contact]] = {}  # key -> (line, row) first seen
     rows: list[tuple[Incoming, Contact | None]] = []
     for row in incoming:
         if row.skip:
             plan.skipped.append((row.line, row.skip))
             continue
         keys = _keys(row.contact)
-        earlier = next((seen[k] for k in keys if k in seen), None)
+        earlier = _find(keys, seen, row.contact)
         if earlier is not None:
-            plan.skipped.append((row.line, f"same person as line {earlier}"))
+            plan.skipped.append((row.line, f"same person as line {earlier[0]}"))
             continue
         for key in keys:
-            seen[key] = row.line
-        match = next((index[k] for k in keys if k in index), None)
+            seen.setdefault(key, (row.line, row.contact))
+        match = _find(keys, index, row.contact)
         if match is None:
             same_name = by_name.get(_fold(row.contact.name), [])
-            if len(same_name) == 1 and not (same_name[0].company and row.contact.company):
+            if (
+                len(same_name) == 1
+                and not (same_name[0].company and row.contact.company)
+                and not _other_profile(same_name[0], row.contact)
+            ):
                 match = same_name[0]
         rows.append((row, match))
     # Referrers are resolved once every row is known: a saved contact's id, or (for a
