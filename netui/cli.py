@@ -50,7 +50,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Examples: netui import linkedin Connections.csv --dry-run; netui import "
         "vcard contacts.vcf; netui import csv contacts.csv. A preview is always printed; "
         "importing the same file again adds no duplicates, and nothing typed in netui is "
-        "overwritten. The import is one change ('u' in the app undoes it).",
+        "overwritten. The import is one change (ctrl+z in the app undoes it).",
     )
     importer.add_argument("format", choices=["linkedin", "vcard", "csv"])
     importer.add_argument("file", help="the file to import")
