@@ -5,8 +5,10 @@ A row of the file matches a saved contact by, in order: the LinkedIn profile URL
 any phone number (its digits, at least 7, the last 10 compared so that `+1 555 010 0199`
 and `(555) 010-0199` are one number), the name and company (folded: case, accents and
 spacing ignored), and last the name alone when one side has no company and exactly one
-saved contact has that name. A row that matches an earlier row of the same file by the
-same keys is the same person listed twice, and is skipped.
+saved contact and one row of the file have that name. Two people with the same name and
+company whose LinkedIn profiles differ are two people. A row that matches an earlier
+row of the same file by the same keys is the same person listed twice, and is skipped.
+A referrer is linked by name only when exactly one person (saved or added) has it.
 
 What a matched contact gets, the rule: an import never overwrites what is there. Empty
 fields are filled (company, title, main email and phone, profile URL, how met, rhythm,
@@ -137,9 +139,14 @@ def plan_contacts(incoming: list[Incoming], existing: list[Contact], source: str
         for key in _keys(contact):
             index.setdefault(key, contact)
         by_name.setdefault(_fold(contact.name), []).append(contact)
+    in_file: dict[str, int] = {}  # folded name -> how many rows of the file have it
+    for row in incoming:
+        if not row.skip:
+            in_file[_fold(row.contact.name)] = in_file.get(_fold(row.contact.name), 0) + 1
     plan = ImportPlan(source=source)
     seen: dict[tuple[str, str], tuple[int, Contact]] = {}  # key -> (line, row) first seen
-    rows: list[tuple[Incoming, Contact | None]] = []
+    current: dict[int, Contact] = {}  # saved contact id -> as merged so far
+    rows: list[tuple[Incoming, int | None]] = []  # each row with the saved id it matched
     for row in incoming:
         if row.skip:
             plan.skipped.append((row.line, row.skip))
@@ -153,53 +160,72 @@ def plan_contacts(incoming: list[Incoming], existing: list[Contact], source: str
             seen.setdefault(key, (row.line, row.contact))
         match = _find(keys, index, row.contact)
         if match is None:
-            same_name = by_name.get(_fold(row.contact.name), [])
-            if (
-                len(same_name) == 1
-                and not (same_name[0].company and row.contact.company)
-                and not _other_profile(same_name[0], row.contact)
-            ):
-                match = same_name[0]
-        rows.append((row, match))
+            match = _same_name(row.contact, by_name, in_file, current)
+        if match is None or match.id is None:
+            rows.append((row, None))
+            continue
+        current[match.id] = _merged(current.get(match.id, match), row.contact, None)
+        rows.append((row, match.id))
     # Referrers are resolved once every row is known: a saved contact's id, or (for a
     # person added by this import) their index among the added.
-    added_index: dict[str, int] = {}
+    added_names: dict[str, list[int]] = {}
     unmatched = (row for row, match in rows if match is None)
     for position, row in enumerate(unmatched):
-        added_index.setdefault(_fold(row.contact.name), position)
-    claimed: dict[int, Contact] = {}
-    for row, match in rows:
-        referrer_id, referrer_new = _referrer(row.referrer, by_name, added_index)
-        if match is None:
-            new = replace(row.contact, id=None, referred_by=referrer_id)
-            if referrer_new is not None and referrer_new != len(plan.added):
-                plan.referrers[len(plan.added)] = referrer_new
-            plan.added.append(new)
+        added_names.setdefault(_fold(row.contact.name), []).append(position)
+    for row, match_id in rows:
+        referrer_id, referrer_new = _referrer(row.referrer, by_name, added_names)
+        if match_id is None:
+            position = len(plan.added)
+            plan.added.append(replace(row.contact, id=None, referred_by=referrer_id))
+            if referrer_new is not None and referrer_new != position:
+                plan.referrers[position] = referrer_new
             continue
-        base = claimed.get(match.id, match) if match.id is not None else match
-        after = _merged(base, row.contact, referrer_id)
-        if match.id is not None:
-            claimed[match.id] = after
+        merged = current[match_id]
+        if merged.referred_by is None and match_id not in plan.links:
+            if referrer_id is not None and referrer_id != match_id:
+                current[match_id] = replace(merged, referred_by=referrer_id)
+            elif referrer_new is not None:
+                plan.links[match_id] = referrer_new
     for contact in existing:
-        if contact.id in claimed:
-            after = claimed[contact.id]
-            if after == contact:
+        if contact.id in current:
+            after = current[contact.id]
+            if after == contact and contact.id not in plan.links:
                 plan.unchanged += 1
             else:
                 plan.updated.append((contact, after))
     return plan
 
 
+def _same_name(
+    row: Contact,
+    by_name: dict[str, list[Contact]],
+    in_file: dict[str, int],
+    current: dict[int, Contact],
+) -> Contact | None:
+    """The saved contact a row with no stronger match is, by name alone: only when
+    exactly one saved contact and one row of the file have that name, one of the two
+    has no company (as merged so far), and their profiles don't differ."""
+    name = _fold(row.name)
+    same_name = by_name.get(name, [])
+    if len(same_name) != 1 or in_file.get(name, 0) != 1:
+        return None
+    saved = same_name[0]
+    saved = current.get(saved.id, saved) if saved.id is not None else saved
+    if saved.company and row.company and _fold(saved.company) != _fold(row.company):
+        return None
+    if _other_profile(saved, row):
+        return None
+    return same_name[0]
+
+
 def _referrer(
-    name: str, by_name: dict[str, list[Contact]], added_index: dict[str, int]
+    name: str, by_name: dict[str, list[Contact]], added: dict[str, list[int]]
 ) -> tuple[int | None, int | None]:
-    """(saved contact id, index among the added) of the referrer named `name`."""
+    """(saved contact id, index among the added) of the referrer named `name`: nobody
+    unless exactly one person, saved or added, has that name."""
     key = _fold(name)
-    if not key:
+    saved = by_name.get(key, []) if key else []
+    new = added.get(key, []) if key else []
+    if len(saved) + len(new) != 1:
         return None, None
-    saved = by_name.get(key, [])
-    if len(saved) == 1:
-        return saved[0].id, None
-    if not saved and key in added_index:
-        return None, added_index[key]
-    return None, None
+    return (saved[0].id, None) if saved else (None, new[0])

@@ -47,6 +47,9 @@ class ImportPlan:
     """(line, reason) of the rows not imported."""
     referrers: dict[int, int] = field(default_factory=dict)
     """Index in `added` -> index in `added` of the new contact who referred them."""
+    links: dict[int, int] = field(default_factory=dict)
+    """Id of a saved contact with no referrer -> index in `added` of the new contact
+    who referred them (their pair is in `updated`)."""
 
     @property
     def changes_anything(self) -> bool:
@@ -86,7 +89,7 @@ def plan_details(plan: ImportPlan, *, limit: int = 20) -> list[str]:
             for name in DETAIL_FIELDS
             if getattr(before, name) != getattr(after, name)
         ]
-        if before.referred_by != after.referred_by:
+        if before.referred_by != after.referred_by or before.id in plan.links:
             fields.append("referrer set")
         changed.append(f"~ {before.name}: " + ", ".join(fields))
     if len(changed) > limit:
@@ -105,4 +108,5 @@ def apply_plan(store: Store, plan: ImportPlan) -> None:
         plan.updated,
         f"imported from {plan.source} ({counts})",
         referrers=plan.referrers,
+        links=plan.links,
     )

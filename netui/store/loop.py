@@ -106,6 +106,7 @@ class LoopMixin:
         description: str,
         *,
         referrers: dict[int, int] | None = None,
+        links: dict[int, int] | None = None,
     ) -> int:
         """Save an import as one undoable change and one write; the number of updates
         saved.
@@ -115,7 +116,9 @@ class LoopMixin:
         its `updated`. An update whose contact changed (or went) since `before` was
         read is left out, so that an edit made meanwhile is never overwritten.
         `referrers` maps the index of an added contact to the index of the added contact
-        who referred them (people who only get ids in this change).
+        who referred them (people who only get ids in this change), and `links` the id
+        of a saved contact to the index of the added contact who referred them (set only
+        if the contact still has no referrer).
         """
         saved = 0
         with self._change(description) as tx:
@@ -138,6 +141,10 @@ class LoopMixin:
                 del fields["created"]
                 tx.update("contacts", before.id, fields)
                 saved += 1
+            for contact_id, referrer in (links or {}).items():
+                doc = tx.get("contacts", contact_id)
+                if doc is not None and doc.get("referred_by") is None:
+                    tx.update("contacts", contact_id, {"referred_by": ids[referrer]})
         return saved
 
     def set_prepared(self, contact_id: int, questions: list[str]) -> Contact:
