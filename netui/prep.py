@@ -222,7 +222,8 @@ def _facts(sheet: PrepSheet, today: date) -> list[tuple[str, str]]:
         facts.append(("Referred by", _who(sheet.referred_by)))
     if sheet.referred:
         facts.append(("Referred me to", ", ".join(_who(r) for r in sheet.referred)))
-    reach = [_line(v) for v in (c.email, c.phone, c.linkedin) if v.strip()]
+    ways = (c.email, *c.other_emails, c.phone, *c.other_phones, c.linkedin, *c.other_urls)
+    reach = [_line(v) for v in ways if v.strip()]
     if reach:
         facts.append(("Reach them", " · ".join(reach)))
     rhythm = _every(c.cadence_days) if c.cadence_days else "none set"

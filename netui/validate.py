@@ -28,6 +28,31 @@ def check_email(text: str) -> str:
     return email
 
 
+_LIST_SEPARATOR = re.compile("[,;]")
+"""Between the items of a list typed on one line: a comma or a semicolon, never a space
+(a phone number has spaces in it)."""
+
+
+def check_list(text: str) -> tuple[str, ...]:
+    """The items of a list typed on one line ("a, b; c"): each cleaned to one line, without
+    empties or repeats, in the order typed."""
+    items = (clean(item, multiline=False) for item in _LIST_SEPARATOR.split(text))
+    return tuple(dict.fromkeys(item for item in items if item))
+
+
+def check_emails(text: str) -> tuple[str, ...]:
+    """A list of email addresses (as `check_list` reads it), each checked as `check_email`
+    checks one; the message names the first that is not an address.
+
+    Repeats that differ only in case are dropped too (the first spelling is kept): mail
+    servers treat them as one address, and so does the import's matching.
+    """
+    emails: dict[str, str] = {}
+    for email in check_list(text):
+        emails.setdefault(check_email(email).casefold(), email)
+    return tuple(emails.values())
+
+
 _CADENCE = re.compile(
     r"(?P<n>[0-9]{1,5})\s*(?P<unit>d|days?|w|wks?|weeks?|m|mos?|months?|y|yrs?|years?)?"
 )

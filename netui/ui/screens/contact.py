@@ -88,8 +88,11 @@ class ContactScreen(Screen[None]):
         facts = [
             ("Status", str(contact.status)),
             ("Email", contact.email),
+            ("Other emails", _listed(contact.other_emails)),
             ("Phone", contact.phone),
+            ("Other phones", _listed(contact.other_phones)),
             ("LinkedIn", contact.linkedin),
+            ("Other links", _listed(contact.other_urls)),
             ("Tags", " ".join(f"#{t}" for t in contact.tags)),
             ("How we met", contact.how_met),
             ("Referred by", network.name_of(contact.referred_by)),
@@ -200,6 +203,12 @@ class ContactScreen(Screen[None]):
         undone = await self.app.change(self.app.store.undo)  # type: ignore[attr-defined]
         if undone:
             self.notify(f"Undid: {undone}", markup=False)
+
+
+def _listed(items: tuple[str, ...]) -> str:
+    """Other emails, phones or links, one a line, each under the one before (after the
+    12-column label and its two spaces); "" for none, so that no line shows."""
+    return ("\n" + " " * 14).join(items)
 
 
 def _first_line(note: Note) -> str:

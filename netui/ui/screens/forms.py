@@ -6,6 +6,7 @@ Each form is a `ModalScreen` that returns the edited object (or None); the check
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from typing import Any, ClassVar
@@ -124,8 +125,26 @@ class ContactForm(FormScreen):
         yield from self.field("Title", c.title, "title")
         yield from self.field("Company", c.company, "company")
         yield from self.field("Email", c.email, "email")
+        yield from self.field(
+            "Other emails",
+            _joined(c.other_emails),
+            "other_emails",
+            "home@example.com, work@example.com (separate with , or ;)",
+        )
         yield from self.field("Phone", c.phone, "phone")
+        yield from self.field(
+            "Other phones",
+            _joined(c.other_phones),
+            "other_phones",
+            "+1 555 0100, +44 20 7946 0000 (separate with , or ;)",
+        )
         yield from self.field("LinkedIn", c.linkedin, "linkedin")
+        yield from self.field(
+            "Other links",
+            _joined(c.other_urls),
+            "other_urls",
+            "https://example.com, https://github.com/… (separate with , or ;)",
+        )
         yield from self.field("Tags", " ".join(c.tags), "tags", "ux fintech")
         yield from self.field("How we met", c.how_met, "how_met")
         yield from self.field("Referred by", referrer.name if referrer else "", "referred_by")
@@ -169,6 +188,17 @@ class ContactForm(FormScreen):
             else "→ no rhythm"
         )
 
+    def _items(self, field_id: str, check: Callable[[str], tuple[str, ...]]) -> tuple[str, ...]:
+        """The list in a field of other emails, phones or links, read by `check`.
+
+        A field left as it was keeps the items as stored: an imported item may hold a
+        comma or a semicolon (a phone's dialling pause, a web address), and reading the
+        shown text again would split it, on a save that only meant to change the name.
+        """
+        stored: tuple[str, ...] = getattr(self.contact, field_id)
+        text = self.value(field_id)
+        return stored if text == _joined(stored) else check(text)
+
     def build(self) -> Contact:
         self._show_rhythm()
         return replace(
@@ -177,8 +207,11 @@ class ContactForm(FormScreen):
             title=self.value("title").strip(),
             company=self.value("company").strip(),
             email=validate.check_email(self.value("email")),
+            other_emails=self._items("other_emails", validate.check_emails),
             phone=self.value("phone").strip(),
+            other_phones=self._items("other_phones", validate.check_list),
             linkedin=self.value("linkedin").strip(),
+            other_urls=self._items("other_urls", validate.check_list),
             tags=validate.check_tags(self.value("tags")),
             how_met=self.value("how_met").strip(),
             referred_by=validate.check_contact_ref(
@@ -187,6 +220,11 @@ class ContactForm(FormScreen):
             status=self.query_one("#status", Select).value,  # type: ignore[arg-type]
             cadence_days=validate.check_cadence(self.value("cadence")),
         )
+
+
+def _joined(items: tuple[str, ...]) -> str:
+    """A list of other emails, phones or links as its field shows it."""
+    return ", ".join(items)
 
 
 class FollowUpForm(FormScreen):
