@@ -730,7 +730,7 @@ def test_apply_plan_saves_once_and_one_undo_restores_the_contacts(
 
     assert message is not None
     assert "vCard" in message
-    assert message == "imported from vCard (added 2, updated 1, unchanged 0, skipped 0)"
+    assert message == "imported from vCard (added 2, updated 1)"
     assert on_disk(store) == before
     assert len(store.history) == history
 

@@ -311,6 +311,11 @@ class MainScreen(Screen[None]):
         ("Daily review", "What to do today (r)", "review"),
         ("Referral tree", "Who led to whom (t)", "referrals"),
         ("Companies", "Who do I know where; target companies (c)", "companies"),
+        (
+            "Import contacts…",
+            "From LinkedIn's Connections.csv, a vCard or a CSV file; previewed first",
+            "import_contacts",
+        ),
         ("Undo", "Undo the last change (ctrl+z)", "undo"),
         ("Filter", "Filter the focused pane (/)", "filter"),
         ("Sort contacts", "By name, company or last touch (o)", "sort"),
@@ -349,6 +354,11 @@ class MainScreen(Screen[None]):
         from netui.ui.screens.companies import CompaniesScreen
 
         self.app.push_screen(CompaniesScreen())
+
+    def action_import_contacts(self) -> None:
+        from netui.ui.screens.import_file import ImportScreen
+
+        self.app.push_screen(ImportScreen())
 
     def _contact_in_focus(self) -> int | None:
         """The contact the user means: of the selected follow-up or note, else the
