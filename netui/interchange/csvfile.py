@@ -276,7 +276,10 @@ def read_contacts_csv(path: Path | str) -> list[Contact]:
 def read_incoming(path: Path | str) -> list[Incoming]:
     """A contacts CSV as people to import (`netui.interchange.merge.plan_contacts`),
     each with the line it is on and the name of whoever referred them."""
-    return [
-        Incoming(line, contact, referrer=referrer)
-        for line, contact, referrer in read_contact_rows(path)
-    ]
+    try:
+        rows = read_contact_rows(path)
+    except CsvError as error:
+        if str(error).startswith("line "):
+            raise CsvError(f"{Path(path).name}, {error}; nothing imported") from None
+        raise
+    return [Incoming(line, contact, referrer=referrer) for line, contact, referrer in rows]

@@ -114,7 +114,8 @@ def test_a_malformed_csv_imports_nothing(tmp_path: Path) -> None:
     bad.write_text("name,status\nAda,lead\nBob,maybe\n", encoding="utf-8")
     result = run(db, "import", "csv", str(bad))
     assert result.returncode == 1
-    assert "line 3: 'maybe' is not a status" in result.stderr
+    assert "bad.csv, line 3: 'maybe' is not a status" in result.stderr
+    assert "nothing imported" in result.stderr
     assert db.read_bytes() == before
 
 
