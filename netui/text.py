@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Hashable, Iterable
 
 # C0 controls except tab and newline, DEL, C1 controls, bidi embeddings/overrides/isolates,
 # and lone surrogates.
@@ -38,3 +39,43 @@ def fold(text: str) -> str:
         return text.lower()
     decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def name_key(*parts: str) -> str:
+    """The folded, space-normalised form of a name (and company...) that people are
+    matched by on import: case, accents and spacing ignored."""
+    return "\0".join(fold(" ".join(part.split())) for part in parts)
+
+
+def unique(values: Iterable[str], key: Callable[[str], Hashable] | None = None) -> list[str]:
+    """The non-empty `values` without repeats (compared by `key`), in order; the first
+    spelling of a repeat is kept."""
+    seen: set[Hashable] = set()
+    out = []
+    for value in values:
+        if not value:
+            continue
+        k = key(value) if key else value
+        if k not in seen:
+            seen.add(k)
+            out.append(value)
+    return out
+
+
+ITEM_SEPARATOR = "; "
+"""Between the items of a list shown on one line (other emails, phones, links)."""
+_LOOSE = re.compile(r"\n|[;,]+(?=\s|$)")
+_TIGHT = re.compile(r"[\n;,]")
+
+
+def split_items(text: str, *, tight: bool = False) -> tuple[str, ...]:
+    """The items of a list typed on one line ("a, b; c"), cleaned, without empties or
+    repeats, in order.
+
+    Items are split at a semicolon or comma followed by a space (or at the end), so that
+    a phone's dialling pause (`+1 555 0100,,42`) or a comma in a web address stays in
+    its item; `tight` splits at every comma and semicolon (email addresses hold neither).
+    A newline always separates.
+    """
+    pattern = _TIGHT if tight else _LOOSE
+    return tuple(unique(clean(item, multiline=False) for item in pattern.split(text)))

@@ -9,7 +9,7 @@ from netui.dates import parse_when
 from netui.errors import QuickAddError
 from netui.model import Contact
 from netui.quickadd import ContactIndex
-from netui.text import clean
+from netui.text import clean, split_items, unique
 
 _EMAIL = re.compile(r"^[^\s@<>()]+@[^\s@<>()]+\.[^\s@<>()]+$")
 
@@ -28,16 +28,10 @@ def check_email(text: str) -> str:
     return email
 
 
-_LIST_SEPARATOR = re.compile("[,;]")
-"""Between the items of a list typed on one line: a comma or a semicolon, never a space
-(a phone number has spaces in it)."""
-
-
 def check_list(text: str) -> tuple[str, ...]:
-    """The items of a list typed on one line ("a, b; c"): each cleaned to one line, without
-    empties or repeats, in the order typed."""
-    items = (clean(item, multiline=False) for item in _LIST_SEPARATOR.split(text))
-    return tuple(dict.fromkeys(item for item in items if item))
+    """The items of a list typed on one line ("a, b; c"), as `netui.text.split_items`
+    reads them: a comma inside an item (a dialling pause, a web address) stays."""
+    return split_items(text)
 
 
 def check_emails(text: str) -> tuple[str, ...]:
@@ -47,10 +41,10 @@ def check_emails(text: str) -> tuple[str, ...]:
     Repeats that differ only in case are dropped too (the first spelling is kept): mail
     servers treat them as one address, and so does the import's matching.
     """
-    emails: dict[str, str] = {}
-    for email in check_list(text):
-        emails.setdefault(check_email(email).casefold(), email)
-    return tuple(emails.values())
+    emails = split_items(text, tight=True)
+    for email in emails:
+        check_email(email)
+    return tuple(unique(emails, str.casefold))
 
 
 _CADENCE = re.compile(

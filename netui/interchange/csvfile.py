@@ -32,7 +32,7 @@ from typing import Literal, TextIO
 from netui.errors import NetuiError
 from netui.interchange.merge import Incoming
 from netui.model import Contact, FollowUp, Network, Note, Status
-from netui.text import clean
+from netui.text import ITEM_SEPARATOR, clean, split_items, unique
 
 What = Literal["contacts", "followups", "notes"]
 
@@ -54,7 +54,9 @@ CONTACT_HEADER = (
     "other_phones",
     "other_urls",
 )
-"""The contact columns; the `other_*` lists are written joined with "; "."""
+"""The contact columns. The `other_*` lists are joined with "; " (read back as the
+contact form reads them, `netui.text.split_items`: an item holding "; " or ", " would be
+split in two, which no email address, phone number or web address does)."""
 FOLLOWUP_HEADER = ("contact", "text", "due", "done", "created")
 NOTE_HEADER = ("contact", "date", "kind", "text", "created")
 
@@ -113,11 +115,7 @@ def _contact_row(contact: Contact, network: Network) -> list[str]:
 
 
 def _joined(values: tuple[str, ...]) -> str:
-    return "; ".join(v for v in (_line(v) for v in values) if v)
-
-
-def _split(text: str) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(v for v in (_line(v) for v in text.split(";")) if v))
+    return ITEM_SEPARATOR.join(unique(_line(v) for v in values))
 
 
 def _followup_row(followup: FollowUp, network: Network) -> list[str]:
@@ -222,9 +220,9 @@ def _contact(cells: dict[str, str], line: int) -> tuple[Contact, str]:
         how_met=clean(cells.get("how_met", "")),
         status=Status(status_text),
         cadence_days=cadence,
-        other_emails=_split(cells.get("other_emails", "")),
-        other_phones=_split(cells.get("other_phones", "")),
-        other_urls=_split(cells.get("other_urls", "")),
+        other_emails=split_items(cells.get("other_emails", "")),
+        other_phones=split_items(cells.get("other_phones", "")),
+        other_urls=split_items(cells.get("other_urls", "")),
         created=_datetime(cells.get("created", ""), line, "created"),
         updated=_datetime(cells.get("updated", ""), line, "updated"),
     )

@@ -21,16 +21,18 @@ netui -> file -> netui leaves the network as it was.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import TypeVar
 
 from netui.interchange.linkedin import normalise_url
 from netui.interchange.plan import ImportPlan
 from netui.model import Contact
-from netui.text import fold
+from netui.text import name_key, unique
 
 _DIGITS = re.compile(r"\d")
-T = TypeVar("T")
+Key = tuple[str, str]
+"""(kind, value): ("url", profile), ("email", address), ("phone", digits), ("name", ...)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,14 +54,14 @@ def phone_key(phone: str) -> str:
     return digits[-10:] if len(digits) >= 7 else ""
 
 
-def _keys(contact: Contact) -> list[tuple[str, str]]:
-    """Every strong key of a contact: its profile, addresses, numbers, name + company."""
-    keys: list[tuple[str, str]] = []
+def _keys(contact: Contact) -> list[Key]:
+    """Every key a contact is matched by: its profile, addresses, numbers, name + company."""
+    keys: list[Key] = []
     if url := normalise_url(contact.linkedin):
         keys.append(("url", url))
     keys += [("email", e.strip().casefold()) for e in (contact.email, *contact.other_emails)]
     keys += [("phone", phone_key(p)) for p in (contact.phone, *contact.other_phones)]
-    keys.append(("name", f"{_fold(contact.name)}\0{_fold(contact.company)}"))
+    keys.append(("name", name_key(contact.name, contact.company)))
     return [(kind, value) for kind, value in keys if value.strip("\0")]
 
 
@@ -70,25 +72,29 @@ def _other_profile(a: Contact, b: Contact) -> bool:
     return bool(one and two and one != two)
 
 
-def _find(keys: list[tuple[str, str]], table: dict[tuple[str, str], T], row: Contact) -> T | None:
-    """The first entry of `table` under one of `keys`; a match by name and company only
-    counts if the profiles don't say they are two people."""
+def _find(keys: list[Key], table: dict[Key, Contact], row: Contact) -> Key | None:
+    """The first of `keys` that `table` has; a match by name and company only counts if
+    the profiles don't say they are two people."""
     for key in keys:
         found = table.get(key)
-        if found is None:
-            continue
-        other = found[1] if isinstance(found, tuple) else found
-        if key[0] == "name" and _other_profile(other, row):  # type: ignore[arg-type]
-            continue
-        return found
+        if found is not None and not (key[0] == "name" and _other_profile(found, row)):
+            return key
     return None
 
 
-def _fold(text: str) -> str:
-    return fold(" ".join(text.split()))
+def _number(phone: str) -> str:
+    return phone_key(phone) or phone
 
 
-def _merged(contact: Contact, new: Contact, referrer: int | None) -> Contact:
+def _others(
+    main: str, old: tuple[str, ...], new: tuple[str, ...], key: Callable[[str], str]
+) -> tuple[str, ...]:
+    """`old`, then the items of `new` that neither `main` nor `old` already has."""
+    have = {key(v) for v in (main, *old) if v}
+    return (*old, *unique((v for v in new if key(v) not in have), key))
+
+
+def _merged(contact: Contact, new: Contact) -> Contact:
     """`contact` with the gaps filled from `new` (see the module docstring)."""
     changes: dict[str, object] = {}
     for name in ("company", "title", "email", "phone", "linkedin", "how_met"):
@@ -97,54 +103,35 @@ def _merged(contact: Contact, new: Contact, referrer: int | None) -> Contact:
             changes[name] = value
     if new.cadence_days is not None and contact.cadence_days is None:
         changes["cadence_days"] = new.cadence_days
-    if referrer is not None and contact.referred_by is None and referrer != contact.id:
-        changes["referred_by"] = referrer
-    email = changes.get("email", contact.email)
-    emails = {e.casefold() for e in (str(email), *contact.other_emails)}
-    extra = [e for e in (new.email, *new.other_emails) if e and e.casefold() not in emails]
-    if extra:
-        changes["other_emails"] = _union(contact.other_emails, extra, str.casefold)
-    phone = str(changes.get("phone", contact.phone))
-    numbers = {phone_key(p) or p for p in (phone, *contact.other_phones)}
-    extra = [p for p in (new.phone, *new.other_phones) if p and (phone_key(p) or p) not in numbers]
-    if extra:
-        changes["other_phones"] = _union(contact.other_phones, extra, lambda p: phone_key(p) or p)
-    profile = normalise_url(str(changes.get("linkedin", contact.linkedin)))
-    urls = {profile, *(normalise_url(u) for u in contact.other_urls)}
-    extra = [u for u in (new.linkedin, *new.other_urls) if u and normalise_url(u) not in urls]
-    if extra:
-        changes["other_urls"] = _union(contact.other_urls, extra, normalise_url)
-    tags = tuple(dict.fromkeys((*contact.tags, *new.tags)))
-    if tags != contact.tags:
-        changes["tags"] = tags
+    filled = replace(contact, **changes) if changes else contact  # type: ignore[arg-type]
+    others = {
+        "other_emails": _others(
+            filled.email, contact.other_emails, (new.email, *new.other_emails), str.casefold
+        ),
+        "other_phones": _others(
+            filled.phone, contact.other_phones, (new.phone, *new.other_phones), _number
+        ),
+        "other_urls": _others(
+            filled.linkedin, contact.other_urls, (new.linkedin, *new.other_urls), normalise_url
+        ),
+        "tags": tuple(unique((*contact.tags, *new.tags))),
+    }
+    changes.update({k: v for k, v in others.items() if v != getattr(contact, k)})
     return replace(contact, **changes) if changes else contact  # type: ignore[arg-type]
-
-
-def _union(old: tuple[str, ...], new: list[str], key: object) -> tuple[str, ...]:
-    seen = {key(v) for v in old}  # type: ignore[operator]
-    out = list(old)
-    for value in new:
-        k = key(value)  # type: ignore[operator]
-        if k not in seen:
-            seen.add(k)
-            out.append(value)
-    return tuple(out)
 
 
 def plan_contacts(incoming: list[Incoming], existing: list[Contact], source: str) -> ImportPlan:
     """What importing `incoming` into a network holding `existing` would do (pure)."""
-    index: dict[tuple[str, str], Contact] = {}  # key -> the saved contact
+    index: dict[Key, Contact] = {}  # key -> the saved contact
     by_name: dict[str, list[Contact]] = {}
     for contact in existing:
         for key in _keys(contact):
             index.setdefault(key, contact)
-        by_name.setdefault(_fold(contact.name), []).append(contact)
-    in_file: dict[str, int] = {}  # folded name -> how many rows of the file have it
-    for row in incoming:
-        if not row.skip:
-            in_file[_fold(row.contact.name)] = in_file.get(_fold(row.contact.name), 0) + 1
+        by_name.setdefault(name_key(contact.name), []).append(contact)
+    in_file = Counter(name_key(row.contact.name) for row in incoming if not row.skip)
     plan = ImportPlan(source=source)
-    seen: dict[tuple[str, str], tuple[int, Contact]] = {}  # key -> (line, row) first seen
+    seen: dict[Key, Contact] = {}  # key -> the row of the file that had it first
+    first_line: dict[Key, int] = {}
     current: dict[int, Contact] = {}  # saved contact id -> as merged so far
     rows: list[tuple[Incoming, int | None]] = []  # each row with the saved id it matched
     for row in incoming:
@@ -154,24 +141,24 @@ def plan_contacts(incoming: list[Incoming], existing: list[Contact], source: str
         keys = _keys(row.contact)
         earlier = _find(keys, seen, row.contact)
         if earlier is not None:
-            plan.skipped.append((row.line, f"same person as line {earlier[0]}"))
+            plan.skipped.append((row.line, f"same person as line {first_line[earlier]}"))
             continue
         for key in keys:
-            seen.setdefault(key, (row.line, row.contact))
-        match = _find(keys, index, row.contact)
-        if match is None:
-            match = _same_name(row.contact, by_name, in_file, current)
+            if key not in seen:
+                seen[key], first_line[key] = row.contact, row.line
+        found = _find(keys, index, row.contact)
+        match = index[found] if found else _same_name(row.contact, by_name, in_file, current)
         if match is None or match.id is None:
             rows.append((row, None))
             continue
-        current[match.id] = _merged(current.get(match.id, match), row.contact, None)
+        current[match.id] = _merged(current.get(match.id, match), row.contact)
         rows.append((row, match.id))
     # Referrers are resolved once every row is known: a saved contact's id, or (for a
     # person added by this import) their index among the added.
     added_names: dict[str, list[int]] = {}
     unmatched = (row for row, match in rows if match is None)
     for position, row in enumerate(unmatched):
-        added_names.setdefault(_fold(row.contact.name), []).append(position)
+        added_names.setdefault(name_key(row.contact.name), []).append(position)
     for row, match_id in rows:
         referrer_id, referrer_new = _referrer(row.referrer, by_name, added_names)
         if match_id is None:
@@ -199,19 +186,19 @@ def plan_contacts(incoming: list[Incoming], existing: list[Contact], source: str
 def _same_name(
     row: Contact,
     by_name: dict[str, list[Contact]],
-    in_file: dict[str, int],
+    in_file: Counter[str],
     current: dict[int, Contact],
 ) -> Contact | None:
     """The saved contact a row with no stronger match is, by name alone: only when
     exactly one saved contact and one row of the file have that name, one of the two
     has no company (as merged so far), and their profiles don't differ."""
-    name = _fold(row.name)
+    name = name_key(row.name)
     same_name = by_name.get(name, [])
     if len(same_name) != 1 or in_file.get(name, 0) != 1:
         return None
     saved = same_name[0]
     saved = current.get(saved.id, saved) if saved.id is not None else saved
-    if saved.company and row.company and _fold(saved.company) != _fold(row.company):
+    if saved.company and row.company and name_key(saved.company) != name_key(row.company):
         return None
     if _other_profile(saved, row):
         return None
@@ -223,7 +210,7 @@ def _referrer(
 ) -> tuple[int | None, int | None]:
     """(saved contact id, index among the added) of the referrer named `name`: nobody
     unless exactly one person, saved or added, has that name."""
-    key = _fold(name)
+    key = name_key(name)
     saved = by_name.get(key, []) if key else []
     new = added.get(key, []) if key else []
     if len(saved) + len(new) != 1:

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from typing import Any
 
 from netui.model import Answer, Company, Contact, FollowUp, Note, NoteKind, Status
-from netui.text import clean
+from netui.text import clean, unique
 
 EPOCH = date(1970, 1, 1)
 """Stands in for a due date or note date that could not be read (it shows as overdue)."""
@@ -50,7 +50,7 @@ def _strs(value: Any) -> tuple[str, ...]:
 
 def _lines(values: tuple[str, ...]) -> list[str]:
     """Cleaned one-line values, without empties or repeats, in order."""
-    return [v for v in dict.fromkeys(clean(v, multiline=False) for v in values) if v]
+    return unique(clean(v, multiline=False) for v in values)
 
 
 def contact_from_doc(doc_id: int, doc: dict[str, Any]) -> Contact:

@@ -166,7 +166,7 @@ async def test_the_form_shows_the_stored_lists_and_an_emptied_field_clears_one(
         form = await open_form(pilot, JANE)
         value = {f: form.query_one(f"#{f}", Input).value for f in ("other_emails", "other_phones")}
         assert value == {
-            "other_emails": "jane@home.example, j.doe@old.example",
+            "other_emails": "jane@home.example; j.doe@old.example",
             "other_phones": "+1 555 0100",
         }
         assert form.query_one("#other_urls", Input).value == "https://jane.example"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
+import re
 from datetime import date, datetime
 from pathlib import Path
 
@@ -239,9 +240,10 @@ def test_missing_file_is_a_netui_error(tmp_path: Path) -> None:
 _TRICKY = st.sampled_from(["=", "+", "-", "@", "'", ",", ";", "\n", "\r\n", '"', " ", "\t"])
 _TEXT = st.lists(st.one_of(st.text(max_size=6), _TRICKY), max_size=6).map("".join)
 _LINE = _TEXT.map(lambda t: clean(t, multiline=False))
-_ITEMS = st.lists(_LINE.map(lambda t: " ".join(t.replace(";", "").split())).filter(bool)).map(
-    lambda items: tuple(dict.fromkeys(items))
-)
+_ITEM = _LINE.map(lambda t: " ".join(re.sub(r"[;,]+(?=\s|$)", "", t).split())).filter(bool)
+"""An email, phone or web address: it may hold a `;` or `,`, but not one followed by a
+space or at its end (which separates the items of a list, `netui.text.split_items`)."""
+_ITEMS = st.lists(_ITEM).map(lambda items: tuple(dict.fromkeys(items)))
 _TAG = _LINE.map(lambda t: t.replace(" ", "")).filter(bool)
 _STAMP = st.none() | st.datetimes(
     min_value=datetime(1970, 1, 1), max_value=datetime(2100, 1, 1)

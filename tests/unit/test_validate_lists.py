@@ -16,16 +16,23 @@ from netui.validate import check_email, check_emails, check_list
         (" , ; ,, ;; ", ()),
         ("one", ("one",)),
         ("a, b", ("a", "b")),
-        ("a;b", ("a", "b")),
+        # A separator is a comma or semicolon followed by a space (or the end): one
+        # inside an item stays, as in a dialling pause or a web address.
+        ("a;b", ("a;b",)),
+        ("+1 555 0100,,42, +44 20", ("+1 555 0100,,42", "+44 20")),
+        (
+            "https://maps.example/?q=1,2, https://x.example",
+            ("https://maps.example/?q=1,2", "https://x.example"),
+        ),
         ("a ; b , c", ("a", "b", "c")),
         # Spaces are not separators: a phone number has them.
         ("+1 555 0100; +44 20 7946 0000", ("+1 555 0100", "+44 20 7946 0000")),
         ("+1  555\t0100", ("+1 555 0100",)),  # runs of spaces and tabs become one space
         # Empties and repeats are dropped, and the first of each kept in place.
         ("b, a, , b; a, c", ("b", "a", "c")),
-        ("x , x,x ;x", ("x",)),
+        ("x , x; x,;", ("x",)),
         # Each item is cleaned as any one-line field is: no control characters or newlines.
-        ("a\x1b[31m, b\nc", ("a [31m", "b c")),
+        ("a\x1b[31m, b\nc", ("a [31m", "b", "c")),  # a newline separates
         ("e\u0301", ("\u00e9",)),  # NFC
     ],
 )

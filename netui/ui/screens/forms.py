@@ -25,6 +25,7 @@ from netui.errors import NetuiError, QuickAddError
 from netui.model import Contact, FollowUp, Note, NoteKind, Status
 from netui.quickadd import ContactIndex
 from netui.rhythm import CadenceDefaults, cadence_label, effective_cadence
+from netui.text import ITEM_SEPARATOR
 
 
 class FormScreen(ModalScreen[Any]):
@@ -224,7 +225,7 @@ class ContactForm(FormScreen):
 
 def _joined(items: tuple[str, ...]) -> str:
     """A list of other emails, phones or links as its field shows it."""
-    return ", ".join(items)
+    return ITEM_SEPARATOR.join(items)
 
 
 class FollowUpForm(FormScreen):
