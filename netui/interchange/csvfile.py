@@ -24,13 +24,15 @@ note text and "how met" keep their newlines (as stored).
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Literal, TextIO
 
 from netui.errors import NetuiError
-from netui.interchange.merge import Incoming
+from netui.interchange.plan import Incoming
+from netui.interchange.textfile import read_text
 from netui.model import Contact, FollowUp, Network, Note, Status
 from netui.text import ITEM_SEPARATOR, clean, split_items, unique
 
@@ -65,7 +67,15 @@ _FORMULA_START = frozenset("=+-@\t\r\0")
 
 
 class CsvError(NetuiError, ValueError):
-    """A CSV file that can't be read; the message gives the line number."""
+    """A CSV file that can't be read; the message gives the file and the line number."""
+
+
+class _RowProblem(Exception):
+    """What is wrong on one line; `read_contact_rows` names the file around it."""
+
+    def __init__(self, line: int, problem: str) -> None:
+        super().__init__(line, problem)
+        self.line, self.problem = line, problem
 
 
 def _needs_quote(value: str) -> bool:
@@ -176,7 +186,7 @@ def _records(handle: TextIO) -> Iterator[tuple[int, list[str]]]:
         except StopIteration:
             return
         except csv.Error as error:
-            raise CsvError(f"line {reader.line_num}: malformed CSV ({error})") from None
+            raise _RowProblem(reader.line_num, f"malformed CSV ({error})") from None
         if any(cell.strip() for cell in row):
             yield start, row
         start = reader.line_num + 1
@@ -188,26 +198,24 @@ def _datetime(value: str, line: int, column: str) -> datetime | None:
     try:
         return datetime.fromisoformat(value)
     except ValueError:
-        raise CsvError(f"line {line}: '{value[:30]}' in {column} is not a date") from None
+        raise _RowProblem(line, f"'{value[:30]}' in {column} is not a date") from None
 
 
 def _contact(cells: dict[str, str], line: int) -> tuple[Contact, str]:
     name = _line(cells.get("name", ""))
     if not name:
-        raise CsvError(f"line {line}: a contact needs a name")
+        raise _RowProblem(line, "a contact needs a name")
     status_text = _line(cells.get("status", "")).lower() or str(Status.LEAD)
     if status_text not in Status._value2member_map_:
-        raise CsvError(
-            f"line {line}: '{status_text[:30]}' is not a status (lead, contacted or met)"
-        )
+        raise _RowProblem(line, f"'{status_text[:30]}' is not a status (lead, contacted or met)")
     cadence_text = _line(cells.get("cadence_days", ""))
     cadence: int | None = None
     if cadence_text:
         if not cadence_text.isascii() or not cadence_text.isdigit():
-            raise CsvError(f"line {line}: '{cadence_text[:30]}' is not a number of days")
+            raise _RowProblem(line, f"'{cadence_text[:30]}' is not a number of days")
         cadence = int(cadence_text)
         if not 1 <= cadence <= 3650:
-            raise CsvError(f"line {line}: the rhythm must be from 1 to 3650 days")
+            raise _RowProblem(line, "the rhythm must be from 1 to 3650 days")
     tags = tuple(dict.fromkeys(_line(cells.get("tags", "")).split()))
     contact = Contact(
         name=name,
@@ -233,28 +241,30 @@ def read_contact_rows(path: Path | str) -> list[tuple[int, Contact, str]]:
     """Each contact of a contacts CSV as (line, contact, referrer's name or "").
 
     The header row names the columns (in any order, any case; unknown ones are ignored;
-    only ``name`` is required). Raise `CsvError` with the line number for a malformed
-    file: bad UTF-8, broken quoting, a row longer than the header, no name, an unknown
-    status, a bad rhythm or date.
+    only ``name`` is required). Raise `CsvError` naming the file and the line for a
+    malformed file: bad UTF-8, broken quoting, a row longer than the header, no name, an
+    unknown status, a bad rhythm or date.
     """
+    source = Path(path).name
+    text = read_text(path, CsvError)
     try:
-        with Path(path).open(encoding="utf-8-sig", newline="") as handle:
-            records = list(_records(handle))
-    except UnicodeDecodeError as error:
-        line = Path(path).read_bytes()[: error.start].count(b"\n") + 1
-        raise CsvError(f"line {line}: not UTF-8 text") from None
-    except OSError as error:
-        raise CsvError(f"can't read {path}: {error.strerror or error}") from None
+        return _contact_rows(io.StringIO(text, newline=""))
+    except _RowProblem as error:
+        raise CsvError(f"{source}, line {error.line}: {error.problem}; nothing imported") from None
+
+
+def _contact_rows(handle: TextIO) -> list[tuple[int, Contact, str]]:
+    records = list(_records(handle))
     if not records:
-        raise CsvError("line 1: the file is empty (no header row)")
+        raise _RowProblem(1, "the file is empty (no header row)")
     header_line, header = records[0]
     columns = [cell.strip().lower() for cell in header]
     if "name" not in columns:
-        raise CsvError(f"line {header_line}: the header row has no 'name' column")
+        raise _RowProblem(header_line, "the header row has no 'name' column")
     rows: list[tuple[int, Contact, str]] = []
     for line, record in records[1:]:
         if len(record) > len(columns):
-            raise CsvError(f"line {line}: {len(record)} cells but the header has {len(columns)}")
+            raise _RowProblem(line, f"{len(record)} cells but the header has {len(columns)}")
         cells = {column: unneutralise(cell) for column, cell in zip(columns, record, strict=False)}
         contact, referrer = _contact(cells, line)
         rows.append((line, contact, referrer))
@@ -274,10 +284,5 @@ def read_contacts_csv(path: Path | str) -> list[Contact]:
 def read_incoming(path: Path | str) -> list[Incoming]:
     """A contacts CSV as people to import (`netui.interchange.merge.plan_contacts`),
     each with the line it is on and the name of whoever referred them."""
-    try:
-        rows = read_contact_rows(path)
-    except CsvError as error:
-        if str(error).startswith("line "):
-            raise CsvError(f"{Path(path).name}, {error}; nothing imported") from None
-        raise
+    rows = read_contact_rows(path)
     return [Incoming(line, contact, referrer=referrer) for line, contact, referrer in rows]

@@ -21,28 +21,21 @@ IMPORT_FORMATS: dict[str, str] = {
 
 
 def guess_format(path: Path | str) -> str:
-    """The import format a file most likely is: by its extension, and for `.csv` by
-    whether it looks like LinkedIn's Connections.csv."""
+    """The import format a file most likely is, from its extension and its first 4 KB:
+    `.vcf` is vCard, a `.csv` with LinkedIn's columns is LinkedIn, a file without an
+    extension (or `.txt`) holding BEGIN:VCARD is vCard; anything else is a contacts CSV."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix in (".vcf", ".vcard"):
         return "vcard"
-    if suffix == ".csv":
-        try:
-            with path.open("rb") as handle:
-                head = handle.read(4096).decode("utf-8", "replace").casefold()
-        except OSError:
-            return "csv"
-        return "linkedin" if "connected on" in head and "first name" in head else "csv"
-    return "vcard" if suffix in ("", ".txt") and _looks_like_vcard(path) else "csv"
-
-
-def _looks_like_vcard(path: Path) -> bool:
     try:
         with path.open("rb") as handle:
-            return b"BEGIN:VCARD" in handle.read(4096).upper()
+            head = handle.read(4096).decode("utf-8", "replace").casefold()
     except OSError:
-        return False
+        return "csv"
+    if suffix == ".csv":
+        return "linkedin" if "connected on" in head and "first name" in head else "csv"
+    return "vcard" if suffix in ("", ".txt") and "begin:vcard" in head else "csv"
 
 
 def plan_file(fmt: str, path: Path | str, existing: list[Contact]) -> ImportPlan:

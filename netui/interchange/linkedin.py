@@ -33,22 +33,13 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from netui.errors import NetuiError
-from netui.interchange.plan import ImportPlan, apply_plan, describe_plan, plan_details
+from netui.interchange.keys import normalise_url
+from netui.interchange.plan import ImportPlan
+from netui.interchange.textfile import read_text
 from netui.model import Contact, Status
-from netui.text import clean, fold
-
-__all__ = [
-    "ImportPlan",
-    "apply_plan",
-    "describe_plan",
-    "parse_connections",
-    "plan_details",
-    "plan_import",
-    "read_connections",
-]
+from netui.text import clean, name_key
 
 TAG = "linkedin"
 HOW_MET = "LinkedIn"
@@ -99,17 +90,7 @@ def read_connections(path: Path | str) -> list[LinkedInRow]:
 
     Raises NetuiError (with the line number) if the file can't be read as such a file.
     """
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise NetuiError(f"can't read {path}: {error.strerror}") from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise NetuiError(f"{path.name}, line {line}: not UTF-8 text; nothing imported") from None
-    return parse_connections(text, path.name)
+    return parse_connections(read_text(path), Path(path).name)
 
 
 def parse_connections(text: str, source: str = "Connections.csv") -> list[LinkedInRow]:
@@ -216,23 +197,6 @@ def parse_date(value: str, *, day_first: bool = True) -> date | None:
 # --- planning -----------------------------------------------------------------------------
 
 
-def normalise_url(url: str) -> str:
-    """The key a profile URL is matched by ("" for no URL)."""
-    url = url.strip().lower()
-    if not url:
-        return ""
-    if "://" not in url:
-        url = "https://" + url
-    parts = urlsplit(url)
-    host = parts.netloc.removeprefix("www.")
-    path = parts.path.rstrip("/")
-    return f"https://{host}{path}"
-
-
-def _name_key(name: str, company: str) -> tuple[str, str]:
-    return fold(" ".join(name.split())), fold(" ".join(company.split()))
-
-
 def untouched_import(contact: Contact) -> bool:
     """Whether `contact` came from a LinkedIn import and was never edited in netui since
     (so that its company and title are LinkedIn's, free to follow a newer export)."""
@@ -242,28 +206,28 @@ def untouched_import(contact: Contact) -> bool:
 def plan_import(rows: list[LinkedInRow], existing: list[Contact]) -> ImportPlan:
     """What importing `rows` into a network holding `existing` would do."""
     by_url: dict[str, Contact] = {}
-    by_name: dict[tuple[str, str], Contact] = {}
+    by_name: dict[str, Contact] = {}
     for contact in existing:
         if key := normalise_url(contact.linkedin):
             by_url.setdefault(key, contact)
-        by_name.setdefault(_name_key(contact.name, contact.company), contact)
+        by_name.setdefault(name_key(contact.name, contact.company), contact)
     plan = ImportPlan(source="LinkedIn")
-    seen: dict[object, int] = {}  # a profile's key -> the line it was first seen on
+    seen: dict[str, int] = {}  # a profile's key -> the line it was first seen on
     claimed: set[int] = set()  # ids of the contacts already matched by a row
     for row in rows:
         if row.skip:
             plan.skipped.append((row.line, row.skip))
             continue
         url_key = normalise_url(row.url)
-        name_key = _name_key(row.name, row.company)
-        key: object = url_key or name_key
+        row_name = name_key(row.name, row.company)
+        key = url_key or row_name
         if key in seen:
             plan.skipped.append((row.line, f"same profile as line {seen[key]}"))
             continue
         seen[key] = row.line
         match = by_url.get(url_key) if url_key else None
         if match is None:
-            candidate = by_name.get(name_key)
+            candidate = by_name.get(row_name)
             if candidate is not None and candidate.id not in claimed:
                 other = normalise_url(candidate.linkedin)
                 if not other or not url_key or other == url_key:

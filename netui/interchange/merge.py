@@ -20,38 +20,17 @@ netui -> file -> netui leaves the network as it was.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from netui.interchange.linkedin import normalise_url
-from netui.interchange.plan import ImportPlan
+from netui.interchange.keys import normalise_url, number_key, phone_key
+from netui.interchange.plan import ImportPlan, Incoming
 from netui.model import Contact
 from netui.text import name_key, unique
 
-_DIGITS = re.compile(r"\d")
 Key = tuple[str, str]
 """(kind, value): ("url", profile), ("email", address), ("phone", digits), ("name", ...)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Incoming:
-    """One person as a file gives them, before matching."""
-
-    line: int
-    """The line of the file where the person starts (1 is the first line)."""
-    contact: Contact
-    referrer: str = ""
-    """The name of whoever referred them, as the file writes it ("" for none)."""
-    skip: str = ""
-    """Why the row can't be imported ("" if it can)."""
-
-
-def phone_key(phone: str) -> str:
-    """The key a phone number is matched by: its last 10 digits ("" if under 7)."""
-    digits = "".join(_DIGITS.findall(phone))
-    return digits[-10:] if len(digits) >= 7 else ""
 
 
 def _keys(contact: Contact) -> list[Key]:
@@ -82,10 +61,6 @@ def _find(keys: list[Key], table: dict[Key, Contact], row: Contact) -> Key | Non
     return None
 
 
-def _number(phone: str) -> str:
-    return phone_key(phone) or phone
-
-
 def _others(
     main: str, old: tuple[str, ...], new: tuple[str, ...], key: Callable[[str], str]
 ) -> tuple[str, ...]:
@@ -109,7 +84,7 @@ def _merged(contact: Contact, new: Contact) -> Contact:
             filled.email, contact.other_emails, (new.email, *new.other_emails), str.casefold
         ),
         "other_phones": _others(
-            filled.phone, contact.other_phones, (new.phone, *new.other_phones), _number
+            filled.phone, contact.other_phones, (new.phone, *new.other_phones), number_key
         ),
         "other_urls": _others(
             filled.linkedin, contact.other_urls, (new.linkedin, *new.other_urls), normalise_url

@@ -33,11 +33,24 @@ DETAIL_FIELDS = (
 """The fields a preview lists the changes of (an import changes no other)."""
 
 
+@dataclass(frozen=True, slots=True)
+class Incoming:
+    """One person as an address-book file (vCard, CSV) gives them, before matching."""
+
+    line: int
+    """The line of the file where the person starts (1 is the first line)."""
+    contact: Contact
+    referrer: str = ""
+    """The name of whoever referred them, as the file writes it ("" for none)."""
+    skip: str = ""
+    """Why the row can't be imported ("" if it can)."""
+
+
 @dataclass(slots=True)
 class ImportPlan:
     """What an import will do; nothing is written until `apply_plan`."""
 
-    source: str = "LinkedIn"
+    source: str
     """The format, as the undo message names it ("LinkedIn", "vCard", "CSV")."""
     added: list[Contact] = field(default_factory=list)
     updated: list[tuple[Contact, Contact]] = field(default_factory=list)
@@ -56,12 +69,14 @@ class ImportPlan:
         return bool(self.added or self.updated)
 
 
+def counts(plan: ImportPlan) -> str:
+    """How many were added and updated, as the undo message and notification say it."""
+    return f"added {len(plan.added)}, updated {len(plan.updated)}"
+
+
 def describe_plan(plan: ImportPlan, *, limit: int = 10) -> str:
     """One line: the counts, then the skipped rows and why (the first `limit` of them)."""
-    text = (
-        f"added {len(plan.added)}, updated {len(plan.updated)}, "
-        f"unchanged {plan.unchanged}, skipped {len(plan.skipped)}"
-    )
+    text = f"{counts(plan)}, unchanged {plan.unchanged}, skipped {len(plan.skipped)}"
     if plan.skipped:
         reasons = [f"line {line} {reason}" for line, reason in plan.skipped[:limit]]
         if len(plan.skipped) > limit:
@@ -102,11 +117,10 @@ def apply_plan(store: Store, plan: ImportPlan) -> None:
     nothing). An update is dropped if its contact changed since the plan was made."""
     if not plan.changes_anything:
         return
-    counts = f"added {len(plan.added)}, updated {len(plan.updated)}"
     store.apply_import(
         plan.added,
         plan.updated,
-        f"imported from {plan.source} ({counts})",
+        f"imported from {plan.source} ({counts(plan)})",
         referrers=plan.referrers,
         links=plan.links,
     )

@@ -36,9 +36,11 @@ import vobject
 from vobject.base import Component, ContentLine, ParseError
 
 from netui.errors import NetuiError
-from netui.interchange.merge import Incoming
+from netui.interchange.keys import number_key
+from netui.interchange.plan import Incoming
+from netui.interchange.textfile import read_text
 from netui.model import Contact, Network
-from netui.text import clean
+from netui.text import clean, unique
 
 _BINARY = frozenset({"PHOTO", "LOGO", "SOUND", "KEY"})
 """Properties dropped before parsing: pictures and keys netui has no place for."""
@@ -62,17 +64,7 @@ def read_vcards(path: Path | str) -> list[Incoming]:
     Raises VCardError naming the line for a file that is not vCards (so that nothing
     is imported).
     """
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise VCardError(f"can't read {path}: {error.strerror or error}") from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise VCardError(f"{path.name}, line {line}: not UTF-8 text; nothing imported") from None
-    return parse_vcards(text, path.name)
+    return parse_vcards(read_text(path, VCardError), Path(path).name)
 
 
 def parse_vcards(text: str, source: str = "contacts.vcf") -> list[Incoming]:
@@ -237,17 +229,6 @@ def _name(card: Component) -> str:
     return ""
 
 
-def _unique(values: Iterable[str], key: object = str.casefold) -> list[str]:
-    seen: set[str] = set()
-    out = []
-    for value in values:
-        k = key(value)  # type: ignore[operator]
-        if value and k not in seen:
-            seen.add(k)
-            out.append(value)
-    return out
-
-
 def _phone(value: object) -> str:
     text = _text(value)
     return text[4:] if text.lower().startswith("tel:") else text
@@ -270,8 +251,10 @@ def _incoming(line: int, card: Component) -> Incoming:
     company = _text(org[0] if isinstance(org, list) and org else org)
     title = next((t for p in _values(card, "title") if (t := _text(p.value))), "")
     title = title or next((t for p in _values(card, "role") if (t := _text(p.value))), "")
-    emails = _unique(_text(p.value) for p in _preferred_first(_values(card, "email")))
-    phones = _unique(_phone(p.value) for p in _preferred_first(_values(card, "tel")))
+    emails = unique(
+        (_text(p.value) for p in _preferred_first(_values(card, "email"))), str.casefold
+    )
+    phones = unique((_phone(p.value) for p in _preferred_first(_values(card, "tel"))), number_key)
     linkedin = ""
     urls = []
     for prop in _preferred_first(_values(card, "url")):
@@ -293,7 +276,7 @@ def _incoming(line: int, card: Component) -> Incoming:
     for prop in _values(card, "categories"):
         values = prop.value if isinstance(prop.value, list) else [prop.value]
         tags += ["-".join(_text(v).lstrip("#").split()) for v in values]
-    tags = [t for t in _unique(tags) if t.casefold() not in _SYSTEM_GROUPS]
+    tags = [t for t in unique(tags, str.casefold) if t.casefold() not in _SYSTEM_GROUPS]
     contact = Contact(
         name=name,
         company=company,
@@ -303,7 +286,7 @@ def _incoming(line: int, card: Component) -> Incoming:
         phone=phones[0] if phones else "",
         other_phones=tuple(phones[1:]),
         linkedin=linkedin,
-        other_urls=tuple(u for u in _unique(urls) if u != linkedin),
+        other_urls=tuple(unique(u for u in urls if u != linkedin)),
         how_met="\n\n".join(n for n in notes if n),
         tags=tuple(tags),
     )

@@ -225,7 +225,9 @@ def test_malformed_file_names_the_line(
 ) -> None:
     path = tmp_path / "bad.csv"
     path.write_bytes(content)
-    with pytest.raises(CsvError, match=f"^line {line}: .*{words}") as info:
+    with pytest.raises(
+        CsvError, match=f"^bad.csv, line {line}: .*{words}.*; nothing imported$"
+    ) as info:
         read_contacts_csv(path)
     assert isinstance(info.value, NetuiError)
 

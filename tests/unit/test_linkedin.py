@@ -9,16 +9,14 @@ from pathlib import Path
 import pytest
 
 from netui.errors import NetuiError
+from netui.interchange.keys import normalise_url
 from netui.interchange.linkedin import (
-    apply_plan,
-    describe_plan,
-    normalise_url,
     parse_connections,
     parse_date,
-    plan_details,
     plan_import,
     read_connections,
 )
+from netui.interchange.plan import apply_plan, describe_plan, plan_details
 from netui.model import Contact, Status
 from netui.store.store import Store
 

@@ -16,8 +16,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from netui.interchange.merge import Incoming, phone_key, plan_contacts
-from netui.interchange.plan import ImportPlan, apply_plan, describe_plan, plan_details
+from netui.interchange.keys import phone_key
+from netui.interchange.merge import plan_contacts
+from netui.interchange.plan import ImportPlan, Incoming, apply_plan, describe_plan, plan_details
 from netui.model import Contact, Status
 from netui.store import Store
 from netui.store.storage import AtomicJSONStorage

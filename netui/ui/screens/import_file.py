@@ -68,11 +68,6 @@ def _kind(path: Path) -> str:
         return "missing"
 
 
-def _plan(store: Store, fmt: str, path: Path) -> ImportPlan:
-    """The plan of importing `path` as `fmt` (on the store's thread)."""
-    return plan_file(fmt, path, store.contacts())
-
-
 def _apply(store: Store, plan: ImportPlan) -> ImportPlan:
     """Save the plan (one undoable change); return it, so the caller knows it was saved."""
     apply_plan(store, plan)
@@ -285,8 +280,11 @@ class ImportScreen(ModalScreen["ImportPlan | None"]):
         self._format = fmt
         self.query_one("#format", Select).value = fmt
         try:
-            plan = await self.app.call_store(_plan, self.app.store, fmt, path)  # type: ignore[attr-defined]
-        except (NetuiError, OSError) as error:
+            # The contacts come from the store's thread; the file is read and planned on a
+            # thread of its own, so a large file holds up neither the UI nor the store.
+            contacts = await self.app.call_store(self.app.store.contacts)  # type: ignore[attr-defined]
+            plan = await asyncio.to_thread(plan_file, fmt, path, contacts)
+        except NetuiError as error:
             if self._planned_for == (self.path_text, self.fmt):
                 self._show_problem(error)
             return
@@ -295,11 +293,9 @@ class ImportScreen(ModalScreen["ImportPlan | None"]):
         self._show_plan(plan, path, fmt)
 
     def _show_problem(self, error: Exception) -> None:
+        """Every reader's message names the line and says that nothing was imported."""
         self._clear_preview()
-        message = f"⚠ {error}"
-        if "nothing imported" not in message.casefold():
-            message += "\nNothing was imported."
-        self._say(message, "-error")
+        self._say(f"⚠ {error}", "-error")
 
     def _show_plan(self, plan: ImportPlan, path: Path, fmt: str) -> None:
         self.plan = plan
