@@ -10,6 +10,23 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
+EARLIEST = date(1900, 1, 1)
+"""The first date netui stores (a due date, a note's date, a created or done time)."""
+LATEST = date(2200, 12, 31)
+"""The last date netui stores: every date is checked against this range at entry (quick-add,
+forms, imports, the file on load), so that date arithmetic, exports and the calendar never
+meet a year they cannot handle."""
+
+
+def date_in_range(day: date) -> bool:
+    """Whether `day` is within the dates netui stores (EARLIEST to LATEST)."""
+    return EARLIEST <= day <= LATEST
+
+
+def date_range_text() -> str:
+    """The supported range as messages name it."""
+    return f"{EARLIEST.isoformat()} to {LATEST.isoformat()}"
+
 
 class Status(StrEnum):
     """Where a contact is in the networking loop; it only ever moves forward."""
