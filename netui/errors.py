@@ -27,3 +27,30 @@ class UnknownContactError(QuickAddError):
     def __init__(self, ref: str) -> None:
         super().__init__(f"no contact matches '{ref}'")
         self.ref = ref
+
+
+class DamagedFileError(StoreError):
+    """The data file can't be trusted (not JSON, a wrong type, a newer format…): nothing
+    was written, and the newest backup is worth pointing at."""
+
+
+class LockBusyError(StoreError):
+    """Another netui held the file's lock too long; nothing was changed (try again)."""
+
+
+class ReadOnlyError(StoreError):
+    """The data file (or its folder, or its lock file) can't be written: netui shows the
+    data but changes nothing."""
+
+
+class ConflictError(StoreError):
+    """Another writer changed, since this user started, what this change would change.
+
+    Nothing was saved. `conflicts` says which fields, with the three values (what the user
+    started from, what is in the file now, what the user wants); the app asks which to
+    keep and saves again with the answer (`Resolution`).
+    """
+
+    def __init__(self, message: str, conflicts: tuple) -> None:
+        super().__init__(message)
+        self.conflicts = conflicts

@@ -20,6 +20,8 @@ from pathlib import Path
 from netui.errors import StoreError
 
 TEMP_SUFFIX = ".tmp"
+READ_ONLY_ERRORS = frozenset({errno.EROFS, errno.EACCES, errno.EPERM})
+"""What a write fails with where netui may read but not write."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +77,36 @@ def describe_os_error(error: OSError) -> str:
     if error.errno in (errno.EACCES, errno.EPERM):
         return "permission denied"
     return error.strerror or str(error)
+
+
+def why_read_only(path: Path) -> str | None:
+    """Why netui could not save `path` (None: nothing known stands in the way).
+
+    Asked before anything is written, so that a read-only mount, a read-only file or
+    folder, or a lock file that can't be written opens the data for reading, with the
+    reason, instead of failing at the first save (or refusing to start).
+    """
+    from netui.store.lock import lock_path
+
+    folder = path.parent
+    try:
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return f"{folder} is on a read-only file system"
+    except OSError:
+        pass
+    if path.exists() and not os.access(path, os.W_OK):
+        return f"{path} is read-only (no permission to write it)"
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return f"the folder {folder} can't be written (no permission)"
+    lock = lock_path(path)
+    try:
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError as error:
+        if error.errno in READ_ONLY_ERRORS:
+            return f"the lock file {lock} can't be written ({describe_os_error(error)})"
+        return None
+    os.close(fd)
+    return None
 
 
 def read_file(path: Path) -> tuple[bytes, os.stat_result]:

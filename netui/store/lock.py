@@ -15,7 +15,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from netui.errors import StoreError
+from netui.errors import LockBusyError, ReadOnlyError, StoreError
+from netui.store.fileio import READ_ONLY_ERRORS, describe_os_error
 
 LOCK_TIMEOUT = 10.0
 """Seconds to wait for another netui to finish its change before giving up."""
@@ -33,7 +34,8 @@ def file_lock(data_path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
     try:
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
     except OSError as error:
-        raise StoreError(f"can't open the lock file {path}: {error.strerror}") from None
+        kind = ReadOnlyError if error.errno in READ_ONLY_ERRORS else StoreError
+        raise kind(f"can't write the lock file {path} ({describe_os_error(error)})") from None
     try:
         deadline = time.monotonic() + timeout
         pause = 0.001
@@ -43,9 +45,9 @@ def file_lock(data_path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
                 break
             except BlockingIOError:
                 if time.monotonic() > deadline:
-                    raise StoreError(
+                    raise LockBusyError(
                         f"{data_path} is busy: another netui ({_holder(fd)}) has held "
-                        f"its lock for {timeout:.0f} s; nothing was changed"
+                        f"its lock for {timeout:.0f} s; nothing was changed, try again"
                     ) from None
                 time.sleep(pause)
                 pause = min(pause * 2, 0.02)

@@ -8,12 +8,15 @@ nothing is ever saved over a file netui did not understand.
 
 from __future__ import annotations
 
+import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import orjson
 
-from netui.errors import StoreError
+from netui.errors import DamagedFileError, StoreError
+from netui.store import integrity
 
 SCHEMA_VERSION = 3
 """The newest data format this netui reads and writes."""
@@ -54,42 +57,78 @@ def decode(content: bytes, path: Path) -> Data:
         # Parse first and explain after: checking the encoding up front costs a copy of
         # the whole file on every open, and orjson rejects both of these cases anyway.
         if not content.strip():
-            raise StoreError(f"{path} is empty") from None
+            raise DamagedFileError(f"{path} is empty") from None
         try:
             content.decode("utf-8")
         except UnicodeDecodeError as bad:
-            raise StoreError(
+            raise DamagedFileError(
                 f"{path} is not UTF-8 text (byte 0x{content[bad.start]:02x} at offset {bad.start})"
             ) from None
-        raise StoreError(
+        raise DamagedFileError(
             f"{path} is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
         ) from None
     check_shape(data, path)
     return data
 
 
+def decode_checked(content: bytes, path: Path, today: date) -> tuple[Data, list[integrity.Problem]]:
+    """Parse a data file's bytes and check every value in it (`netui.store.integrity`).
+
+    Returns the data and its wrong values (an empty list: it can be trusted). orjson reads
+    an integer beyond 64 bits as a float, and would write it back as one (a phone typed
+    as 1000000000000000000000000000000 would become 1e+30): when any float is seen, the
+    file is read again by the standard library, which keeps such integers exact, so that
+    they are reported (and repaired as their exact digits) rather than changed.
+    """
+    data = decode(content, path)
+    findings = integrity.check_values(data, today)
+    if findings.floats:
+        data = _decode_exact(content, path)
+        findings = integrity.check_values(data, today, exact_numbers=True)
+    return data, findings.problems
+
+
+def _decode_exact(content: bytes, path: Path) -> Data:
+    def refuse(constant: str) -> None:
+        raise DamagedFileError(f"{path} is not valid JSON (it holds {constant})")
+
+    text = content.removeprefix(BOM).decode("utf-8")
+    data = json.loads(text, parse_constant=refuse)  # orjson has just read it: it parses
+    check_shape(data, path)
+    return data
+
+
+def describe_problems(path: Path, problems: list[integrity.Problem]) -> str:
+    """One line for a file with wrong values: the first, how many more, what to do."""
+    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+    return (
+        f"{path} has a value netui can't use: {problems[0]}{more}; 'netui check' lists "
+        "them, 'netui check --repair' fixes them (keeping a backup)"
+    )
+
+
 def check_shape(data: object, path: Path) -> None:
     """Raise StoreError unless `data` is a netui (or pre-schema netui) TinyDB file."""
     if not isinstance(data, dict):
-        raise StoreError(f"{path} is not a netui data file (it holds {_json_kind(data)})")
+        raise DamagedFileError(f"{path} is not a netui data file (it holds {_json_kind(data)})")
     if "meta" not in data:
         foreign = [name for name in data if name not in DATA_TABLES]
         if foreign:
-            raise StoreError(
+            raise DamagedFileError(
                 f"{path} is not a netui data file (it has a table named '{foreign[0]}')"
             )
     for name, table in data.items():
         if not isinstance(table, dict):
-            raise StoreError(f"{path} is damaged: table '{name}' is not an object")
+            raise DamagedFileError(f"{path} is damaged: table '{name}' is not an object")
         for doc_id, doc in table.items():
             if not (doc_id.isascii() and doc_id.isdigit()) or not isinstance(doc, dict):
-                raise StoreError(f"{path} is damaged: document {name}/{doc_id} is not valid")
+                raise DamagedFileError(f"{path} is damaged: document {name}/{doc_id} is not valid")
     if "meta" in data:
         version = data["meta"].get(META_ID, {}).get("schema_version")
         if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-            raise StoreError(f"{path} is damaged: its schema_version is missing or invalid")
+            raise DamagedFileError(f"{path} is damaged: its schema_version is missing or invalid")
         if version > SCHEMA_VERSION:
-            raise StoreError(
+            raise DamagedFileError(
                 f"{path} was written by a newer netui (data format {version}; this one "
                 f"knows {SCHEMA_VERSION}): please upgrade netui"
             )

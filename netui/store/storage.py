@@ -15,22 +15,29 @@ leaves half a file. This storage (in the spirit of TinyDB's `extend.rst` recipe 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from tinydb.storages import Storage
 
-from netui.errors import StoreError
+from netui.errors import DamagedFileError, StoreError
 from netui.store import schema
 from netui.store.fileio import FileState, read_file, write_atomic
+from netui.store.integrity import Problem
 from netui.store.schema import Data
 
 
 class AtomicJSONStorage(Storage):
     """Memory-resident TinyDB storage over one JSON file, saved atomically on `flush()`."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, today: Callable[[], date] = date.today) -> None:
         self.path = path
         """The resolved data file (a symlink's target)."""
+        self.today = today
+        """Today, for the repairs a check proposes (a bad due date becomes today)."""
+        self.problems: list[Problem] = []
+        """Wrong values of the file held (only ever non-empty after `load(tolerant=True)`)."""
         self.data: Data = schema.empty()
         """The whole file, parsed; TinyDB reads and changes it in place."""
         self.state: FileState | None = None
@@ -50,11 +57,14 @@ class AtomicJSONStorage(Storage):
 
     # The file ----------------------------------------------------------------------------
 
-    def load(self) -> bytes | None:
+    def load(self, *, tolerant: bool = False) -> bytes | None:
         """(Re)read the file into memory; return its raw bytes (None if there is no file).
 
-        Raises StoreError, leaving `data` as it was, if the file can't be trusted, or if it
-        has disappeared since we read or wrote it (it is not then a new, empty file).
+        Raises StoreError, leaving `data` as it was, if the file can't be trusted (every
+        value is checked: `netui.store.integrity`), or if it has disappeared since we read
+        or wrote it (it is not then a new, empty file). With `tolerant`, a file whose only
+        fault is wrong values is loaded anyway and its faults kept in `problems`, for a
+        read-only view and for `netui check`.
         """
         try:
             content, st = read_file(self.path)
@@ -67,7 +77,10 @@ class AtomicJSONStorage(Storage):
             return None
         except OSError as error:
             raise StoreError(f"can't read {self.path}: {error.strerror}") from None
-        self.data = schema.decode(content, self.path)
+        data, problems = schema.decode_checked(content, self.path, self.today())
+        if problems and not tolerant:
+            raise DamagedFileError(schema.describe_problems(self.path, problems))
+        self.data, self.problems = data, problems
         self.state = FileState.of(st, content)
         return content
 

@@ -23,7 +23,13 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from netui.clock import Clock, system_clock
-from netui.errors import NotFoundError, StoreError
+from netui.errors import (
+    DamagedFileError,
+    LockBusyError,
+    NotFoundError,
+    ReadOnlyError,
+    StoreError,
+)
 from netui.model import (
     Contact,
     FollowUp,
@@ -31,14 +37,18 @@ from netui.model import (
     Note,
     Status,
 )
-from netui.store import backups, convert, schema
-from netui.store.fileio import remove_stale_temps
+from netui.store import backups, convert, integrity, schema
+from netui.store.conflicts import Choices, UndoImpossible, compensate, merge_fields
+from netui.store.fileio import remove_stale_temps, why_read_only
 from netui.store.lock import file_lock
 from netui.store.loop import LoopMixin
 from netui.store.migrations import migrate
+from netui.store.naming import DocumentNamer
 from netui.store.storage import AtomicJSONStorage
 from netui.store.transaction import Change, DocChange, Transaction
 from netui.text import fold
+
+__all__ = ["Change", "Choices", "Store", "deletion_summary"]
 
 T = TypeVar("T")
 KEEP_IN_TOUCH = "Keep in touch"
@@ -61,7 +71,12 @@ class Store(LoopMixin):
         """Goes up whenever the data changes, here or on disk: the UI redraws on it."""
         self.history: list[Change] = []
         """This session's changes, oldest first, for undo."""
-        self._storage = AtomicJSONStorage(path)
+        self.read_only: str | None = None
+        """Why nothing can be saved (a read-only mount, file, folder or lock file, or
+        wrong values in the file); None when changes are saved as usual."""
+        self.dangling: list[integrity.Problem] = []
+        """References to contacts that do not exist, found when the file was opened."""
+        self._storage = AtomicJSONStorage(path, lambda: self.clock().date())
         self._mutex = threading.RLock()
         self._typed: dict[str, dict[int, Any]] = {}
         self._search: dict[int, tuple[str, Contact]] | None = None
@@ -71,13 +86,21 @@ class Store(LoopMixin):
 
     @classmethod
     def open(
-        cls, path: Path | str, *, clock: Clock = system_clock, create_folder: bool = False
+        cls,
+        path: Path | str,
+        *,
+        clock: Clock = system_clock,
+        create_folder: bool = False,
+        tolerant: bool = False,
     ) -> Store:
         """Open (or prepare to create) the data file at `path`.
 
         Raises StoreError, changing nothing, if the file can't be read or trusted. A
         missing folder is created (0700) only with `create_folder`, as for the default
-        location; a folder named by the user must exist.
+        location; a folder named by the user must exist. Where the file can be read but
+        not written, the store opens read-only (`read_only` says why). With `tolerant`, a
+        file whose only fault is wrong values opens read-only too, its faults in
+        `problems()`, so that the app can show the data and `netui check` can list them.
         """
         real = Path(os.path.realpath(Path(path).expanduser()))
         if real.is_dir():
@@ -99,24 +122,61 @@ class Store(LoopMixin):
                 "'netui restore' puts one back"
             )
         store = cls(real, clock=clock)
-        store._load_at_open()
+        store._load_at_open(tolerant)
         return store
 
-    def _load_at_open(self) -> None:
+    def _load_at_open(self, tolerant: bool) -> None:
+        self.read_only = why_read_only(self.path)
+        if self.read_only and not self.path.exists():
+            raise ReadOnlyError(f"can't create {self.path}: {self.read_only}")
         try:
-            with file_lock(self.path):
-                remove_stale_temps(self.path)
-                backups.remove_stale_temps(self.path)
-                content = self._storage.load()
-                if content is not None and schema.schema_version(self._storage.data) < (
-                    schema.SCHEMA_VERSION
-                ):
-                    self._migrate(content)
-        except StoreError as error:
+            if self.read_only:
+                self._load_read_only(tolerant)
+            else:
+                with file_lock(self.path):
+                    remove_stale_temps(self.path)
+                    backups.remove_stale_temps(self.path)
+                    content = self._storage.load(tolerant=tolerant)
+                    if self._storage.problems:
+                        self.read_only = _faulty(self._storage.problems)
+                    elif content is not None and self._is_old():
+                        self._migrate(content)
+        except DamagedFileError as error:
             newest = backups.newest_backup(self.path)
             hint = f"; newest backup: {newest} ('netui restore' puts it back)" if newest else ""
-            raise StoreError(f"{error}; nothing was changed{hint}") from None
-        self._tighten_permissions()
+            raise DamagedFileError(f"{error}; nothing was changed{hint}") from None
+        except (LockBusyError, ReadOnlyError):
+            raise
+        except StoreError as error:
+            raise StoreError(f"{error}; nothing was changed") from None
+        self.dangling = integrity.check_references(self._storage.data)
+        if self.dangling:
+            self.notices.append(
+                f"{_count(self.dangling, 'reference')} to contacts that don't exist "
+                f"(first: {self.dangling[0]}); 'netui check' lists them, "
+                "'netui check --repair' clears them"
+            )
+        if not self.read_only:
+            self._tighten_permissions()
+
+    def _load_read_only(self, tolerant: bool) -> None:
+        """Read without the lock (it can't be taken) and without writing anything: an
+        older format is upgraded in memory only."""
+        self._storage.load(tolerant=tolerant)
+        if self._storage.problems:
+            self.read_only = f"{self.read_only}, and {_faulty(self._storage.problems)}"
+        elif self._is_old():
+            migrate(self._storage.data)
+            self.notices.append(
+                f"{self.path} is in an older data format: shown upgraded, not saved (read-only)"
+            )
+
+    def _is_old(self) -> bool:
+        return schema.schema_version(self._storage.data) < schema.SCHEMA_VERSION
+
+    def problems(self) -> list[integrity.Problem]:
+        """Every fault of the file as loaded: wrong values, then dangling references."""
+        return [*self._storage.problems, *self.dangling]
 
     def _migrate(self, original: bytes) -> None:
         """Bring an older file to the current format: keep the original, then one save."""
@@ -240,7 +300,14 @@ class Store(LoopMixin):
 
     @contextlib.contextmanager
     def _change(self, description: str | Callable[[], str]) -> Iterator[Transaction]:
-        """Run a change as one locked read-modify-write of the file, and record it."""
+        """Run a change as one locked read-modify-write of the file, and record it.
+
+        Before anything is written, the documents the change touched are checked by the
+        rules the file is checked by on load (no wrong value, no reference to a contact
+        that does not exist): a change that would break them is refused.
+        """
+        if self.read_only:
+            raise ReadOnlyError(f"read-only: {self.read_only}; nothing was saved")
         with self._mutex, file_lock(self.path):
             if self._storage.changed_on_disk():
                 try:
@@ -252,6 +319,7 @@ class Store(LoopMixin):
             try:
                 yield tx
                 if tx.docs:
+                    tx.check()
                     self._backup_if_due()
                     self._storage.flush()
             except BaseException:
@@ -336,16 +404,63 @@ class Store(LoopMixin):
             ids = tx.insert_many("contacts", docs)
         return [self._result("contacts", i) for i in ids]
 
-    def update_contact(self, contact: Contact) -> Contact:
-        """Save the edited fields of an existing contact."""
+    def update_contact(
+        self, contact: Contact, base: Contact | None = None, choices: Choices | None = None
+    ) -> Contact:
+        """Save the fields of a contact the user changed since `base`.
+
+        `base` is the contact as the user saw it when they started (the form opened);
+        without it, as this process last saw it. Only the fields that differ from it are
+        written, onto the contact as it is in the file now, so that what another writer
+        changed meanwhile is kept; a field both changed is a ConflictError (nothing saved)
+        until `choices` answers it.
+        """
         if contact.id is None:
             raise NotFoundError("this contact was never saved")
+        base = base or self._last_seen("contacts", contact.id)
         with self._change(f"edited {contact.name}") as tx:
-            self._check_referrer(tx, contact.referred_by, contact.id)
-            fields = convert.contact_to_doc(replace(contact, updated=tx.now))
-            del fields["created"]
-            tx.update("contacts", contact.id, fields)
+            fields = self._edited_fields(tx, "contacts", base, contact, choices)
+            if "referred_by" in fields:
+                self._check_referrer(tx, contact.referred_by, contact.id)
+            if fields:
+                fields["updated"] = tx.now.isoformat(timespec="seconds")
+                tx.update("contacts", contact.id, fields)
         return self._result("contacts", contact.id)
+
+    def _last_seen(self, table: str, doc_id: int) -> Any:
+        """A document as this process last saw it (before any re-read a change makes)."""
+        try:
+            return self._objects(table)[doc_id]
+        except KeyError:
+            raise NotFoundError(f"{table[:-1]} {doc_id} no longer exists") from None
+
+    def _edited_fields(
+        self, tx: Transaction, table: str, base: Any, edited: Any, choices: Choices | None
+    ) -> dict[str, Any]:
+        """The fields to write for an edit from `base` to `edited` (see `update_contact`)."""
+        doc_id = edited.id
+        now = tx.get(table, doc_id)
+        if now is None:
+            raise NotFoundError(
+                f"{self._namer().document(table, _TO_DOC[table](base))} was deleted "
+                "by another program since you started; nothing was saved"
+            )
+        to_doc, from_doc = _TO_DOC[table], convert.FROM_DOC[table]
+        choices = choices or Choices()
+        fields = merge_fields(
+            to_doc(base),
+            to_doc(edited),
+            to_doc(from_doc(doc_id, now)),  # as netui would write it, to compare like with like
+            choices,
+            self._namer(),
+            table,
+            doc_id,
+        )
+        choices.raise_if_open("not saved")
+        return fields
+
+    def _namer(self) -> DocumentNamer:
+        return DocumentNamer(self._storage.data)
 
     def _check_referrer(
         self, tx: Transaction, referrer: int | None, contact_id: int | None
@@ -388,14 +503,19 @@ class Store(LoopMixin):
             )
         return self._result("followups", doc_id)
 
-    def update_followup(self, followup: FollowUp) -> FollowUp:
-        """Save an edited follow-up (text, due date, contact)."""
+    def update_followup(
+        self, followup: FollowUp, base: FollowUp | None = None, choices: Choices | None = None
+    ) -> FollowUp:
+        """Save the fields of a follow-up the user changed since `base` (text, due date,
+        contact), as `update_contact` does."""
         assert followup.id is not None
+        base = base or self._last_seen("followups", followup.id)
         with self._change(f"edited follow-up '{followup.text}'") as tx:
-            self._check_contact(tx, followup.contact_id)
-            fields = convert.followup_to_doc(followup)
-            del fields["created"]
-            tx.update("followups", followup.id, fields)
+            fields = self._edited_fields(tx, "followups", base, followup, choices)
+            if "contact_id" in fields:
+                self._check_contact(tx, followup.contact_id)
+            if fields:
+                tx.update("followups", followup.id, fields)
         return self._result("followups", followup.id)
 
     def complete_followup(self, followup_id: int, rhythm_days: int | None = None) -> FollowUp:
@@ -476,14 +596,21 @@ class Store(LoopMixin):
         if doc is not None and target.rank > rank:
             tx.update("contacts", note.contact_id, {"status": str(target)})
 
-    def update_note(self, note: Note) -> Note:
+    def update_note(
+        self, note: Note, base: Note | None = None, choices: Choices | None = None
+    ) -> Note:
+        """Save the fields of a note the user changed since `base`, as `update_contact`
+        does; a new kind or contact moves that contact along the loop."""
         assert note.id is not None
+        base = base or self._last_seen("notes", note.id)
         with self._change("edited a note") as tx:
-            self._check_contact(tx, note.contact_id)
-            fields = convert.note_to_doc(note)
-            del fields["created"]
-            tx.update("notes", note.id, fields)
-            self._advance_status(tx, note)
+            fields = self._edited_fields(tx, "notes", base, note, choices)
+            if "contact_id" in fields:
+                self._check_contact(tx, note.contact_id)
+            if fields:
+                tx.update("notes", note.id, fields)
+            if fields.keys() & {"kind", "contact_id"}:
+                self._advance_status(tx, note)
         return self._result("notes", note.id)
 
     def delete_note(self, note_id: int) -> str:
@@ -498,27 +625,80 @@ class Store(LoopMixin):
 
     # undo
 
-    def undo(self) -> str | None:
+    def undo(self, choices: Choices | None = None) -> str | None:
         """Undo this session's last change; return what was undone (None: nothing to undo).
 
-        Documents go back to what they were before it, on top of the file as it is now,
-        so changes made meanwhile by another process to other documents are kept.
+        Undo is a change like any other, made on top of the file as it is now: it puts
+        back the fields the change set where they still hold what it wrote, and removes
+        what it created. Where another writer changed one of those fields since, or added
+        a follow-up, a note or a referral to something it would remove, it stops with a
+        ConflictError naming them (nothing saved, the change stays undoable) until
+        `choices` answers. It never leaves a reference to something that does not exist.
         """
         with self._mutex:
             if not self.history:
                 return None
-            change = self.history.pop()
+            change = self.history[-1]
             depth = len(self.history)
+            choices = choices or Choices()
             try:
-                with self._change("") as tx:
-                    for doc in reversed(change.docs):
-                        tx.put(doc.table, doc.doc_id, doc.before)
-            except BaseException:
-                self.history.append(change)
-                raise
-            if len(self.history) > depth:  # nothing is recorded when nothing had to change
-                self.history.pop()  # the undo itself is not undoable
+                with self._change(change.description) as tx:
+                    compensate(tx, change, choices, self._namer())
+                    choices.raise_if_open(f"can't undo '{change.description}' yet")
+            except UndoImpossible as error:
+                self.history.pop(depth - 1)
+                raise StoreError(f"can't undo '{change.description}': {error}") from None
+            del self.history[depth - 1 :]  # the change, and the undo itself (not undoable)
             return change.description
+
+    # checking and repairing the file
+
+    def repair(self) -> list[str]:
+        """Fix every problem of the file (wrong values set to what the check proposes,
+        dangling references cleared), after keeping a copy in the backups; return what
+        was done, one line each. Works on a file opened with `tolerant`.
+        """
+        reason = why_read_only(self.path)
+        if reason:
+            raise ReadOnlyError(f"read-only: {reason}; nothing was repaired")
+        with self._mutex, file_lock(self.path):
+            content = self._storage.load(tolerant=True)
+            problems = self._storage.problems
+            data = self._storage.data
+            if content is None:
+                return []
+            if problems:
+                integrity.repair(data, problems)
+            dangling = integrity.check_references(data)
+            integrity.repair(data, dangling)
+            done = problems + dangling
+            if not done:
+                return []
+            now = self.clock()
+            label = f"pre-repair-{now:%Y-%m-%dT%H-%M-%S}"
+            kept = backups.make_backup(self.path, content, now, label=label)
+            self._storage.flush()
+            self._storage.problems, self.dangling, self.read_only = [], [], None
+            self._invalidate()
+        return [integrity.describe_repair(p) for p in done] + [f"the file before is kept as {kept}"]
+
+
+_TO_DOC = {
+    "contacts": convert.contact_to_doc,
+    "followups": convert.followup_to_doc,
+    "notes": convert.note_to_doc,
+}
+
+
+def _faulty(problems: list[integrity.Problem]) -> str:
+    return f"the file has {_count(problems)}; 'netui check --repair' fixes them"
+
+
+def _count(problems: list[integrity.Problem], noun: str = "wrong value") -> str:
+    """ "1 wrong value", "3 wrong values (first: contacts/12: …)"."""
+    plural = "" if len(problems) == 1 else "s"
+    first = f" (first: {problems[0]})" if noun == "wrong value" else ""
+    return f"{len(problems)} {noun}{plural}{first}"
 
 
 def _haystack(contact: Contact) -> str:

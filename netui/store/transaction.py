@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from netui.errors import NotFoundError
-from netui.store import schema
+from netui.errors import NotFoundError, StoreError
+from netui.store import integrity, schema
 from netui.store.storage import AtomicJSONStorage
 
 
@@ -101,3 +101,62 @@ class Transaction:
             table[str(doc_id)] = dict(doc)
         if before is not None or doc is not None:
             self.docs.append(DocChange(name, doc_id, before, table.get(str(doc_id))))
+
+    def check(self) -> None:
+        """Refuse (StoreError) a change that would write a wrong value or a reference to
+        a contact that does not exist, the same rules the file is checked by on load.
+
+        Only what this change touched is checked: a reference the document already held
+        (a dangling one from the file, reported on load) does not block editing another
+        of its fields. Removing contacts checks that nothing left still points at them.
+        """
+        today = self.now.date()
+        contacts = self.raw("contacts")
+        removed: set[int] = set()
+        for change in self.docs:
+            if change.after is None:
+                if change.table == "contacts":
+                    removed.add(change.doc_id)
+                continue
+            problems = integrity.check_document(
+                change.table, str(change.doc_id), change.after, today
+            )
+            if problems:
+                raise StoreError(f"not saved: {problems[0]}")
+            old = set(integrity.references_in(change.table, change.before or {}))
+            for name, target in integrity.references_in(change.table, change.after):
+                if (name, target) not in old and str(target) not in contacts:
+                    raise NotFoundError(
+                        f"not saved: {self._label(change.table, change.after)} would point at "
+                        f"contacts/{target}, which no longer exists"
+                    )
+        if removed:
+            self._check_nothing_points_at(removed)
+
+    def _check_nothing_points_at(self, removed: set[int]) -> None:
+        for table in ("contacts", "followups", "notes"):
+            for doc in self.raw(table).values():
+                for _, target in integrity.references_in(table, doc):
+                    if target in removed:
+                        gone = self.before_of("contacts", target) or {}
+                        raise StoreError(
+                            f"not saved: {self._label(table, doc)} still points at "
+                            f"{gone.get('name') or f'contacts/{target}'}, which this change "
+                            "would delete"
+                        )
+
+    def before_of(self, name: str, doc_id: int) -> dict[str, Any] | None:
+        """A document as it was before this change touched it."""
+        for change in self.docs:
+            if change.table == name and change.doc_id == doc_id:
+                return change.before
+        return self.get(name, doc_id)
+
+    @staticmethod
+    def _label(table: str, doc: dict[str, Any]) -> str:
+        """ "the follow-up 'send the deck'", as an error message names a document."""
+        if table == "contacts":
+            return f"the contact {doc.get('name', '')!s}"
+        if table == "followups":
+            return f"the follow-up '{doc.get('text', '')!s}'"
+        return f"the note of {doc.get('date', '')!s}"

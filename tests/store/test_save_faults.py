@@ -33,7 +33,7 @@ from storekit import (
     temps,
 )
 
-from netui.errors import StoreError
+from netui.errors import ReadOnlyError, StoreError
 from netui.model import Contact
 from netui.store import Store
 from netui.store import storage as storage_module
@@ -244,19 +244,24 @@ def read_only_folder(faults: Faults, folder: Path) -> None:
         faults.fail(call, errno.EACCES, lambda p, *a, **k: _under(folder, p))
 
 
-def test_a_read_only_mount_refuses_to_open_and_changes_nothing(db: Path, faults: Faults) -> None:
+def test_a_read_only_mount_opens_read_only_and_changes_nothing(db: Path, faults: Faults) -> None:
     make_store(db, "Ann Lee")
     before = db.read_bytes()
     files = listing(db.parent)
     read_only_mount(faults, db.parent)
 
-    with pytest.raises(StoreError) as refused:
-        Store.open(db)
+    store = Store.open(db)  # the data can still be read: it is shown, not refused
 
+    assert names(store) == ["Ann Lee"]
+    assert store.read_only is not None
+    assert str(lock_path(db.resolve())) in store.read_only
+    assert "read-only" in store.read_only
+    with pytest.raises(ReadOnlyError) as refused:
+        store.add_contact(NEW)
     message = str(refused.value)
-    assert str(lock_path(db.resolve())) in message
-    assert "Read-only file system" in message
-    assert "nothing was changed" in message
+    assert message.startswith("read-only: ")
+    assert message.count("nothing was saved") == 1
+    assert "restore" not in message  # a backup can't help with a read-only mount
     assert db.read_bytes() == before
     assert listing(db.parent) == files
 
@@ -268,9 +273,9 @@ def test_a_mount_turned_read_only_refuses_changes_and_loses_nothing(
     before = db.read_bytes()
     read_only_mount(faults, db.parent)
 
-    with pytest.raises(StoreError, match="Read-only file system"):
+    with pytest.raises(ReadOnlyError, match="the file system is read-only"):
         store.add_contact(NEW)
-    with pytest.raises(StoreError, match="Read-only file system"):
+    with pytest.raises(ReadOnlyError, match="the file system is read-only"):
         store.delete_contact(store.contacts()[0].id or 0)
 
     assert db.read_bytes() == before

@@ -507,13 +507,17 @@ def test_bad_cadence_defaults_are_refused(
     assert store.path.read_bytes() == before
 
 
-def test_damaged_cadence_defaults_read_as_none(tmp_path: Path) -> None:
+def test_damaged_cadence_defaults_are_reported_and_read_as_none(tmp_path: Path) -> None:
     store = open_store(tmp_path)
     store.add_contact(Contact("Jane"))
     data = json.loads(store.path.read_text())
     data["meta"]["1"]["cadence_defaults"] = {"tags": {"ux": "often", "pm": 30}, "status": [1]}
     store.path.write_text(json.dumps(data))
-    assert Store.open(store.path).cadence_defaults() == {"tags": {"pm": 30}, "status": {}}
+    with pytest.raises(StoreError, match="meta/1: 'cadence_defaults' must be"):
+        Store.open(store.path)
+    shown = Store.open(store.path, tolerant=True)  # read-only, as the app shows it
+    assert shown.read_only is not None
+    assert shown.cadence_defaults() == {"tags": {"pm": 30}, "status": {}}
 
 
 def test_the_review_uses_the_stored_defaults(tmp_path: Path) -> None:

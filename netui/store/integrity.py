@@ -1,0 +1,575 @@
+"""What every document of the data file must hold: checked on load and before each write.
+
+A hand edit, a sync tool or a script can put any JSON value in any field. Reading
+tolerantly would show a default and then save it over what was there; trusting the value
+would crash the app later. So every field netui knows is checked here, once, and each
+problem is named the way a person can find it in the file: `contacts/12: 'status' must be
+one of lead, contacted, met, not []`.
+
+Two kinds of problem:
+- a *wrong value* (a type, an enum, a date outside the range netui keeps, a number JSON
+  can't carry exactly): the file is not trusted, nothing is written to it;
+- a *dangling reference* (a follow-up of a contact that does not exist): reported, shown
+  harmlessly, and never created by a write.
+Both can be repaired on request (`netui check --repair`), each repair saying what it sets.
+
+The checks run over every document of a 30,000-contact file on each load, so the common
+case (the right type) costs one dict lookup and one set membership per field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+import orjson
+
+from netui.model import EARLIEST, LATEST, NoteKind, Status, date_range_text
+from netui.text import clean
+
+INT_MIN, INT_MAX = -(2**63), 2**64 - 1
+"""The integers orjson reads and writes exactly; beyond them a number becomes a float."""
+Check = Callable[[Any], str | None]
+"""A field's check beyond its JSON type: None if fine, else what is wrong."""
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong in the file, where to find it, and what a repair would set."""
+
+    table: str
+    doc_id: str
+    field: str
+    message: str
+    """Without the place: "'status' must be one of lead, contacted, met, not []"."""
+    fixed: Any = None
+    """The value a repair sets."""
+    reference: bool = False
+    """A dangling reference (shown harmlessly), not a wrong value (the file refused)."""
+
+    def __str__(self) -> str:
+        return f"{self.table}/{self.doc_id}: {self.message}"
+
+
+def shown_value(value: Any, most: int = 40) -> str:
+    """A JSON value as a message quotes it: JSON text, short, and safe to print."""
+    try:
+        text = orjson.dumps(value).decode()
+    except (TypeError, orjson.JSONEncodeError):
+        text = str(value)
+    text = clean(text, multiline=False)
+    return text if len(text) <= most else text[: most - 1] + "…"
+
+
+def _kind_of(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    return "an object"
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """What one field may hold: JSON types, then an optional finer check."""
+
+    types: frozenset[type]
+    wanted: str
+    """How a message names what is wanted: "text", "a list of text"…"""
+    default: Any
+    extra: Check | None = None
+    required: bool = False
+    repair: Callable[[Any, date], Any] | None = None
+    """Builds the repaired value from the bad one (else `default`)."""
+
+
+NONE = type(None)
+TEXT = frozenset({str})
+
+
+def _text_repair(value: Any, today: date) -> Any:
+    """A number where text belongs (a phone typed as a number) keeps its digits."""
+    if isinstance(value, bool) or value is None:
+        return ""
+    if isinstance(value, (int, float)):
+        return str(value)
+    return ""
+
+
+def _text_list_check(value: list[Any]) -> str | None:
+    for item in value:
+        if type(item) is not str:
+            return f"must be a list of text, not one holding {shown_value(item)}"
+    return None
+
+
+def _text_list_repair(value: Any, today: date) -> list[str]:
+    if not isinstance(value, list):
+        return []
+    return [
+        item if isinstance(item, str) else str(item)
+        for item in value
+        if isinstance(item, str) or (isinstance(item, (int, float)) and not isinstance(item, bool))
+    ]
+
+
+def _id_check(value: int | None) -> str | None:
+    if value is None or 1 <= value <= INT_MAX:
+        return None
+    return f"must be the id of a contact (a whole number from 1), not {value}"
+
+
+def _enum_check(allowed: frozenset[str], names: str) -> Check:
+    def check(value: str) -> str | None:
+        return None if value in allowed else f"must be one of {names}, not {shown_value(value)}"
+
+    return check
+
+
+def _day_check(value: str) -> str | None:
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        return f"must be a date like 2026-12-31, not {shown_value(value)}"
+    if len(value) != 10:
+        return f"must be a date like 2026-12-31, not {shown_value(value)}"
+    if not EARLIEST <= day <= LATEST:
+        return f"{value} is outside the dates netui keeps ({date_range_text()})"
+    return None
+
+
+def _moment_check(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return f"must be a date and time like 2026-12-31T09:00:00, not {shown_value(value)}"
+    if not EARLIEST <= moment.date() <= LATEST:
+        return f"{value} is outside the dates netui keeps ({date_range_text()})"
+    return None
+
+
+def _cadence_check(value: int | None) -> str | None:
+    if value is None or 1 <= value <= 3650:
+        return None
+    return f"must be a number of days from 1 to 3650, not {value}"
+
+
+def _answers_check(value: list[Any]) -> str | None:
+    for item in value:
+        if not (
+            type(item) is dict
+            and type(item.get("question", "")) is str
+            and type(item.get("answer", "")) is str
+        ):
+            return (
+                'must be a list of {"question": text, "answer": text}, '
+                f"not one holding {shown_value(item)}"
+            )
+    return None
+
+
+def _answers_repair(value: Any, today: date) -> list[dict[str, str]]:
+    if not isinstance(value, list):
+        return []
+    return [
+        {"question": item.get("question", ""), "answer": item.get("answer", "")}
+        for item in value
+        if isinstance(item, dict)
+        and isinstance(item.get("question", ""), str)
+        and isinstance(item.get("answer", ""), str)
+    ]
+
+
+def _ids_check(value: list[Any]) -> str | None:
+    for item in value:
+        if type(item) is not int or not 1 <= item <= INT_MAX:
+            return f"must be a list of contact ids, not one holding {shown_value(item)}"
+    return None
+
+
+def _ids_repair(value: Any, today: date) -> list[int]:
+    if not isinstance(value, list):
+        return []
+    return [i for i in value if type(i) is int and 1 <= i <= INT_MAX]
+
+
+def _today_repair(value: Any, today: date) -> str:
+    return today.isoformat()
+
+
+def _rule(
+    types: Iterable[type],
+    wanted: str,
+    default: Any,
+    extra: Check | None = None,
+    *,
+    required: bool = False,
+    repair: Callable[[Any, date], Any] | None = None,
+) -> Rule:
+    return Rule(frozenset(types), wanted, default, extra, required, repair)
+
+
+_STR = _rule({str}, "text", "", repair=_text_repair)
+_STRS = _rule({list}, "a list of text", [], _text_list_check, repair=_text_list_repair)
+_ID = _rule({int, NONE}, "a contact id or null", None, _id_check)
+_MOMENT = _rule({str, NONE}, "a date and time or null", None, _moment_check)
+_STATUSES = ", ".join(s.value for s in Status)
+_KINDS = ", ".join(k.value for k in NoteKind)
+
+RULES: dict[str, dict[str, Rule]] = {
+    "contacts": {
+        **dict.fromkeys(("name", "company", "title", "email", "phone", "linkedin"), _STR),
+        "how_met": _STR,
+        "tags": _STRS,
+        "prepared": _STRS,
+        "other_emails": _STRS,
+        "other_phones": _STRS,
+        "other_urls": _STRS,
+        "referred_by": _ID,
+        "status": _rule(
+            {str}, f"one of {_STATUSES}", "lead", _enum_check(frozenset(Status), _STATUSES)
+        ),
+        "cadence_days": _rule({int, NONE}, "a number of days or null", None, _cadence_check),
+        "created": _MOMENT,
+        "updated": _MOMENT,
+    },
+    "followups": {
+        "contact_id": _ID,
+        "text": _STR,
+        "due": _rule(
+            {str}, "a date like 2026-12-31", None, _day_check, required=True, repair=_today_repair
+        ),
+        "done": _MOMENT,
+        "created": _MOMENT,
+    },
+    "notes": {
+        "contact_id": _ID,
+        "date": _rule(
+            {str}, "a date like 2026-12-31", None, _day_check, required=True, repair=_today_repair
+        ),
+        "kind": _rule({str}, f"one of {_KINDS}", "note", _enum_check(frozenset(NoteKind), _KINDS)),
+        "text": _STR,
+        "created": _MOMENT,
+        "answers": _rule({list}, "a list of answers", [], _answers_check, repair=_answers_repair),
+        "companies": _STRS,
+        "feedback": _STR,
+        "promises": _STRS,
+        "new_contacts": _rule({list}, "a list of contact ids", [], _ids_check, repair=_ids_repair),
+    },
+    "companies": {
+        "name": _STR,
+        "target": _rule({bool}, "true or false", False),
+    },
+}
+"""Every field netui knows, per table. Fields it does not know are kept, unchecked."""
+
+
+def _message(rule: Rule, name: str, value: Any) -> str:
+    if type(value) not in rule.types:
+        return f"'{name}' must be {rule.wanted}, not {shown_value(value)}"
+    detail = rule.extra(value) if rule.extra else None
+    return f"'{name}' {detail}" if detail else ""
+
+
+def check_document(table: str, doc_id: str, doc: dict[str, Any], today: date) -> list[Problem]:
+    """The wrong values of one document (an empty list: none)."""
+    rules = RULES.get(table)
+    if rules is None:
+        return []
+    problems = []
+    for name, value in doc.items():
+        rule = rules.get(name)
+        if rule is None:
+            continue
+        if type(value) in rule.types and (rule.extra is None or rule.extra(value) is None):
+            continue
+        fixed = rule.repair(value, today) if rule.repair else rule.default
+        problems.append(Problem(table, doc_id, name, _message(rule, name, value), fixed))
+    for name, rule in rules.items():
+        if rule.required and name not in doc:
+            fixed = rule.repair(None, today) if rule.repair else rule.default
+            problems.append(Problem(table, doc_id, name, f"'{name}' is missing", fixed))
+    return problems
+
+
+@dataclass(slots=True)
+class Findings:
+    """What a check of the whole file found."""
+
+    problems: list[Problem]
+    """Wrong values (the file is not to be trusted while there are any)."""
+    floats: bool
+    """A number with a fraction was seen somewhere: orjson reads an integer beyond 64
+    bits as one, so the file must be read again exactly to tell (`exact_numbers`)."""
+
+
+_PLAIN = frozenset({str, int, bool, type(None)})
+
+
+def check_values(data: dict[str, Any], today: date, *, exact_numbers: bool = False) -> Findings:
+    """Every wrong value in the file (no problems: the file can be trusted).
+
+    With `exact_numbers` (`data` was parsed keeping big integers exact), an integer
+    beyond what orjson writes back exactly is a problem too, wherever it is, since
+    saving would change it.
+    """
+    problems: list[Problem] = []
+    floats = False
+    for table, docs in data.items():
+        rules = RULES.get(table, {})
+        for doc_id, doc in docs.items():
+            for name, value in doc.items():
+                rule = rules.get(name)
+                if rule is None:  # a field netui does not know: kept as it is
+                    if type(value) not in _PLAIN:
+                        floats = floats or _holds_float(value)
+                    continue
+                if type(value) in rule.types and (rule.extra is None or rule.extra(value) is None):
+                    continue
+                floats = floats or type(value) is float
+                problems.extend(check_document(table, doc_id, doc, today))
+                break
+            else:
+                if table in _REQUIRED and any(r not in doc for r in _REQUIRED[table]):
+                    problems.extend(check_document(table, doc_id, doc, today))
+    problems.extend(_check_meta(data, today))
+    if exact_numbers:
+        problems.extend(_big_numbers(data))
+    return Findings(problems, floats)
+
+
+def _holds_float(value: Any) -> bool:
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if type(item) is float:
+            return True
+        if isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            stack.extend(item.values())
+    return False
+
+
+_REQUIRED = {
+    table: [name for name, rule in rules.items() if rule.required] for table, rules in RULES.items()
+}
+_REQUIRED = {table: names for table, names in _REQUIRED.items() if names}
+
+
+def _check_meta(data: dict[str, Any], today: date) -> list[Problem]:
+    meta = data.get("meta", {}).get("1")
+    if not isinstance(meta, dict):
+        return []
+    problems = []
+
+    def bad(name: str, message: str, fixed: Any) -> None:
+        problems.append(Problem("meta", "1", name, message, fixed))
+
+    last_ids = meta.get("last_ids", {})
+    if not isinstance(last_ids, dict) or not all(
+        type(v) is int and 0 <= v <= INT_MAX for v in last_ids.values()
+    ):
+        fixed = {
+            name: max((int(k) for k in data.get(name, {})), default=0)
+            for name in ("contacts", "followups", "notes", "companies")
+        }
+        bad(
+            "last_ids",
+            f"'last_ids' must map each table to a whole number, not {shown_value(last_ids)}",
+            fixed,
+        )
+    goals = meta.get("goals", {})
+    if not isinstance(goals, dict) or not all(
+        type(goals.get(k, 0)) is int and 0 <= goals.get(k, 0) <= 999
+        for k in ("contacts", "meetings", "followups")
+    ):
+        from netui.store.schema import DEFAULT_GOALS
+
+        bad(
+            "goals",
+            "'goals' must give whole numbers from 0 to 999 for contacts, meetings and "
+            f"followups, not {shown_value(goals)}",
+            dict(DEFAULT_GOALS),
+        )
+    defaults = meta.get("cadence_defaults", {})
+    if not _cadence_defaults_ok(defaults):
+        bad(
+            "cadence_defaults",
+            '\'cadence_defaults\' must be {"tags": {tag: days}, "status": {status: days}} '
+            f"with days from 1 to 3650, not {shown_value(defaults)}",
+            _cadence_defaults_repair(defaults),
+        )
+    return problems
+
+
+def _days_ok(value: Any) -> bool:
+    return type(value) is int and 1 <= value <= 3650
+
+
+def _cadence_defaults_ok(value: Any) -> bool:
+    if not isinstance(value, dict):
+        return False
+    tags, status = value.get("tags", {}), value.get("status", {})
+    return (
+        isinstance(tags, dict)
+        and isinstance(status, dict)
+        and all(_days_ok(v) for v in tags.values())
+        and all(k in Status._value2member_map_ and _days_ok(v) for k, v in status.items())
+    )
+
+
+def _cadence_defaults_repair(value: Any) -> dict[str, dict[str, int]]:
+    value = value if isinstance(value, dict) else {}
+    result = {}
+    for kind in ("tags", "status"):
+        table = value.get(kind)
+        table = table if isinstance(table, dict) else {}
+        result[kind] = {
+            k: v
+            for k, v in table.items()
+            if _days_ok(v) and (kind == "tags" or k in Status._value2member_map_)
+        }
+    return result
+
+
+def _big_numbers(data: dict[str, Any]) -> list[Problem]:
+    """Integers that orjson would write back as floats, anywhere in the file."""
+    problems = []
+    for table, docs in data.items():
+        if not isinstance(docs, dict):
+            continue
+        for doc_id, doc in docs.items():
+            if not isinstance(doc, dict):
+                continue
+            for name, value in doc.items():
+                big = _first_big(value)
+                if big is not None:
+                    problems.append(
+                        Problem(
+                            table,
+                            doc_id,
+                            name,
+                            f"'{name}' holds the number {shown_value(big)}, too big for netui "
+                            "to save unchanged",
+                            _stringify_big(value),
+                        )
+                    )
+    return problems
+
+
+def _first_big(value: Any) -> int | None:
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if type(item) is int and not INT_MIN <= item <= INT_MAX:
+            return item
+        if isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            stack.extend(item.values())
+    return None
+
+
+def _stringify_big(value: Any) -> Any:
+    """`value` with each too-big integer turned into its digits as text (nothing lost)."""
+    if type(value) is int and not INT_MIN <= value <= INT_MAX:
+        return str(value)
+    if isinstance(value, list):
+        return [_stringify_big(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _stringify_big(v) for k, v in value.items()}
+    return value
+
+
+# --- references ----------------------------------------------------------------------------
+
+
+def check_references(data: dict[str, Any]) -> list[Problem]:
+    """References that point at no contact (or a contact referred by themselves)."""
+    contacts = data.get("contacts", {})
+    problems = []
+    for table, name in (
+        ("contacts", "referred_by"),
+        ("followups", "contact_id"),
+        ("notes", "contact_id"),
+    ):
+        for doc_id, doc in data.get(table, {}).items():
+            target = doc.get(name)
+            if type(target) is not int:
+                continue
+            if str(target) not in contacts:
+                problems.append(_dangling(table, doc_id, name, target))
+            elif table == "contacts" and str(target) == doc_id:
+                problems.append(
+                    Problem(table, doc_id, name, f"'{name}' names the contact itself", None, True)
+                )
+    for doc_id, doc in data.get("notes", {}).items():
+        ids = doc.get("new_contacts")
+        if isinstance(ids, list):
+            missing = [i for i in ids if type(i) is int and str(i) not in contacts]
+            if missing:
+                kept = [i for i in ids if i not in missing]
+                problems.append(
+                    Problem(
+                        "notes",
+                        doc_id,
+                        "new_contacts",
+                        "'new_contacts' names "
+                        + ", ".join(f"contacts/{i}" for i in missing)
+                        + ", which do not exist",
+                        kept,
+                        True,
+                    )
+                )
+    return problems
+
+
+def _dangling(table: str, doc_id: str, name: str, target: int) -> Problem:
+    return Problem(
+        table,
+        doc_id,
+        name,
+        f"'{name}' points at contacts/{target}, which does not exist",
+        None,
+        True,
+    )
+
+
+def references_in(table: str, doc: dict[str, Any]) -> list[tuple[str, int]]:
+    """The contact ids a document refers to, with the field that holds each."""
+    found = []
+    if table in ("followups", "notes"):
+        target = doc.get("contact_id")
+        if type(target) is int:
+            found.append(("contact_id", target))
+    if table == "contacts":
+        target = doc.get("referred_by")
+        if type(target) is int:
+            found.append(("referred_by", target))
+    if table == "notes" and isinstance(doc.get("new_contacts"), list):
+        found.extend(("new_contacts", i) for i in doc["new_contacts"] if type(i) is int)
+    return found
+
+
+def repair(data: dict[str, Any], problems: list[Problem]) -> None:
+    """Apply each problem's repair to `data` in place."""
+    for problem in problems:
+        data[problem.table][problem.doc_id][problem.field] = problem.fixed
+
+
+def describe_repair(problem: Problem) -> str:
+    """ "contacts/12: 'status' set to "lead" (was: must be one of …)" for the report."""
+    return (
+        f"{problem.table}/{problem.doc_id}: '{problem.field}' set to {shown_value(problem.fixed)}"
+    )
