@@ -120,6 +120,22 @@ def _parser() -> argparse.ArgumentParser:
     )
     prep.add_argument("name", nargs="+", help="the contact (full name, or a unique first word)")
     prep.add_argument("--markdown", action="store_true", help="print Markdown, not plain text")
+    check = commands.add_parser(
+        "check",
+        parents=[db],
+        help="check every value and reference in the data file; repair on request",
+        description="Lists every value netui can't use (a wrong type, a date outside "
+        "1900-01-01 to 2200-12-31, a number too big to keep exactly) and every reference "
+        "to a contact that does not exist, each as table/id: field. Exit 1 if there are "
+        "any. --repair sets each wrong value to what the list says and clears dangling "
+        "references, after keeping a copy of the file in its backups folder.",
+    )
+    check.add_argument("--repair", action="store_true", help="fix what the check finds")
+    check.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="with --repair: say what would change, change nothing",
+    )
     commands.add_parser("locate", parents=[db], help="show where the data, backups and config live")
     restore = commands.add_parser(
         "restore",
@@ -160,6 +176,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "prep": _prep,
             "locate": _locate,
             "restore": _restore,
+            "check": _check,
         }
         return handler[args.command](args)
     except NetuiError as error:
@@ -387,6 +404,43 @@ def _prep(args: argparse.Namespace) -> int:
 
 def _id(contact: object) -> int | None:
     return getattr(contact, "id", None)
+
+
+def _check(args: argparse.Namespace) -> int:
+    """List the file's problems (exit 1 if any); with --repair, fix them (exit 0)."""
+    from netui.store import Store
+    from netui.text import clean
+
+    path, chosen = _db_path(args)
+    store = Store.open(path, create_folder=not chosen, tolerant=True)
+    if not store.path.exists():
+        print(f"{store.path} does not exist yet: nothing to check")
+        return 0
+    data = store.network()
+    counts = (
+        _plural(len(data.contacts), "contact"),
+        _plural(len(data.followups), "follow-up"),
+        _plural(len(data.notes), "note"),
+    )
+    print(f"{store.path}: {', '.join(counts)}")
+    problems = store.problems()
+    if not problems:
+        print("no problems found")
+        return 0
+    found = _plural(len(problems), "problem")
+    if not args.repair:
+        for problem in problems:
+            print(clean(str(problem), multiline=False))
+        print(f"{found}; 'netui check --repair' fixes them (after keeping a copy in the backups)")
+        return 1
+    for line in store.repair(dry_run=args.dry_run):
+        print(clean(line, multiline=False))
+    print(f"{'would repair' if args.dry_run else 'repaired'} {found}")
+    return 0
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def _locate(args: argparse.Namespace) -> int:

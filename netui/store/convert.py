@@ -4,22 +4,41 @@ Reading is tolerant: a field a person mistyped while editing the JSON by hand be
 default instead of crashing the app. Writing cleans text on the way in (no control
 characters or lone surrogates ever reach the file) and only touches netui's own fields, so
 fields added by a newer netui or by hand survive an update.
+
+Reading is also the one place where text from the file becomes displayable: every text of
+every document (names, tags, notes, answers, companies...) passes `netui.text.shown`, so
+that a control character, an escape sequence or a bidi override put in the file by hand,
+by a sync tool or by another program drives no terminal and reaches no command output or
+export: everything the app, the command line and the exports show comes from these
+objects.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
 from netui.model import Answer, Company, Contact, FollowUp, Note, NoteKind, Status
-from netui.text import clean, unique
+from netui.text import clean, shown, unique
 
 EPOCH = date(1970, 1, 1)
 """Stands in for a due date or note date that could not be read (it shows as overdue)."""
 
 
 def _str(value: Any) -> str:
+    """The text of a field as read (a wrong type becomes its text); not yet displayable."""
     return value if isinstance(value, str) else "" if value is None else str(value)
+
+
+def _line(text: str) -> str:
+    return shown(text, multiline=False)
+
+
+def _all_printable(*texts: str) -> bool:
+    """Whether no text needs `shown`: one C-speed check of them all joined, instead of a
+    call per field (this runs for every document when the file is read)."""
+    return "".join(texts).isprintable()
 
 
 def _int(value: Any) -> int | None:
@@ -48,6 +67,11 @@ def _strs(value: Any) -> tuple[str, ...]:
     return tuple(_str(v) for v in value) if isinstance(value, list) else ()
 
 
+def _lines_shown(value: Any) -> tuple[str, ...]:
+    """A list of one-line texts as read, displayable."""
+    return tuple(_line(v) for v in _strs(value))
+
+
 def _lines(values: tuple[str, ...]) -> list[str]:
     """Cleaned one-line values, without empties or repeats, in order."""
     return unique(clean(v, multiline=False) for v in values)
@@ -56,7 +80,7 @@ def _lines(values: tuple[str, ...]) -> list[str]:
 def contact_from_doc(doc_id: int, doc: dict[str, Any]) -> Contact:
     tags = doc.get("tags")
     status = doc.get("status")
-    return Contact(
+    contact = Contact(
         id=doc_id,
         name=_str(doc.get("name")),
         company=_str(doc.get("company")),
@@ -75,6 +99,42 @@ def contact_from_doc(doc_id: int, doc: dict[str, Any]) -> Contact:
         other_urls=_strs(doc.get("other_urls")),
         created=_datetime(doc.get("created")),
         updated=_datetime(doc.get("updated")),
+    )
+    return contact if _contact_printable(contact) else _shown_contact(contact)
+
+
+def _contact_printable(c: Contact) -> bool:
+    return _all_printable(
+        c.name,
+        c.company,
+        c.title,
+        c.email,
+        c.phone,
+        c.linkedin,
+        c.how_met,
+        *c.tags,
+        *c.prepared,
+        *c.other_emails,
+        *c.other_phones,
+        *c.other_urls,
+    )
+
+
+def _shown_contact(c: Contact) -> Contact:
+    return replace(
+        c,
+        name=_line(c.name),
+        company=_line(c.company),
+        title=_line(c.title),
+        email=_line(c.email),
+        phone=_line(c.phone),
+        linkedin=_line(c.linkedin),
+        how_met=shown(c.how_met),
+        tags=tuple(map(_line, c.tags)),
+        prepared=tuple(map(_line, c.prepared)),
+        other_emails=tuple(map(_line, c.other_emails)),
+        other_phones=tuple(map(_line, c.other_phones)),
+        other_urls=tuple(map(_line, c.other_urls)),
     )
 
 
@@ -105,7 +165,7 @@ def followup_from_doc(doc_id: int, doc: dict[str, Any]) -> FollowUp:
     return FollowUp(
         id=doc_id,
         contact_id=_int(doc.get("contact_id")),
-        text=_str(doc.get("text")),
+        text=_line(_str(doc.get("text"))),
         due=_date(doc.get("due")),
         done=_datetime(doc.get("done")),
         created=_datetime(doc.get("created")),
@@ -131,16 +191,16 @@ def note_from_doc(doc_id: int, doc: dict[str, Any]) -> Note:
         contact_id=_int(doc.get("contact_id")),
         date=_date(doc.get("date")),
         kind=NoteKind(kind) if kind in NoteKind._value2member_map_ else NoteKind.NOTE,
-        text=_str(doc.get("text")),
+        text=shown(_str(doc.get("text"))),
         created=_datetime(doc.get("created")),
         answers=tuple(
-            Answer(_str(a.get("question")), _str(a.get("answer")))
+            Answer(_line(_str(a.get("question"))), shown(_str(a.get("answer"))))
             for a in (answers if isinstance(answers, list) else ())
             if isinstance(a, dict)
         ),
-        companies=_strs(doc.get("companies")),
-        feedback=_str(doc.get("feedback")),
-        promises=_strs(doc.get("promises")),
+        companies=_lines_shown(doc.get("companies")),
+        feedback=shown(_str(doc.get("feedback"))),
+        promises=_lines_shown(doc.get("promises")),
         new_contacts=tuple(
             i for i in (new_contacts if isinstance(new_contacts, list) else ()) if _int(i)
         ),
@@ -166,7 +226,8 @@ def note_to_doc(note: Note) -> dict[str, Any]:
 
 
 def company_from_doc(doc_id: int, doc: dict[str, Any]) -> Company:
-    return Company(id=doc_id, name=_str(doc.get("name")), target=doc.get("target") is True)
+    name = _line(_str(doc.get("name")))
+    return Company(id=doc_id, name=name, target=doc.get("target") is True)
 
 
 def company_to_doc(company: Company) -> dict[str, Any]:

@@ -344,7 +344,10 @@ def check_values(data: dict[str, Any], today: date, *, exact_numbers: bool = Fal
                     problems.extend(check_document(table, doc_id, doc, today))
     problems.extend(_check_meta(data, today))
     if exact_numbers:
-        problems.extend(_big_numbers(data))
+        reported = {(p.table, p.doc_id, p.field) for p in problems}
+        problems.extend(
+            p for p in _big_numbers(data) if (p.table, p.doc_id, p.field) not in reported
+        )
     return Findings(problems, floats)
 
 

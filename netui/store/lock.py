@@ -28,8 +28,10 @@ def lock_path(data_path: Path) -> Path:
 
 
 @contextlib.contextmanager
-def file_lock(data_path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
-    """Hold the exclusive lock of `data_path` for the duration of the block."""
+def file_lock(data_path: Path, timeout: float | None = None) -> Iterator[None]:
+    """Hold the exclusive lock of `data_path` for the duration of the block (waiting up
+    to `timeout` seconds, by default LOCK_TIMEOUT, for another netui to finish)."""
+    timeout = LOCK_TIMEOUT if timeout is None else timeout
     path = lock_path(data_path)
     try:
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)

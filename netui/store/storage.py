@@ -22,7 +22,7 @@ from pathlib import Path
 from tinydb.storages import Storage
 
 from netui.errors import DamagedFileError, StoreError
-from netui.store import schema
+from netui.store import integrity, schema
 from netui.store.fileio import FileState, read_file, write_atomic
 from netui.store.integrity import Problem
 from netui.store.schema import Data
@@ -37,7 +37,8 @@ class AtomicJSONStorage(Storage):
         self.today = today
         """Today, for the repairs a check proposes (a bad due date becomes today)."""
         self.problems: list[Problem] = []
-        """Wrong values of the file held (only ever non-empty after `load(tolerant=True)`)."""
+        """Wrong values of the file (only after `load(tolerant=True)`; `data` holds them
+        repaired, as `netui check --repair` would save them)."""
         self.data: Data = schema.empty()
         """The whole file, parsed; TinyDB reads and changes it in place."""
         self.state: FileState | None = None
@@ -78,8 +79,12 @@ class AtomicJSONStorage(Storage):
         except OSError as error:
             raise StoreError(f"can't read {self.path}: {error.strerror}") from None
         data, problems = schema.decode_checked(content, self.path, self.today())
-        if problems and not tolerant:
-            raise DamagedFileError(schema.describe_problems(self.path, problems))
+        if problems:
+            if not tolerant:
+                raise DamagedFileError(schema.describe_problems(self.path, problems))
+            # Shown as a repair would make it (the file itself is never written so):
+            # nothing above the store ever meets a value of the wrong type.
+            integrity.repair(data, problems)
         self.data, self.problems = data, problems
         self.state = FileState.of(st, content)
         return content

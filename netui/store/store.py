@@ -645,19 +645,25 @@ class Store(LoopMixin):
                 with self._change(change.description) as tx:
                     compensate(tx, change, choices, self._namer())
                     choices.raise_if_open(f"can't undo '{change.description}' yet")
-            except UndoImpossible as error:
+            except (UndoImpossible, NotFoundError) as error:
+                # What it changed is gone: it never can be undone; the one before is next.
                 self.history.pop(depth - 1)
-                raise StoreError(f"can't undo '{change.description}': {error}") from None
+                raise StoreError(
+                    f"can't undo '{change.description}': {error}; it leaves the undo list"
+                ) from None
             del self.history[depth - 1 :]  # the change, and the undo itself (not undoable)
             return change.description
 
     # checking and repairing the file
 
-    def repair(self) -> list[str]:
+    def repair(self, *, dry_run: bool = False) -> list[str]:
         """Fix every problem of the file (wrong values set to what the check proposes,
         dangling references cleared), after keeping a copy in the backups; return what
-        was done, one line each. Works on a file opened with `tolerant`.
+        was done, one line each (with `dry_run`, what would be, changing nothing). Works
+        on a file opened with `tolerant`.
         """
+        if dry_run:
+            return [integrity.describe_repair(p) for p in self.problems()]
         reason = why_read_only(self.path)
         if reason:
             raise ReadOnlyError(f"read-only: {reason}; nothing was repaired")

@@ -10,6 +10,7 @@ from typing import Any
 from netui.errors import NotFoundError, StoreError
 from netui.store import integrity, schema
 from netui.store.storage import AtomicJSONStorage
+from netui.text import clean
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,13 +123,13 @@ class Transaction:
                 change.table, str(change.doc_id), change.after, today
             )
             if problems:
-                raise StoreError(f"not saved: {problems[0]}")
+                raise StoreError(f"{problems[0]}; nothing was saved")
             old = set(integrity.references_in(change.table, change.before or {}))
             for name, target in integrity.references_in(change.table, change.after):
                 if (name, target) not in old and str(target) not in contacts:
                     raise NotFoundError(
-                        f"not saved: {self._label(change.table, change.after)} would point at "
-                        f"contacts/{target}, which no longer exists"
+                        f"{self._label(change.table, change.after)} would point at "
+                        f"contacts/{target}, which no longer exists; nothing was saved"
                     )
         if removed:
             self._check_nothing_points_at(removed)
@@ -140,9 +141,9 @@ class Transaction:
                     if target in removed:
                         gone = self.before_of("contacts", target) or {}
                         raise StoreError(
-                            f"not saved: {self._label(table, doc)} still points at "
+                            f"{self._label(table, doc)} still points at "
                             f"{gone.get('name') or f'contacts/{target}'}, which this change "
-                            "would delete"
+                            "would delete; nothing was saved"
                         )
 
     def before_of(self, name: str, doc_id: int) -> dict[str, Any] | None:
@@ -156,7 +157,7 @@ class Transaction:
     def _label(table: str, doc: dict[str, Any]) -> str:
         """ "the follow-up 'send the deck'", as an error message names a document."""
         if table == "contacts":
-            return f"the contact {doc.get('name', '')!s}"
+            return f"the contact {clean(str(doc.get('name', '')), multiline=False)}"
         if table == "followups":
-            return f"the follow-up '{doc.get('text', '')!s}'"
-        return f"the note of {doc.get('date', '')!s}"
+            return f"the follow-up '{clean(str(doc.get('text', '')), multiline=False)}'"
+        return f"the note of {clean(str(doc.get('date', '')), multiline=False)}"
