@@ -208,11 +208,11 @@ def _db_path(args: argparse.Namespace) -> tuple[Path, bool]:
     return data_file(getattr(args, "db", None))
 
 
-def _open_store(args: argparse.Namespace) -> Store:
+def _open_store(args: argparse.Namespace, *, tolerant: bool = False) -> Store:
     from netui.store import Store
 
     path, chosen = _db_path(args)
-    store = Store.open(path, create_folder=not chosen)
+    store = Store.open(path, create_folder=not chosen, tolerant=tolerant)
     for notice in store.notices:
         print(f"netui: {notice}", file=sys.stderr)
     return store
@@ -225,7 +225,9 @@ def _run_app(args: argparse.Namespace) -> int:
         path = make_demo_file()
         print(f"netui: demo network copied to {path}", file=sys.stderr)
         args.db = str(path)
-    store = _open_store(args)
+    # A file with wrong values opens read-only in the app (shown as a repair would make
+    # it, with a banner), rather than not at all: the user can see their network.
+    store = _open_store(args, tolerant=True)
     from netui.ui.app import run
 
     return run(store)

@@ -296,7 +296,11 @@ class NoteForm(FormScreen):
 async def edit_item(app: Any, kind: str, item_id: int) -> None:
     """Open the form for a contact, follow-up or note, and save what it returns.
 
-    If the save fails, the form comes back with the edits, so that nothing is lost.
+    Only the fields changed in the form are saved, onto the item as it is in the file
+    then (`base` is the item as the form opened on it): a change made meanwhile by another
+    program to another field is kept, and one to the same field is shown and asked about
+    (`app.change`). If the save fails, the form comes back with the edits, so that
+    nothing is lost.
     """
     store = app.store
     contacts = store.contacts()
@@ -306,13 +310,13 @@ async def edit_item(app: Any, kind: str, item_id: int) -> None:
         "notes": (NoteForm, store.note, store.update_note),
     }
     form, read, save = forms[kind]
-    item = read(item_id)
+    base = shown = read(item_id)
     extra = (store.cadence_defaults(),) if kind == "contacts" else ()
     while True:
-        edited = await app.push_screen_wait(form(item, contacts, *extra))
+        edited = await app.push_screen_wait(form(shown, contacts, *extra))
         if edited is None:
             return
-        if await app.change(save, edited) is not None:
+        if await app.change(save, edited, base) is not None:
             app.notify("Saved")
             return
-        item = edited
+        shown = edited

@@ -1,0 +1,97 @@
+"""Another writer changed what this save (or undo) would change: show both, and ask.
+
+netui never overwrites a change made by another program (a second netui, `netui add`, a
+sync tool) without saying so. This dialog lists each field both changed, with the value in
+the file now beside the user's, and returns the user's choice: keep mine, keep theirs, or
+cancel (nothing saved; the form keeps its text, the change stays undoable).
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, DataTable, Static
+
+from netui.store import Conflict, Resolution
+
+LABELS = {
+    "save": ("Keep mine", "Keep theirs"),
+    "undo": ("Undo anyway", "Keep their changes"),
+}
+"""The two answers' words, for a save and for an undo."""
+
+
+class ConflictScreen(ModalScreen[Resolution | None]):
+    """Both values of every field another writer changed; m keeps mine, t theirs."""
+
+    CSS_PATH = "conflict.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("m", "answer('mine')", "Mine"),
+        Binding("t", "answer('theirs')", "Theirs"),
+        Binding("escape", "answer('')", "Cancel"),
+    ]
+
+    def __init__(self, conflicts: tuple[Conflict, ...], action: str = "save") -> None:
+        super().__init__()
+        self.conflicts = conflicts
+        self.action = action
+        """"save" (a form or quick change) or "undo"."""
+
+    def compose(self) -> ComposeResult:
+        mine, theirs = LABELS[self.action]
+        fields = [c for c in self.conflicts if c.field]
+        documents = [c for c in self.conflicts if not c.field]
+        with Vertical(classes="dialog"):
+            yield Static(Content(self._heading()), id="heading")
+            with VerticalScroll(id="conflicts"):
+                if fields:
+                    yield DataTable(id="fields", cursor_type="row", zebra_stripes=True)
+                for conflict in documents:
+                    line = (
+                        f"{conflict.what}: {conflict.detail}" if conflict.detail else conflict.what
+                    )
+                    yield Static(Content(f"• {line}"), classes="document")
+            yield Static(Content(self._advice()), id="advice")
+            with Horizontal(id="buttons"):
+                yield Button(f"{mine} (m)", variant="warning", id="mine")
+                yield Button(f"{theirs} (t)", variant="primary", id="theirs")
+                yield Button("Cancel (esc)", id="cancel")
+
+    def _heading(self) -> str:
+        if self.action == "undo":
+            return "Changed by another program since — undo anyway?"
+        return "Changed by another program since you started editing"
+
+    def _advice(self) -> str:
+        if self.action == "undo":
+            if any(not c.field for c in self.conflicts):
+                return (
+                    "Undo anyway removes what was added since too; keep their changes "
+                    "undoes the rest and leaves these as they are."
+                )
+            return "Undo anyway puts your old values back; keep their changes leaves theirs."
+        return "Your other changes are saved either way; cancel saves nothing."
+
+    def on_mount(self) -> None:
+        fields = [c for c in self.conflicts if c.field]
+        if fields:
+            table = self.query_one("#fields", DataTable)
+            table.add_columns("Field", "In the file now", "Yours")
+            for conflict in fields:
+                table.add_row(
+                    Content(conflict.what),
+                    Content(conflict.theirs_text),
+                    Content(conflict.mine_text),
+                )
+        self.query_one("#cancel", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.action_answer("" if event.button.id == "cancel" else str(event.button.id))
+
+    def action_answer(self, answer: str) -> None:
+        self.dismiss(Resolution(answer) if answer else None)
