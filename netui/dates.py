@@ -12,6 +12,7 @@ import re
 from datetime import date, datetime, timedelta
 
 from netui.errors import QuickAddError
+from netui.model import EARLIEST, LATEST, date_in_range, date_range_text
 
 WEEKDAYS: dict[str, int] = {
     "monday": 0, "mon": 0,
@@ -40,6 +41,41 @@ _PREFIXES = ("on", "by", "due")
 
 _DATEISH_PREFIXES = ("on", "by", "due", "in")
 """A tail starting with one of these and holding a date-like word is meant as a date."""
+
+
+class DateRangeError(QuickAddError):
+    """A phrase that reads as a date, but one outside the dates netui keeps.
+
+    Distinct from an unreadable phrase: the user clearly meant a date, so a quick-add line
+    must not fall back to reading it as text (or a form to a default).
+    """
+
+
+def range_message(day: date, phrase: str = "") -> str:
+    """What a refused date says: "2526-05-22 (in 500 years) is outside the dates netui
+    keeps (1900-01-01 to 2200-12-31)", the phrase left out when it is the date itself."""
+    shown = " ".join(phrase.split())
+    named = day.isoformat() if shown in ("", day.isoformat()) else f"{day.isoformat()} ({shown})"
+    return f"{named} is outside the dates netui keeps ({date_range_text()})"
+
+
+def check_in_range(day: date, phrase: str = "") -> date:
+    """`day` itself if netui keeps it; else DateRangeError naming it (and the `phrase`
+    that gave it) and the supported range."""
+    if not date_in_range(day):
+        raise DateRangeError(range_message(day, phrase))
+    return day
+
+
+def add_days(day: date, days: int) -> date | None:
+    """`day` moved by `days`, or None if that is not a date netui keeps (no OverflowError
+    near `date.max` or `date.min`: the caller says why instead of crashing)."""
+    try:
+        moved = day + timedelta(days=days)
+    except OverflowError:
+        return None
+    return moved if date_in_range(moved) else None
+
 
 _UNREADABLE = "unreadable"
 """Placeholder message, replaced by one quoting the user's own words."""
@@ -81,20 +117,31 @@ def parse_when(text: str, today: date, *, past: bool = False) -> date:
     today, this year's date or next year's), or backward with `past=True`, as a note's
     "monday, coffee with Jane" means the Monday just gone.
 
+    Every date it returns is one netui keeps (`netui.model.date_in_range`), and it raises
+    nothing but QuickAddError, whatever the text and whatever `today`.
+
     Raises:
         QuickAddError: the phrase is not a date, or names a date that does not exist.
+        DateRangeError: (a QuickAddError) the phrase names a date outside the range.
     """
+    shown = " ".join(text.split())
     phrase = _strip_prefix(_normalise(text))
     if not phrase:
         raise QuickAddError("no date given")
     try:
-        return _parse(phrase, today, past)
+        day = _parse(phrase, today, past)
     except QuickAddError as error:
         if str(error) == _UNREADABLE:
-            raise QuickAddError(f"can't read the date '{' '.join(text.split())}'") from None
+            raise QuickAddError(f"can't read the date '{shown}'") from None
         raise
     except (OverflowError, ValueError):
-        raise QuickAddError(f"the date '{' '.join(text.split())}' is too far away") from None
+        # Past date.max or date.min (or a number too long for int()): no date to name.
+        cut = shown if len(shown) <= 40 else shown[:40] + "…"
+        raise DateRangeError(
+            f"the date '{cut}' is too far away: netui keeps dates from {date_range_text()}"
+        ) from None
+    # "on 9999-12-31" is named as its date alone; "in 500 years" with the words too.
+    return check_in_range(day, "" if phrase == day.isoformat() else shown)
 
 
 def _parse(phrase: str, today: date, past: bool) -> date:
@@ -170,6 +217,11 @@ def _absolute(phrase: str, match: re.Match[str], today: date, past: bool) -> dat
     if match["year"]:
         year = int(match["year"])
         found = read(year)
+        if found is None and not EARLIEST.year <= year <= LATEST.year:
+            # Year 0 (or Feb 29 of 2300): say the year is the problem, not the day.
+            raise DateRangeError(
+                f"{label} {match['year']} is outside the dates netui keeps ({date_range_text()})"
+            )
         if found is None:
             raise QuickAddError(f"there is no {label} in {year}")
         return found

@@ -14,11 +14,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
-from netui.dates import format_date, looks_like_date, parse_when
+from netui.dates import (
+    DateRangeError,
+    add_days,
+    check_in_range,
+    format_date,
+    looks_like_date,
+    parse_when,
+)
 from netui.errors import QuickAddError, UnknownContactError
-from netui.model import Contact
+from netui.model import Contact, date_range_text
 from netui.text import clean, fold
 
 DEFAULT_FOLLOWUP_DAYS = 7
@@ -259,13 +266,16 @@ def split_date_tail(body: str, today: date) -> tuple[str, date | None]:
     The date is the longest tail that reads as a date phrase, leaving some text before
     it. If none does, but a tail (or the whole body) was clearly meant as a date
     ("by feb 30"), that is an error rather than text, so that a typo never silently
-    loses the due date.
+    loses the due date. A tail that reads as a date outside the dates netui keeps
+    ("in 500 years") is an error too, for the same reason.
     """
     words = body.split()
     for start in range(1, len(words)):
         tail = " ".join(words[start:])
         try:
             return " ".join(words[:start]), parse_when(tail, today)
+        except DateRangeError:
+            raise
         except QuickAddError:
             continue
     for start in range(len(words)):
@@ -284,6 +294,8 @@ def parse_followup(
         # "Jane: next friday" is a date and no task (not the task "next" due Friday).
         try:
             parse_when(body, today)
+        except DateRangeError:
+            raise
         except QuickAddError:
             pass
         else:
@@ -292,19 +304,36 @@ def parse_followup(
     if not task:
         raise QuickAddError("what is the follow-up? write it after the ':'")
     if due is None:
-        return FollowUpDraft(task, today + timedelta(days=DEFAULT_FOLLOWUP_DAYS), contact, False)
+        return FollowUpDraft(task, default_due(today), contact, False)
     return FollowUpDraft(task, due, contact)
+
+
+def default_due(today: date) -> date:
+    """The due date of a follow-up written without one: a week from today.
+
+    Raises DateRangeError when that week would pass the last date netui keeps (today
+    being one of its last seven days), rather than save a date the store refuses.
+    """
+    due = add_days(today, DEFAULT_FOLLOWUP_DAYS)
+    if due is None:
+        raise DateRangeError(
+            "no date given, and a week from today is outside the dates netui keeps "
+            f"({date_range_text()}): write the date"
+        )
+    return due
 
 
 def parse_note(text: str, contacts: Iterable[Contact] | ContactIndex, today: date) -> NoteDraft:
     """Read `Jane: coffee at Blue Bottle` (dated today) or `Jane: yesterday, call …`."""
     contact, body = _split_ref(clean(text), contacts)
-    day = today
+    day = check_in_range(today, "today")
     head, comma, rest = body.partition(",")
     if comma and "\n" not in head:
         try:
             day = parse_when(head, today, past=True)
             body = rest.strip()
+        except DateRangeError:
+            raise  # meant as the note's date ("1899-12-31, call"), not as its text
         except QuickAddError:
             pass
     if not body:

@@ -39,11 +39,14 @@ class Bucket(StrEnum):
 
 def bucket(followup: FollowUp, today: date) -> Bucket:
     """Overdue, today, within the next 7 days ("this week"), or later."""
-    if followup.due < today:
+    # Days between the two, not `today + 7 days`: a difference of dates never overflows,
+    # whatever dates the data holds.
+    ahead = (followup.due - today).days
+    if ahead < 0:
         return Bucket.OVERDUE
-    if followup.due == today:
+    if ahead == 0:
         return Bucket.TODAY
-    if followup.due < today + timedelta(days=7):
+    if ahead < 7:
         return Bucket.THIS_WEEK
     return Bucket.LATER
 
@@ -322,8 +325,14 @@ def uncontacted_leads(network: Network) -> list[Contact]:
 
 
 def weekly_counts(network: Network, today: date, weeks: int = 8) -> list[WeekCounts]:
-    """Contacts added, meetings held and follow-ups done per week, oldest week first."""
-    first = week_start(today) - timedelta(weeks=weeks - 1)
+    """Contacts added, meetings held and follow-ups done per week, oldest week first.
+
+    Near `date.min` (a `today` no clock gives, but a test or a bad file might) the weeks
+    that would start before the first date there is are left out, rather than raise.
+    """
+    this_week = week_start(today)
+    weeks = min(weeks, (this_week - date.min).days // 7 + 1)
+    first = this_week - timedelta(weeks=weeks - 1)
     added: dict[date, int] = defaultdict(int)
     meetings: dict[date, int] = defaultdict(int)
     done: dict[date, int] = defaultdict(int)

@@ -91,6 +91,9 @@ def check_tags(text: str) -> tuple[str, ...]:
 
 
 def check_date(text: str, today: date, *, past: bool = False) -> date:
+    """A date typed in a form, in the quick-add date language (`parse_when`): only a date
+    netui keeps, so that the store never has to refuse what the form accepted. An empty
+    field is "no date given" (a form that allows none checks for it first)."""
     return parse_when(text, today, past=past)
 
 

@@ -19,6 +19,11 @@ value such as ``'=x`` reads back as ``=x``.)
 
 Text is cleaned of control characters (`netui.text.clean`) on the way out and in; only
 note text and "how met" keep their newlines (as stored).
+
+Dates: every date netui stores is within `netui.model.EARLIEST` to `LATEST`, and the
+export writes them as ISO text (years 1900 to 2200, four digits). On import, a
+`created` or `updated` outside that range skips its row with the reason; one that is
+not a date at all refuses the file, as any malformed cell does.
 """
 
 from __future__ import annotations
@@ -33,7 +38,7 @@ from typing import Literal, TextIO
 from netui.errors import NetuiError
 from netui.interchange.plan import Incoming
 from netui.interchange.textfile import read_text
-from netui.model import Contact, FollowUp, Network, Note, Status
+from netui.model import Contact, FollowUp, Network, Note, Status, date_in_range, date_range_text
 from netui.text import ITEM_SEPARATOR, clean, split_items, unique
 
 What = Literal["contacts", "followups", "notes"]
@@ -192,13 +197,23 @@ def _records(handle: TextIO) -> Iterator[tuple[int, list[str]]]:
         start = reader.line_num + 1
 
 
+class _OutOfRange(Exception):
+    """A date the row holds that netui does not keep: the row is skipped, not the file."""
+
+
 def _datetime(value: str, line: int, column: str) -> datetime | None:
     if not value:
         return None
     try:
-        return datetime.fromisoformat(value)
+        moment = datetime.fromisoformat(value)
     except ValueError:
         raise _RowProblem(line, f"'{value[:30]}' in {column} is not a date") from None
+    if not date_in_range(moment.date()):
+        raise _OutOfRange(
+            f"{column} {moment.date().isoformat()} is outside the dates netui keeps "
+            f"({date_range_text()})"
+        )
+    return moment
 
 
 def _contact(cells: dict[str, str], line: int) -> tuple[Contact, str]:
@@ -243,8 +258,14 @@ def read_contact_rows(path: Path | str) -> list[tuple[int, Contact, str]]:
     The header row names the columns (in any order, any case; unknown ones are ignored;
     only ``name`` is required). Raise `CsvError` naming the file and the line for a
     malformed file: bad UTF-8, broken quoting, a row longer than the header, no name, an
-    unknown status, a bad rhythm or date.
+    unknown status, a bad rhythm or date. A row with a date outside the dates netui
+    keeps (`netui.model.date_in_range`) is left out (`read_incoming` says why).
     """
+    return [(row.line, row.contact, row.referrer) for row in _read(path) if not row.skip]
+
+
+def _read(path: Path | str) -> list[Incoming]:
+    """Every row of a contacts CSV, those to skip marked with the reason."""
     source = Path(path).name
     text = read_text(path, CsvError)
     try:
@@ -253,7 +274,7 @@ def read_contact_rows(path: Path | str) -> list[tuple[int, Contact, str]]:
         raise CsvError(f"{source}, line {error.line}: {error.problem}; nothing imported") from None
 
 
-def _contact_rows(handle: TextIO) -> list[tuple[int, Contact, str]]:
+def _contact_rows(handle: TextIO) -> list[Incoming]:
     records = list(_records(handle))
     if not records:
         raise _RowProblem(1, "the file is empty (no header row)")
@@ -261,13 +282,17 @@ def _contact_rows(handle: TextIO) -> list[tuple[int, Contact, str]]:
     columns = [cell.strip().lower() for cell in header]
     if "name" not in columns:
         raise _RowProblem(header_line, "the header row has no 'name' column")
-    rows: list[tuple[int, Contact, str]] = []
+    rows: list[Incoming] = []
     for line, record in records[1:]:
         if len(record) > len(columns):
             raise _RowProblem(line, f"{len(record)} cells but the header has {len(columns)}")
         cells = {column: unneutralise(cell) for column, cell in zip(columns, record, strict=False)}
-        contact, referrer = _contact(cells, line)
-        rows.append((line, contact, referrer))
+        try:
+            contact, referrer = _contact(cells, line)
+        except _OutOfRange as reason:
+            rows.append(Incoming(line, Contact(_line(cells["name"])), skip=str(reason)))
+            continue
+        rows.append(Incoming(line, contact, referrer=referrer))
     return rows
 
 
@@ -283,6 +308,6 @@ def read_contacts_csv(path: Path | str) -> list[Contact]:
 
 def read_incoming(path: Path | str) -> list[Incoming]:
     """A contacts CSV as people to import (`netui.interchange.merge.plan_contacts`),
-    each with the line it is on and the name of whoever referred them."""
-    rows = read_contact_rows(path)
-    return [Incoming(line, contact, referrer=referrer) for line, contact, referrer in rows]
+    each with the line it is on and the name of whoever referred them; a row with a date
+    netui does not keep is marked skipped, with the reason the preview shows."""
+    return _read(path)

@@ -25,7 +25,8 @@ from datetime import UTC, datetime, time, timedelta
 from icalendar import Alarm, Calendar, Event, vText
 
 from netui import __version__
-from netui.model import Contact, FollowUp, Network
+from netui.errors import NetuiError
+from netui.model import Contact, FollowUp, Network, date_in_range, date_range_text
 from netui.text import clean
 
 CALENDAR_NAME = "netui follow-ups"
@@ -48,8 +49,16 @@ def _line(text: str) -> str:
 
 
 def _utc(moment: datetime) -> datetime:
-    """`moment` in UTC, to the second (a naive one is the machine's local time)."""
-    return moment.astimezone(UTC).replace(microsecond=0)
+    """`moment` in UTC, to the second (a naive one is the machine's local time).
+
+    A time the platform can't place in its local zone (before 1970 on Windows, next to
+    `datetime.min` or `datetime.max` anywhere) is taken as UTC already: a few hours off
+    on a CREATED stamp, rather than an export that fails.
+    """
+    try:
+        return moment.astimezone(UTC).replace(microsecond=0)
+    except (OverflowError, OSError, ValueError):
+        return moment.replace(tzinfo=UTC, microsecond=0)
 
 
 def followup_uid(followup: FollowUp) -> str:
@@ -79,7 +88,18 @@ def _description(text: str, contact: Contact | None) -> str:
     return "\n".join(lines)
 
 
+def _check_due(followup: FollowUp) -> None:
+    """Refuse a due date netui does not keep (the store refuses it on load, so only a
+    network built in memory has one): one clear message, not an OverflowError."""
+    if not date_in_range(followup.due):
+        raise NetuiError(
+            f"follow-up {followup.id} is due {followup.due.isoformat()}, outside the dates "
+            f"netui keeps ({date_range_text()}); nothing exported"
+        )
+
+
 def _event(followup: FollowUp, network: Network, stamp: datetime, reminder: time) -> Event:
+    _check_due(followup)
     contact = network.by_id.get(followup.contact_id) if followup.contact_id is not None else None
     text, name = _line(followup.text), _line(network.name_of(followup.contact_id))
     summary = f"{name}: {text}" if name else text
@@ -114,7 +134,9 @@ def export_ics(network: Network, now: datetime, *, reminder: time = time(9, 0)) 
 
     One all-day event per open follow-up, sorted by due date then id, each with a
     reminder at `reminder` on its due day. `now` (netui's naive local clock, or an aware
-    time) becomes DTSTAMP in UTC. Raise ValueError for a follow-up without an id.
+    time) becomes DTSTAMP in UTC. Raise ValueError for a follow-up without an id, and
+    NetuiError for one due outside the dates netui keeps (`netui.model.date_in_range`);
+    every date in that range exports, 1900-01-01 and 2200-12-31 included.
     """
     calendar = Calendar()
     calendar.add("version", "2.0")

@@ -4,9 +4,12 @@ Reading (`read_connections`) is strict about structure and tolerant about conten
 notes LinkedIn puts before the header are passed over (the header row is found by its
 columns, with or without `URL`), a UTF-8 BOM and CRLF are fine, quoted commas are fine,
 and dates may be `02 Apr 2021`, `02-Apr-21`, `02/04/2021` (day first, unless the file's
-other dates can only be month first) or ISO. A file whose header can't be found, that is
-not UTF-8, or with a row of the wrong number of fields raises NetuiError naming the line,
-and so nothing is imported. A row with no name (a hidden member) is kept, marked skipped.
+other dates can only be month first) or ISO. A row whose Connected On is not a date, or
+is one outside the dates netui keeps (`netui.model.date_in_range`), is skipped with the
+reason (an empty one is fine: the contact is dated when it is added). A file whose
+header can't be found, that is not UTF-8, or with a row of the wrong number of fields
+raises NetuiError naming the line, and so nothing is imported. A row with no name (a
+hidden member) is kept, marked skipped.
 
 Planning (`plan_import`) is pure. A row matches a contact by its normalised profile URL
 (lower case, https, no `www.`, no query string, fragment or trailing slash), else by
@@ -38,7 +41,7 @@ from netui.errors import NetuiError
 from netui.interchange.keys import normalise_url
 from netui.interchange.plan import ImportPlan
 from netui.interchange.textfile import read_text
-from netui.model import Contact, Status
+from netui.model import Contact, Status, date_in_range, date_range_text
 from netui.text import clean, name_key
 
 TAG = "linkedin"
@@ -140,6 +143,8 @@ def _row(line: int, record: list[str], columns: dict[str, int], day_first: bool)
         index = columns.get(key)
         return clean(record[index], multiline=False) if index is not None else ""
 
+    written = cell("connected")
+    connected = parse_date(written, day_first=day_first)
     row = LinkedInRow(
         line=line,
         first=cell("first"),
@@ -148,11 +153,24 @@ def _row(line: int, record: list[str], columns: dict[str, int], day_first: bool)
         email=cell("email"),
         company=cell("company"),
         position=cell("position"),
-        connected=parse_date(record[columns["connected"]], day_first=day_first),
+        connected=connected if connected is not None and date_in_range(connected) else None,
     )
     if not row.name:
         return replace(row, skip="hidden member (no name)")
+    if written and connected is None:
+        return replace(row, skip=f"Connected On '{_shown(written)}' is not a date")
+    if connected is not None and row.connected is None:
+        return replace(
+            row,
+            skip=f"Connected On {connected.isoformat()} is outside the dates netui keeps "
+            f"({date_range_text()})",
+        )
     return row
+
+
+def _shown(text: str, most: int = 30) -> str:
+    """`text` as a skip reason quotes it: cut short if long."""
+    return text if len(text) <= most else text[:most] + "…"
 
 
 def _day_first(values: object) -> bool:
@@ -172,7 +190,8 @@ def _day_first(values: object) -> bool:
 
 def parse_date(value: str, *, day_first: bool = True) -> date | None:
     """A connection date in any of the forms LinkedIn or a spreadsheet writes; None if
-    it is empty or can't be read."""
+    it is empty or can't be read. The date may be one netui does not keep (`31 Dec 9999`):
+    the reader checks the range, to say why a row is skipped."""
     value = " ".join(value.split())
     if not value:
         return None

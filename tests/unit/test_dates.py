@@ -15,12 +15,17 @@ from hypothesis import strategies as st
 from netui.dates import (
     MONTHS,
     WEEKDAYS,
+    DateRangeError,
+    add_days,
+    check_in_range,
     format_date,
     looks_like_date,
     parse_when,
+    range_message,
     relative_label,
 )
 from netui.errors import QuickAddError
+from netui.model import EARLIEST, LATEST, date_in_range
 from netui.quickadd import parse_followup, split_date_tail
 
 FRIDAY = date(2026, 5, 22)
@@ -359,11 +364,17 @@ def test_any_text_gives_a_date_or_a_quick_add_error(text: str, today: date, past
         assert str(error)
     else:
         assert isinstance(found, date)
+        assert date_in_range(found)
 
 
 @given(todays, st.integers(min_value=0, max_value=3000))
 def test_in_n_days(today: date, n: int) -> None:
-    assert parse_when(f"in {n} days", today) == today + timedelta(days=n)
+    expected = today + timedelta(days=n)
+    if expected > LATEST:
+        with pytest.raises(DateRangeError, match="is outside the dates netui keeps"):
+            parse_when(f"in {n} days", today)
+    else:
+        assert parse_when(f"in {n} days", today) == expected
 
 
 @given(todays, st.sampled_from(sorted(MONTHS)), st.integers(min_value=1, max_value=31))
@@ -371,6 +382,10 @@ def test_a_date_without_year_is_the_next_one_that_exists(today: date, month: str
     number = MONTHS[month]
     try:
         found = parse_when(f"{month} {day}", today)
+    except DateRangeError:
+        # Near the end of the range the next one is after the last date netui keeps.
+        assert today.year >= LATEST.year - 8
+        return
     except QuickAddError:
         # Only a day that no year's month has (Feb 30, Apr 31) is refused.
         assert day > {2: 29, 4: 30, 6: 30, 9: 30, 11: 30}.get(number, 31)
@@ -387,3 +402,200 @@ def test_a_date_without_year_is_the_next_one_that_exists(today: date, month: str
     past = parse_when(f"{day} {month}", today, past=True)
     assert (past.month, past.day) == (number, day)
     assert past <= today
+
+
+# --- the range of dates netui keeps (1900-01-01 to 2200-12-31) ----------------------------
+
+RANGE = "(1900-01-01 to 2200-12-31)"
+
+# (today, phrase, past, the date) for phrases that land on or just inside an end.
+INSIDE = [
+    (FRIDAY, "1900-01-01", False, EARLIEST),
+    (FRIDAY, "2200-12-31", False, LATEST),
+    (FRIDAY, "dec 31 2200", False, LATEST),
+    (FRIDAY, "1 jan 1900", True, EARLIEST),
+    (LATEST, "today", False, LATEST),
+    (date(2200, 12, 30), "tomorrow", False, LATEST),
+    (EARLIEST, "today", True, EARLIEST),
+    (date(1900, 1, 2), "yesterday", True, EARLIEST),
+    (LATEST, "in 0 days", False, LATEST),
+    (date(2200, 12, 17), "in 2 weeks", False, LATEST),
+    (date(2200, 11, 30), "in 1 month", False, date(2200, 12, 30)),
+    (EARLIEST, "in 300 years", False, date(2200, 1, 1)),
+    (LATEST, "300 years ago", True, date(1900, 12, 31)),
+    (LATEST, "dec 30", True, date(2200, 12, 30)),  # no year, past: this year's
+    (EARLIEST, "dec 31", False, date(1900, 12, 31)),  # no year: this year's
+]
+
+
+@pytest.mark.parametrize(("today", "phrase", "past", "expected"), INSIDE)
+def test_dates_at_the_ends_of_the_range_are_kept(
+    today: date, phrase: str, past: bool, expected: date
+) -> None:
+    assert parse_when(phrase, today, past=past) == expected
+
+
+# (today, phrase, past, what the message must say) for phrases past either end.
+OUTSIDE = [
+    (FRIDAY, "9999-12-31", False, f"9999-12-31 is outside the dates netui keeps {RANGE}"),
+    (FRIDAY, "on 9999-12-31", False, f"9999-12-31 is outside the dates netui keeps {RANGE}"),
+    (FRIDAY, "2201-01-01", False, "2201-01-01 is outside"),
+    (FRIDAY, "1899-12-31", False, f"1899-12-31 is outside the dates netui keeps {RANGE}"),
+    (FRIDAY, "0001-01-01", True, "0001-01-01 is outside"),
+    (
+        FRIDAY,
+        "dec 3 2300",
+        False,
+        f"2300-12-03 (dec 3 2300) is outside the dates netui keeps {RANGE}",
+    ),
+    (FRIDAY, "by 3 dec 1899", False, "1899-12-03 (by 3 dec 1899) is outside"),
+    (FRIDAY, "dec 3 0000", False, f"Dec 3 0000 is outside the dates netui keeps {RANGE}"),
+    (FRIDAY, "feb 29 2300", False, "Feb 29 2300 is outside"),
+    (
+        FRIDAY,
+        "in 99999 days",
+        False,
+        f"2300-03-06 (in 99999 days) is outside the dates netui keeps {RANGE}",
+    ),
+    (
+        FRIDAY,
+        "in 500 years",
+        False,
+        f"2526-05-22 (in 500 years) is outside the dates netui keeps {RANGE}",
+    ),
+    (FRIDAY, "in 3000 months", False, "2276-05-22 (in 3000 months) is outside"),
+    (FRIDAY, "in 9999 weeks", False, "(in 9999 weeks) is outside"),
+    (
+        EARLIEST,
+        "10000 days ago",
+        True,
+        f"1872-08-15 (10000 days ago) is outside the dates netui keeps {RANGE}",
+    ),
+    (FRIDAY, "100000 days ago", True, "(100000 days ago) is outside"),
+    (FRIDAY, "in 10000 years", False, f"too far away: netui keeps dates from {RANGE[1:-1]}"),
+    (FRIDAY, "in 99999999999999999999 days", False, "too far away"),
+    (FRIDAY, "99999999999999999999 weeks ago", True, "too far away"),
+    (FRIDAY, "in 99999999999 months", False, "too far away"),
+    (FRIDAY, "in " + "9" * 5000 + " days", False, "too far away"),  # past int()'s digit limit
+    (LATEST, "tomorrow", False, f"2201-01-01 (tomorrow) is outside the dates netui keeps {RANGE}"),
+    (LATEST, "next week", False, "2201-01-05 (next week) is outside"),
+    (LATEST, "friday", False, "2201-01-02 (friday) is outside"),
+    (LATEST, "in 1 day", False, "2201-01-01 (in 1 day) is outside"),
+    (LATEST, "in 1 month", False, "2201-01-31 (in 1 month) is outside"),
+    (LATEST, "jan 1", False, "2201-01-01 (jan 1) is outside"),  # no year: next year's
+    (
+        EARLIEST,
+        "yesterday",
+        True,
+        f"1899-12-31 (yesterday) is outside the dates netui keeps {RANGE}",
+    ),
+    (EARLIEST, "last week", True, "1899-12-25 (last week) is outside"),
+    (EARLIEST, "last friday", False, "1899-12-29 (last friday) is outside"),
+    (EARLIEST, "sunday", True, "1899-12-31 (sunday) is outside"),
+    (EARLIEST, "dec 31", True, "1899-12-31 (dec 31) is outside"),  # no year, past: last year's
+    (EARLIEST, "1 month ago", True, "1899-12-01 (1 month ago) is outside"),
+    (date.max, "tomorrow", False, "too far away"),  # no clock says so, and still no crash
+    (date.min, "yesterday", True, "too far away"),
+    (date.max, "friday", False, "too far away"),
+    (date.min, "last week", True, "too far away"),
+]
+
+
+@pytest.mark.parametrize(("today", "phrase", "past", "message"), OUTSIDE)
+def test_dates_outside_the_range_are_refused_naming_the_date_and_the_range(
+    today: date, phrase: str, past: bool, message: str
+) -> None:
+    with pytest.raises(DateRangeError) as caught:
+        parse_when(phrase, today, past=past)
+    assert message in str(caught.value)
+    assert len(str(caught.value)) < 160  # one line, even for 5000 digits
+
+
+@pytest.mark.parametrize("today", [EARLIEST, LATEST, date.min, date.max, FRIDAY])
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "9999-12-31",
+        "dec 3 2300",
+        "1899-12-31",
+        "in 99999 days",
+        "in 500 years",
+        "10000 days ago",
+        "in 99999999 weeks",
+        "99999999 days ago",
+        "in 9999999999 years",
+        "next week",
+        "last week",
+        "sunday",
+        "last sunday",
+        "dec 31",
+        "feb 29",
+        "tomorrow",
+        "yesterday",
+    ],
+)
+@pytest.mark.parametrize("past", [False, True])
+def test_no_phrase_and_no_today_raises_anything_but_a_quick_add_error(
+    today: date, phrase: str, past: bool
+) -> None:
+    try:
+        found = parse_when(phrase, today, past=past)
+    except QuickAddError as error:
+        assert str(error)
+    else:
+        assert date_in_range(found)
+
+
+def test_a_range_error_is_a_quick_add_error_and_never_an_overflow() -> None:
+    assert issubclass(DateRangeError, QuickAddError)
+    assert not issubclass(DateRangeError, OverflowError)
+
+
+@pytest.mark.parametrize(
+    ("day", "days", "expected"),
+    [
+        (LATEST, 0, LATEST),
+        (date(2200, 12, 30), 1, LATEST),
+        (date(2200, 12, 30), 2, None),
+        (EARLIEST, -1, None),
+        (date(1900, 1, 8), -7, EARLIEST),
+        (date.max, 1, None),  # OverflowError inside, None out
+        (date.min, -1, None),
+        (date(9999, 12, 30), 14, None),
+        (FRIDAY, 14, date(2026, 6, 5)),
+    ],
+)
+def test_add_days_gives_none_past_the_range(day: date, days: int, expected: date | None) -> None:
+    assert add_days(day, days) == expected
+
+
+def test_check_in_range_and_its_message() -> None:
+    assert check_in_range(LATEST) == LATEST
+    assert check_in_range(EARLIEST) == EARLIEST
+    with pytest.raises(DateRangeError, match=r"^2201-01-01 \(tomorrow\) is outside"):
+        check_in_range(date(2201, 1, 1), "tomorrow")
+    assert range_message(date(9999, 12, 31)) == (
+        "9999-12-31 is outside the dates netui keeps (1900-01-01 to 2200-12-31)"
+    )
+    assert range_message(date(9999, 12, 31), " 9999-12-31 ") == range_message(date(9999, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("today", "body", "message"),
+    [
+        (FRIDAY, "call 9999-12-31", "9999-12-31 is outside the dates netui keeps"),
+        (FRIDAY, "call on 9999-12-31", "9999-12-31 is outside"),
+        (FRIDAY, "call dec 3 2300", "2300-12-03 (dec 3 2300) is outside"),
+        (FRIDAY, "call in 500 years", "(in 500 years) is outside"),
+        (FRIDAY, "call in 99999 days", "(in 99999 days) is outside"),
+        (EARLIEST, "call 10000 days ago", "(10000 days ago) is outside"),
+        (LATEST, "call tomorrow", "2201-01-01 (tomorrow) is outside"),
+        (FRIDAY, "call in 99999999999999999999 days", "too far away"),
+    ],
+)
+def test_a_tail_outside_the_range_is_an_error_not_text(
+    today: date, body: str, message: str
+) -> None:
+    with pytest.raises(DateRangeError) as caught:
+        split_date_tail(body, today)
+    assert message in str(caught.value)

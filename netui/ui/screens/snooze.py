@@ -1,8 +1,13 @@
-"""Snooze a follow-up: +1 day, +3 days, +1 week, +2 weeks, or a typed date."""
+"""Snooze a follow-up: +1 day, +3 days, +1 week, +2 weeks, or a typed date.
+
+Every date it returns is one netui keeps (`netui.model.date_in_range`): near the last one
+(2200-12-31) a preset that would pass it is shown disabled, with a line saying why, and a
+typed date outside the range is refused in place, as any unreadable date is.
+"""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import ClassVar
 
 from textual import on
@@ -14,9 +19,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from netui.dates import format_date, parse_when
+from netui.dates import add_days, format_date, parse_when
 from netui.errors import QuickAddError
-from netui.model import FollowUp
+from netui.model import LATEST, FollowUp, date_range_text
 
 CHOICES = [("+1 day", 1), ("+3 days", 3), ("+1 week", 7), ("+2 weeks", 14)]
 
@@ -37,20 +42,43 @@ class SnoozeScreen(ModalScreen[date | None]):
         today: date = self.app.today  # type: ignore[attr-defined]
         return max(today, self.followup.due)
 
+    def target(self, days: int) -> date | None:
+        """Where the preset of `days` takes the follow-up; None past the dates netui keeps."""
+        return add_days(self.base, days)
+
     def compose(self) -> ComposeResult:
         today: date = self.app.today  # type: ignore[attr-defined]
+        options = []
+        beyond = []
+        for label, n in CHOICES:
+            when = self.target(n)
+            if when is None:
+                beyond.append(label)
+                prompt = f"{label:<9} after {LATEST.isoformat()}"
+            else:
+                prompt = f"{label:<9} {format_date(when, today)}"
+            options.append(Option(prompt, id=str(n), disabled=when is None))
         with Vertical(classes="dialog"):
             yield Static(Content(f"Snooze: {self.followup.text}"), id="title")
-            options = [
-                Option(f"{label:<9} {format_date(self.base + timedelta(days=n), today)}", id=str(n))
-                for label, n in CHOICES
-            ]
             yield OptionList(*options, Option("A date…", id="date"), id="choices")
+            yield Static(self._limit_text(beyond), id="limit", markup=False)
             yield Input(placeholder="friday, dec 12, in 10 days…", id="when")
             yield Static("", id="preview", markup=False)
 
+    @staticmethod
+    def _limit_text(beyond: list[str]) -> str:
+        """Why some presets can't be chosen ("" if all can)."""
+        if not beyond:
+            return ""
+        which = " and ".join((", ".join(beyond[:-1]), beyond[-1])) if beyond[1:] else beyond[0]
+        return (
+            f"⚠ {which} would pass {LATEST.isoformat()}: netui keeps dates from "
+            f"{date_range_text()}; type a date up to then"
+        )
+
     def on_mount(self) -> None:
         self.query_one("#when").display = False
+        self.query_one("#limit").display = any(self.target(n) is None for _, n in CHOICES)
         self.query_one(OptionList).focus()
 
     @on(OptionList.OptionSelected)
@@ -60,7 +88,11 @@ class SnoozeScreen(ModalScreen[date | None]):
             field.display = True
             field.focus()
             return
-        self.dismiss(self.base + timedelta(days=int(event.option.id or 0)))
+        when = self.target(int(event.option.id or 0))
+        if when is None:  # disabled, so not reached by keys; refused all the same
+            self.app.bell()
+            return
+        self.dismiss(when)
 
     def _read(self, text: str) -> date | None:
         preview = self.query_one("#preview", Static)
