@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
+from netui.dates import add_days
 from netui.errors import NotFoundError, StoreError
 from netui.model import Company, Contact, FollowUp, Goals, MeetingLog, NewName, Note, Status
 from netui.store import convert, schema
@@ -70,7 +70,7 @@ class LoopMixin:
                 promise = replace(followup, contact_id=log.contact_id, created=tx.now)
                 tx.insert("followups", convert.followup_to_doc(promise))
             if not log.thank_you_sent:
-                due = log.date + timedelta(days=1)
+                due = add_days(log.date, 1) or log.date  # (a meeting on the last day kept)
                 thanks = FollowUp(THANK_YOU, due, log.contact_id, created=tx.now)
                 tx.insert("followups", convert.followup_to_doc(thanks))
         return self._result("notes", note_id)

@@ -18,11 +18,12 @@ import stat
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
 from netui.clock import Clock, system_clock
+from netui.dates import add_days
 from netui.errors import (
     DamagedFileError,
     LockBusyError,
@@ -546,8 +547,8 @@ class Store(LoopMixin):
             for key, doc in tx.raw("followups").items()
             if key != str(done_id)
         )
-        if not planned:
-            due = tx.now.date() + timedelta(days=cadence)
+        due = add_days(tx.now.date(), cadence)
+        if not planned and due is not None:  # (none past the last date netui keeps)
             tx.insert(
                 "followups",
                 convert.followup_to_doc(FollowUp(KEEP_IN_TOUCH, due, contact_id, created=tx.now)),
