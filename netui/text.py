@@ -3,7 +3,8 @@
 Names and notes can carry control characters, ANSI/OSC escapes, bidi overrides or lone
 surrogates (pasted or imported). Stored, a lone surrogate makes every later save fail on
 encoding; printed, an escape sequence can rewrite the user's terminal. So text is cleaned
-once on the way in, and once more on the way out to a terminal.
+once on the way in (`clean`), and everything read back is made displayable (`shown`):
+a file edited by hand, a sync tool or another program can hold anything.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import unicodedata
 from collections.abc import Callable, Hashable, Iterable
 
 # C0 controls except tab and newline, DEL, C1 controls, bidi embeddings/overrides/isolates,
-# and lone surrogates.
+# and lone surrogates: what `clean` removes and `shown` replaces.
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _UNSAFE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
@@ -29,6 +30,60 @@ def clean(text: str, *, multiline: bool = True) -> str:
     if multiline:
         return unicodedata.normalize("NFC", _UNSAFE.sub("", text))
     return " ".join(unicodedata.normalize("NFC", _UNSAFE_LINE.sub(" ", text)).split())
+
+
+def _pictures(multiline: bool) -> dict[str, str]:
+    """The placeholder of each unsafe character `shown` replaces."""
+    # C0 controls show as their Unicode control pictures (ESC as "␛", NUL as "␀"), DEL
+    # as "␡": visible, one cell wide, and saying what was there. C1 controls, bidi
+    # embeddings, overrides and isolates, and lone surrogates have no picture: "\ufffd".
+    table = {chr(code): chr(0x2400 + code) for code in range(0x20)}
+    table["\x7f"] = "\u2421"
+    for first, last in ((0x80, 0x9F), (0x202A, 0x202E), (0x2066, 0x2069), (0xD800, 0xDFFF)):
+        table.update(dict.fromkeys(map(chr, range(first, last + 1)), "\ufffd"))
+    if multiline:
+        del table["\n"], table["\t"]
+    else:  # whitespace in a one-line field is harmless: a space, as `clean` stores it
+        table.update(dict.fromkeys("\t\n\r", " "))
+    return table
+
+
+_SHOWN = _pictures(multiline=True)
+_SHOWN_LINE = _pictures(multiline=False)
+_UNSAFE_BYTES = bytes([*range(0x09), *range(0x0B, 0x20), 0x7F, 0xC2, 0xE2])
+"""The UTF-8 bytes that may start an unsafe character of multi-line text: the ASCII
+controls but newline and tab (CR included: it becomes a newline), DEL, and the lead bytes
+of U+0080-U+00BF (C1 controls among them) and U+2000-U+2FFF (bidi controls among them)."""
+
+
+def shown(text: str, *, multiline: bool = True) -> str:
+    """`text` safe to display: nothing in it can drive a terminal or reorder a line.
+
+    Every text read from the data file, an import or a config file passes here before a
+    widget, a command's output or an export shows it. C0 controls become control
+    pictures (ESC "␛", BEL "␇"), DEL "␡"; C1 controls, bidi embeddings/overrides/isolates
+    and lone surrogates "\ufffd". Newlines and tabs are kept in `multiline` text (a CR or
+    CRLF becomes a newline); in one-line text they become spaces. Nothing else changes
+    (no normalisation), so text that is already safe comes back as the same object.
+    """
+    # The fast path is the common one: every unsafe character is non-printable, and
+    # str.isprintable runs at C speed (this runs on every field of every document).
+    if text.isprintable():
+        return text
+    if not multiline:
+        return _UNSAFE_LINE.sub(lambda found: _SHOWN_LINE[found[0]], text)
+    # A note fails isprintable at its first newline. Deleting the bytes that may start an
+    # unsafe character from a UTF-8 copy, and comparing lengths, scans two to four times
+    # faster than the regex, which only runs when one of those bytes is there.
+    try:
+        data = text.encode()
+    except UnicodeEncodeError:  # a lone surrogate
+        data = b"\0"
+    if len(data.translate(None, _UNSAFE_BYTES)) == len(data):
+        return text
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _UNSAFE.sub(lambda found: _SHOWN[found[0]], text)
 
 
 def fold(text: str) -> str:

@@ -15,7 +15,6 @@ objects.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
@@ -32,13 +31,8 @@ def _str(value: Any) -> str:
 
 
 def _line(text: str) -> str:
+    """One-line text (a name, a tag), displayable."""
     return shown(text, multiline=False)
-
-
-def _all_printable(*texts: str) -> bool:
-    """Whether no text needs `shown`: one C-speed check of them all joined, instead of a
-    call per field (this runs for every document when the file is read)."""
-    return "".join(texts).isprintable()
 
 
 def _int(value: Any) -> int | None:
@@ -69,7 +63,7 @@ def _strs(value: Any) -> tuple[str, ...]:
 
 def _lines_shown(value: Any) -> tuple[str, ...]:
     """A list of one-line texts as read, displayable."""
-    return tuple(_line(v) for v in _strs(value))
+    return tuple(map(_line, _strs(value)))
 
 
 def _lines(values: tuple[str, ...]) -> list[str]:
@@ -78,63 +72,40 @@ def _lines(values: tuple[str, ...]) -> list[str]:
 
 
 def contact_from_doc(doc_id: int, doc: dict[str, Any]) -> Contact:
-    tags = doc.get("tags")
-    status = doc.get("status")
-    contact = Contact(
+    get = doc.get
+    line = [_str(get(key)) for key in ("name", "company", "title", "email", "phone", "linkedin")]
+    how_met = _str(get("how_met"))
+    tags = _strs(get("tags"))
+    lists = [_strs(get(k)) for k in ("prepared", "other_emails", "other_phones", "other_urls")]
+    # Most contacts hold only printable text and none of these lists: one check of their
+    # text joined (C speed) instead of a call per field keeps reading 30,000 contacts fast.
+    if any(lists) or not "".join((*line, how_met, *tags)).isprintable():
+        line = [_line(text) for text in line]
+        how_met = shown(how_met)
+        tags = tuple(map(_line, tags))
+        lists = [tuple(map(_line, texts)) for texts in lists]
+    name, company, title, email, phone, linkedin = line
+    prepared, other_emails, other_phones, other_urls = lists
+    status = get("status")
+    return Contact(
         id=doc_id,
-        name=_str(doc.get("name")),
-        company=_str(doc.get("company")),
-        title=_str(doc.get("title")),
-        email=_str(doc.get("email")),
-        phone=_str(doc.get("phone")),
-        linkedin=_str(doc.get("linkedin")),
-        tags=tuple(_str(t) for t in tags) if isinstance(tags, list) else (),
-        how_met=_str(doc.get("how_met")),
-        referred_by=_int(doc.get("referred_by")),
+        name=name,
+        company=company,
+        title=title,
+        email=email,
+        phone=phone,
+        linkedin=linkedin,
+        tags=tags,
+        how_met=how_met,
+        referred_by=_int(get("referred_by")),
         status=Status(status) if status in Status._value2member_map_ else Status.LEAD,
-        cadence_days=_int(doc.get("cadence_days")),
-        prepared=_strs(doc.get("prepared")),
-        other_emails=_strs(doc.get("other_emails")),
-        other_phones=_strs(doc.get("other_phones")),
-        other_urls=_strs(doc.get("other_urls")),
-        created=_datetime(doc.get("created")),
-        updated=_datetime(doc.get("updated")),
-    )
-    return contact if _contact_printable(contact) else _shown_contact(contact)
-
-
-def _contact_printable(c: Contact) -> bool:
-    return _all_printable(
-        c.name,
-        c.company,
-        c.title,
-        c.email,
-        c.phone,
-        c.linkedin,
-        c.how_met,
-        *c.tags,
-        *c.prepared,
-        *c.other_emails,
-        *c.other_phones,
-        *c.other_urls,
-    )
-
-
-def _shown_contact(c: Contact) -> Contact:
-    return replace(
-        c,
-        name=_line(c.name),
-        company=_line(c.company),
-        title=_line(c.title),
-        email=_line(c.email),
-        phone=_line(c.phone),
-        linkedin=_line(c.linkedin),
-        how_met=shown(c.how_met),
-        tags=tuple(map(_line, c.tags)),
-        prepared=tuple(map(_line, c.prepared)),
-        other_emails=tuple(map(_line, c.other_emails)),
-        other_phones=tuple(map(_line, c.other_phones)),
-        other_urls=tuple(map(_line, c.other_urls)),
+        cadence_days=_int(get("cadence_days")),
+        prepared=prepared,
+        other_emails=other_emails,
+        other_phones=other_phones,
+        other_urls=other_urls,
+        created=_datetime(get("created")),
+        updated=_datetime(get("updated")),
     )
 
 
