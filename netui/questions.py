@@ -20,7 +20,7 @@ from typing import Any
 
 from netui.errors import NetuiError
 from netui.model import Network
-from netui.text import clean, fold
+from netui.text import clean, fold, shown
 
 BANK_FILE = "questions.toml"
 """The name of the user's copy in the config folder, and of the shipped default."""
@@ -40,6 +40,11 @@ HEADER = """\
 
 class QuestionError(NetuiError, ValueError):
     """A change to the bank that can't be made, or a bank file that can't be read."""
+
+    def __init__(self, message: str) -> None:
+        # Messages name the bank's file and quote its text: displayable, like every text
+        # read from a file (the bank's own texts are `clean`ed as they are read).
+        super().__init__(shown(message, multiline=False))
 
 
 @dataclass(frozen=True, slots=True)

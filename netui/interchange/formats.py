@@ -11,6 +11,7 @@ from pathlib import Path
 from netui.errors import NetuiError
 from netui.interchange.plan import ImportPlan
 from netui.model import Contact
+from netui.text import shown
 
 IMPORT_FORMATS: dict[str, str] = {
     "linkedin": "LinkedIn connections (Connections.csv)",
@@ -58,4 +59,5 @@ def plan_file(fmt: str, path: Path | str, existing: list[Contact]) -> ImportPlan
         from netui.interchange.merge import plan_contacts
 
         return plan_contacts(read_incoming(path), existing, "CSV")
-    raise NetuiError(f"can't import '{fmt}' (one of: {', '.join(IMPORT_FORMATS)})")
+    known = ", ".join(IMPORT_FORMATS)
+    raise NetuiError(f"can't import '{shown(fmt, multiline=False)}' (one of: {known})")

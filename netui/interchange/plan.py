@@ -4,7 +4,9 @@ A plan is made by a pure function of the file's rows and the contacts already sa
 (`netui.interchange.linkedin.plan_import`, `netui.interchange.merge.plan_contacts`);
 nothing is written until `apply_plan`, which saves it as one undoable change and one
 write. The app shows `describe_plan` and `plan_details` as the preview, and the command
-line prints them for `--dry-run`.
+line prints them for `--dry-run`. The file's text in them (names, values, the reasons a
+row is skipped, which may quote a cell) is shown before it is saved, so both pass
+`netui.text.shown`: nothing from the file drives the terminal.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from netui.model import Contact
+from netui.text import shown
 
 if TYPE_CHECKING:
     from netui.store.store import Store
@@ -82,10 +85,10 @@ def describe_plan(plan: ImportPlan, *, limit: int = 10) -> str:
         if len(plan.skipped) > limit:
             reasons.append(f"and {len(plan.skipped) - limit} more")
         text += ": " + ", ".join(reasons)
-    return text
+    return shown(text, multiline=False)
 
 
-def _shown(value: object) -> str:
+def _value(value: object) -> str:
     if isinstance(value, tuple):
         return ", ".join(str(v) for v in value)
     return "" if value is None else str(value)
@@ -100,7 +103,7 @@ def plan_details(plan: ImportPlan, *, limit: int = 20) -> list[str]:
     changed = []
     for before, after in plan.updated:
         fields = [
-            f"{name} '{_shown(getattr(before, name))}' → '{_shown(getattr(after, name))}'"
+            f"{name} '{_value(getattr(before, name))}' → '{_value(getattr(after, name))}'"
             for name in DETAIL_FIELDS
             if getattr(before, name) != getattr(after, name)
         ]
@@ -109,7 +112,7 @@ def plan_details(plan: ImportPlan, *, limit: int = 20) -> list[str]:
         changed.append(f"~ {before.name}: " + ", ".join(fields))
     if len(changed) > limit:
         changed[limit:] = [f"  and {len(plan.updated) - limit} more to update"]
-    return lines + changed
+    return [shown(line, multiline=False) for line in lines + changed]
 
 
 def apply_plan(store: Store, plan: ImportPlan) -> None:

@@ -40,7 +40,7 @@ from netui.interchange.keys import number_key
 from netui.interchange.plan import Incoming
 from netui.interchange.textfile import read_text
 from netui.model import Contact, Network
-from netui.text import clean, unique
+from netui.text import clean, shown, unique
 
 _BINARY = frozenset({"PHOTO", "LOGO", "SOUND", "KEY"})
 """Properties dropped before parsing: pictures and keys netui has no place for."""
@@ -53,6 +53,11 @@ _SCHEME_ESCAPED = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)\\:(?=//)")
 
 class VCardError(NetuiError, ValueError):
     """A vCard file that can't be read; the message gives the line number."""
+
+    def __init__(self, message: str) -> None:
+        # The message quotes the file (its name, the line that is not a vCard's, vobject's
+        # complaint): displayable, like every text read from a file.
+        super().__init__(shown(message, multiline=False))
 
 
 # --- reading ------------------------------------------------------------------------------

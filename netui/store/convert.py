@@ -58,7 +58,7 @@ def _iso(value: datetime | None) -> str | None:
 
 
 def _strs(value: Any) -> tuple[str, ...]:
-    return tuple(_str(v) for v in value) if isinstance(value, list) else ()
+    return tuple(map(_str, value)) if isinstance(value, list) else ()
 
 
 def _lines_shown(value: Any) -> tuple[str, ...]:
@@ -73,19 +73,20 @@ def _lines(values: tuple[str, ...]) -> list[str]:
 
 def contact_from_doc(doc_id: int, doc: dict[str, Any]) -> Contact:
     get = doc.get
-    line = [_str(get(key)) for key in ("name", "company", "title", "email", "phone", "linkedin")]
-    how_met = _str(get("how_met"))
-    tags = _strs(get("tags"))
-    lists = [_strs(get(k)) for k in ("prepared", "other_emails", "other_phones", "other_urls")]
-    # Most contacts hold only printable text and none of these lists: one check of their
-    # text joined (C speed) instead of a call per field keeps reading 30,000 contacts fast.
-    if any(lists) or not "".join((*line, how_met, *tags)).isprintable():
-        line = [_line(text) for text in line]
-        how_met = shown(how_met)
-        tags = tuple(map(_line, tags))
-        lists = [tuple(map(_line, texts)) for texts in lists]
-    name, company, title, email, phone, linkedin = line
-    prepared, other_emails, other_phones, other_urls = lists
+    name, company, title = _str(get("name")), _str(get("company")), _str(get("title"))
+    email, phone, linkedin = _str(get("email")), _str(get("phone")), _str(get("linkedin"))
+    how_met, tags = _str(get("how_met")), _strs(get("tags"))
+    prepared, other_emails = _strs(get("prepared")), _strs(get("other_emails"))
+    other_phones, other_urls = _strs(get("other_phones")), _strs(get("other_urls"))
+    # Most contacts hold only printable text and none of the four lists: one C-speed check
+    # of their text joined, instead of a call per field, keeps reading 30,000 contacts fast.
+    joined = "".join((name, company, title, email, phone, linkedin, how_met, *tags))
+    if prepared or other_emails or other_phones or other_urls or not joined.isprintable():
+        name, company, title = _line(name), _line(company), _line(title)
+        email, phone, linkedin = _line(email), _line(phone), _line(linkedin)
+        how_met, tags = shown(how_met), tuple(map(_line, tags))
+        prepared, other_emails = tuple(map(_line, prepared)), tuple(map(_line, other_emails))
+        other_phones, other_urls = tuple(map(_line, other_phones)), tuple(map(_line, other_urls))
     status = get("status")
     return Contact(
         id=doc_id,

@@ -178,7 +178,13 @@ class LoopMixin:
     def cadence_defaults(self) -> dict[str, dict[str, int]]:
         """The default keep-in-touch rhythms, in days: `{"tags": {tag: days}, "status":
         {status: days}}` (tags folded: no `#`, lower case, no accents). A contact without
-        a rhythm of their own takes the shortest of their tags', else their status's."""
+        a rhythm of their own takes the shortest of their tags', else their status's.
+
+        The keys are read from the file like every other text: made displayable by
+        `netui.text.shown` (`netui rhythm` prints them), as the contacts' tags they are
+        matched with are."""
+        from netui.text import shown  # the one use in this module
+
         raw = self._storage.data["meta"][schema.META_ID].get("cadence_defaults")
         raw = raw if isinstance(raw, dict) else {}
         result: dict[str, dict[str, int]] = {}
@@ -186,7 +192,7 @@ class LoopMixin:
             table = raw.get(kind)
             table = table if isinstance(table, dict) else {}
             result[kind] = {
-                key: days
+                shown(key, multiline=False): days
                 for key, days in table.items()
                 if isinstance(key, str) and _cadence_days(days) is not None
             }

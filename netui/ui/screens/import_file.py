@@ -10,7 +10,9 @@ undoable change (`apply_plan`); escape closes without writing anything.
 
 Reading and planning run off the event loop: the file on a thread, the plan on the store's
 thread (it reads the contacts). Everything from the file is shown literally, never parsed
-as markup.
+as markup, and made displayable by `netui.text.shown`, as are the names of files and
+folders (a file name can hold an escape sequence): the preview, the tree, the messages.
+A name changed that way is still opened by its real path.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar
 
-from rich.text import Text
+from rich.text import Text, TextType
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -33,6 +35,7 @@ from netui.errors import NetuiError
 from netui.interchange.formats import IMPORT_FORMATS, guess_format, plan_file
 from netui.interchange.plan import ImportPlan, apply_plan, describe_plan, plan_details
 from netui.store import Store
+from netui.text import shown
 
 SUFFIXES = (".csv", ".vcf", ".vcard")
 """The files the tree lists (folders are always listed, hidden ones never)."""
@@ -56,6 +59,11 @@ def shown_path(path: Path) -> str:
     except ValueError:
         return str(path)
     return "~" if not relative.parts else f"~/{relative}"
+
+
+def displayed(path: Path) -> str:
+    """`shown_path(path)`, displayable whatever bytes the names hold."""
+    return shown(shown_path(path), multiline=False)
 
 
 def _kind(path: Path) -> str:
@@ -91,6 +99,12 @@ class ImportFileTree(DirectoryTree):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("backspace", "parent", "Parent folder", show=False),
     ]
+
+    def process_label(self, label: TextType) -> Text:
+        # Every node's label is a file or folder name: displayable, like all text read.
+        if isinstance(label, str):
+            label = shown(label, multiline=False)
+        return super().process_label(label)
 
     def filter_paths(self, paths: Iterable[Path]) -> Iterable[Path]:
         # Runs on the tree's loading thread, so the is_dir checks don't block the UI.
@@ -129,6 +143,8 @@ class ImportScreen(ModalScreen["ImportPlan | None"]):
         self._format_chosen = False
         """The user picked the format: typing a path no longer guesses it."""
         self._applying = False
+        self._real: dict[str, Path] = {}
+        """The path behind each path text shown in the field that `shown` changed."""
 
     # --- layout -----------------------------------------------------------------------------
 
@@ -139,7 +155,7 @@ class ImportScreen(ModalScreen["ImportPlan | None"]):
             with Horizontal(classes="row"):
                 yield Label("File", classes="field-label")
                 yield Input(
-                    value=shown_path(self.start).rstrip("/") + "/",
+                    value=self._field_text(self.start, folder=True),
                     placeholder="~/Downloads/Connections.csv",
                     id="path",
                 )
@@ -175,8 +191,19 @@ class ImportScreen(ModalScreen["ImportPlan | None"]):
     def fmt(self) -> str:
         return str(self.query_one("#format", Select).value)
 
+    def _field_text(self, path: Path, *, folder: bool = False) -> str:
+        """The text the path field shows for `path`. If `shown` had to change it (a name
+        with a control character), it is remembered, so that `resolve` opens the real path."""
+        own = shown_path(path)
+        text = shown(own, multiline=False)
+        if text != own:
+            self._real[text.rstrip("/")] = path
+        return text.rstrip("/") + "/" if folder else text
+
     def resolve(self, text: str) -> Path:
         """The path typed: `~` expanded, a relative one read from the tree's folder."""
+        if (real := self._real.get(text.rstrip("/"))) is not None:
+            return real
         path = Path(text).expanduser()
         if not path.is_absolute():
             path = Path(self.query_one(ImportFileTree).path) / path
@@ -221,7 +248,7 @@ class ImportScreen(ModalScreen["ImportPlan | None"]):
     def _file_picked(self, event: DirectoryTree.FileSelected) -> None:
         event.stop()
         self._format_chosen = False
-        text = shown_path(event.path)
+        text = self._field_text(event.path)
         self.query_one("#path", Input).value = text
         self._planned_for = (text, "")  # so the Input.Changed that follows keeps this preview
         self.preview()
@@ -262,16 +289,16 @@ class ImportScreen(ModalScreen["ImportPlan | None"]):
         self._planned_for = (text, "")
         if self.plan is not None:
             self._clear_preview()  # Import must not save the old plan meanwhile
-        self._say(f"Reading {path.name}…", "-busy")
+        self._say(f"Reading {shown(path.name, multiline=False)}…", "-busy")
         kind = await asyncio.to_thread(_kind, path)
         if kind == "dir":
             self._forget_plan()
             self.query_one(ImportFileTree).path = path
-            self._say(f"Pick a file in {shown_path(path)}", "")
+            self._say(f"Pick a file in {displayed(path)}", "")
             return
         if kind == "missing":
             self._forget_plan()
-            self._say(f"⚠ There is no file at {shown_path(path)}", "-error")
+            self._say(f"⚠ There is no file at {displayed(path)}", "-error")
             return
         fmt = self.fmt
         if not self._format_chosen:
@@ -295,12 +322,12 @@ class ImportScreen(ModalScreen["ImportPlan | None"]):
     def _show_problem(self, error: Exception) -> None:
         """Every reader's message names the line and says that nothing was imported."""
         self._clear_preview()
-        self._say(f"⚠ {error}", "-error")
+        self._say(f"⚠ {shown(str(error), multiline=False)}", "-error")
 
     def _show_plan(self, plan: ImportPlan, path: Path, fmt: str) -> None:
         self.plan = plan
         text = Text()
-        text.append(f"{IMPORT_FORMATS[fmt]}: {path.name}\n", style="bold")
+        text.append(f"{IMPORT_FORMATS[fmt]}: {shown(path.name, multiline=False)}\n", style="bold")
         text.append(describe_plan(plan, limit=DETAIL_LIMIT) + "\n")
         details = plan_details(plan, limit=DETAIL_LIMIT)
         if details:

@@ -6,7 +6,9 @@ widget uses Textual's Line API: rows are plain tuples of strings, and `render_li
 only the visible ones, so filling or filtering 30,000 rows costs a list copy.
 
 Text is drawn as literal segments, never parsed as markup: a contact named `[b]x` or `[/]`
-shows exactly that.
+shows exactly that. Segments go to the terminal as they are, so every cell also passes
+`netui.text.shown` (the data is already shown by the store; this keeps any other text
+from driving the terminal too, at the cost of a C-speed check of the visible cells).
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+from netui.text import shown
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,25 +247,25 @@ class VirtualList(ScrollView, can_focus=True):
 
     def _widths(self, total: int) -> list[int]:
         """Each column's width; optional columns that don't fit get 0 (hidden)."""
-        shown = list(self.columns)
+        visible = list(self.columns)
 
         def needed(columns: list[Column]) -> int:
             return sum(c.width or c.min_width for c in columns) + len(columns) - 1
 
-        while needed(shown) > total and any(c.drop for c in shown):
-            shown.remove(max(shown, key=lambda c: c.drop))
-        fixed = sum(c.width or 0 for c in shown) + len(shown) - 1
-        weights = sum(c.weight for c in shown if c.width is None)
+        while needed(visible) > total and any(c.drop for c in visible):
+            visible.remove(max(visible, key=lambda c: c.drop))
+        fixed = sum(c.width or 0 for c in visible) + len(visible) - 1
+        weights = sum(c.weight for c in visible if c.width is None)
         spare = max(total - fixed, 0)
         widths = []
         for column in self.columns:
-            if column not in shown:
+            if column not in visible:
                 widths.append(0)
             elif column.width is not None:
                 widths.append(column.width)
             else:
                 widths.append(spare * column.weight // weights)
-        flexible = [i for i, c in enumerate(self.columns) if c in shown and c.width is None]
+        flexible = [i for i, c in enumerate(self.columns) if c in visible and c.width is None]
         if flexible:  # rounding leftovers go to the last flexible column
             widths[flexible[-1]] += spare - sum(widths[i] for i in flexible)
         return widths
@@ -271,7 +275,7 @@ class VirtualList(ScrollView, can_focus=True):
         for text, size in zip(cells, self._widths(width), strict=False):
             if size <= 0:
                 continue
-            text = text.replace("\n", " ")
+            text = shown(text, multiline=False)  # one line: newlines and tabs as spaces
             if cell_len(text) > size:
                 text = set_cell_size(text, size - 1) + "…"
             parts.append(set_cell_size(text, size))
@@ -302,7 +306,7 @@ class VirtualList(ScrollView, can_focus=True):
             )
         style = self.get_visual_style(*classes).rich_style if classes else base.rich_style
         text = (
-            set_cell_size(" " + row.cells[0], width)
+            set_cell_size(" " + shown(row.cells[0], multiline=False), width)
             if row.key is None
             else self._line(row.cells, width)
         )
