@@ -48,14 +48,15 @@ def db(tmp_path: Path) -> Path:
     return path
 
 
-def run(db: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+def run(db: Path, *args: str, ok: bool = True) -> subprocess.CompletedProcess[bytes]:
     """`netui ARGS --db DB`, its output as bytes (what a terminal or a file would get)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("NETUI_")}
     env["NETUI_HOME"] = str(db.parent / "home")
     result = subprocess.run(
         [NETUI, *args, "--db", str(db)], capture_output=True, env=env, check=False
     )
-    assert result.returncode == 0, result.stderr.decode(errors="replace")
+    if ok:
+        assert result.returncode == 0, result.stderr.decode(errors="replace")
     return result
 
 
@@ -125,3 +126,29 @@ def test_add_prints_the_name_it_resolved_safely(db: Path, what: str, line: str, 
     out = run(db, "add", what, line).stdout
     assert not offending(out), offending(out)
     assert f"for {name}".encode() in out
+
+
+@pytest.mark.parametrize(
+    "args", [("today",), ("export", "csv", "--what", "notes"), ("export", "vcard")], ids=" ".join
+)
+def test_a_lone_surrogate_escape_in_the_file_reaches_no_output(
+    db: Path, args: tuple[str, ...]
+) -> None:
+    """A JSON `\\ud800` escape (valid JSON syntax, but no character) in a name and a note.
+
+    Whether such a file opens is the loading checks' decision: netui either shows the
+    text (the surrogate as U+FFFD) or refuses the file with a one-line message and leaves
+    it as it was. Either way no surrogate, and no other byte of the data, is printed.
+    """
+    text = db.read_text(encoding="ascii")
+    text = text.replace('"Zed', '"Zed\\ud800').replace('"quick call', '"quick\\udfff call')
+    db.write_text(text, encoding="ascii")
+    result = run(db, *args, ok=False)
+    for stream in (result.stdout, result.stderr):
+        assert not offending(stream), offending(stream)
+    if result.returncode == 0:
+        assert "Zed\ufffd".encode() in result.stdout or "quick\ufffd".encode() in result.stdout
+    else:
+        assert result.returncode == 1 and result.stdout == b""
+        assert result.stderr.count(b"\n") == 1, result.stderr
+        assert db.read_text(encoding="ascii") == text
