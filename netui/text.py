@@ -68,13 +68,14 @@ def shown(text: str, *, multiline: bool = True) -> str:
     """
     # The fast path is the common one: every unsafe character is non-printable, and
     # str.isprintable runs at C speed (this runs on every field of every document).
-    if text.isprintable():
-        return text
-    if not multiline:
-        return _UNSAFE_LINE.sub(lambda found: _SHOWN_LINE[found[0]], text)
-    # A note fails isprintable at its first newline. Deleting the bytes that may start an
-    # unsafe character from a UTF-8 copy, and comparing lengths, scans two to four times
-    # faster than the regex, which only runs when one of those bytes is there.
+    if not multiline or "\n" not in text:
+        if text.isprintable():
+            return text
+        if not multiline:
+            return _UNSAFE_LINE.sub(lambda found: _SHOWN_LINE[found[0]], text)
+    # Multi-line text (a note) would fail isprintable at its first newline. Deleting the
+    # bytes that may start an unsafe character from a UTF-8 copy, and comparing lengths,
+    # scans two to four times faster than the regex, which only runs when one is there.
     try:
         data = text.encode()
     except UnicodeEncodeError:  # a lone surrogate
