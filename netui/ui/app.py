@@ -1,18 +1,23 @@
 """The Textual app: wiring only. Screens do the work.
 
 The app owns the store, the clock, one background thread through which every store call
-goes (in order, off the event loop), the global keys and the command palette's commands.
+goes (in order, off the event loop), the global keys and the command palette's commands,
+and how it ends: on `q`, on a signal (TERM, HUP, QUIT, INT) like `q` but with 128+signum,
+and on a crash with a non-zero status.
 """
 
 from __future__ import annotations
 
 import asyncio
+import signal
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from functools import partial
 from typing import ClassVar, TypeVar
 
+from rich.console import RenderableType
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -22,11 +27,16 @@ from netui.errors import NetuiError
 from netui.store import Store
 from netui.ui.messages import StoreChanged
 from netui.ui.screens.main import MainScreen
+from netui.ui.terminal import TypeAhead, TypeAheadMark, decode_input_leniently
 
 T = TypeVar("T")
 
 POLL_SECONDS = 1.0
 """How often the app looks for changes made to the file by another process."""
+
+EXIT_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT, signal.SIGINT)
+"""Signals that end the app like `q` (pending save finished, terminal restored), with
+the shell's convention for "ended by a signal" as the status: 128 + the signal number."""
 
 
 class NetuiApp(App[int]):
@@ -52,13 +62,31 @@ class NetuiApp(App[int]):
         self.file_problem: str | None = None
         """A problem with the data file found while running, shown until it is solved."""
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="netui-store")
+        self.type_ahead = TypeAhead(self, super().on_event)
+        """Delivers the terminal's keys in order, each to the screen that is ready for it."""
+        self.crashed = False
+        """True once the app has panicked: Textual may still report status 0 (#4325)."""
 
     @property
     def today(self) -> date:
         """Today, from the injected clock."""
         return self.clock().date()
 
+    def on_load(self) -> None:
+        # Before the terminal enters application mode, so that no signal can leave it
+        # there. Textual handles only TSTP, CONT and WINCH itself.
+        loop = asyncio.get_running_loop()
+        for signum in EXIT_SIGNALS:
+            loop.add_signal_handler(signum, self._end_on_signal, signum)
+
+    def _end_on_signal(self, signum: int) -> None:
+        """Quit as `q` does: on_unmount lets the pending save finish, Textual restores
+        the terminal. A second signal changes nothing."""
+        if self.return_code is None:
+            self.exit(return_code=128 + signum)
+
     def on_mount(self) -> None:
+        self.type_ahead.start()
         for notice in self.store.notices:
             self.notify(notice, markup=False)
         if self.poll:
@@ -94,6 +122,22 @@ class NetuiApp(App[int]):
         if changed or solved:
             self.post_message(StoreChanged())
 
+    async def on_event(self, event: events.Event) -> None:
+        """Keys and pastes from the terminal go through the type-ahead queue."""
+        if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
+            await self.type_ahead.take(event)
+        else:
+            await super().on_event(event)
+
+    def on_type_ahead_mark(self, mark: TypeAheadMark) -> None:
+        self.type_ahead.mark_returned(mark)
+
+    def panic(self, *renderables: RenderableType) -> None:
+        """Exit on an unexpected error, remembering it: Textual's input thread panics
+        without setting a return code."""
+        self.crashed = True
+        super().panic(*renderables)
+
     def on_store_changed(self, message: StoreChanged) -> None:
         """Pass the news to every screen on the stack (each redraws what it shows)."""
         for screen in self.screen_stack:
@@ -116,7 +160,17 @@ class NetuiApp(App[int]):
 
 
 def run(store: Store) -> int:
-    """Run the app on `store`; return the exit code."""
+    """Run the app on `store` in the real terminal; return the exit code (non-zero after
+    a crash, 128 + signum after a signal)."""
+    decode_input_leniently()
     app = NetuiApp(store)
-    result = app.run()
-    return result if isinstance(result, int) else (app.return_code or 0)
+    app.run()
+    return exit_code(app)
+
+
+def exit_code(app: NetuiApp) -> int:
+    """The status the app ended with: Textual can end an app that crashed with 0."""
+    code = app.return_code or 0
+    if app.crashed:
+        code = code or 1
+    return code

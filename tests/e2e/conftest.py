@@ -1,6 +1,7 @@
 """Fixtures of the e2e tests: a user's environment (an xterm, netui's folders in the
 test's own), a fresh data file path, and `run_netui`, which starts the real console script
-in a pseudo-terminal and ends it at teardown whatever happened."""
+in a pseudo-terminal (or, with `program=`, another command: a Python script that runs
+netui with a fault injected) and ends it at teardown whatever happened."""
 
 from __future__ import annotations
 
@@ -41,8 +42,8 @@ def run_netui(env: dict[str, str]) -> Iterator:
         pytest.skip(f"the netui console script is not installed at {NETUI}")
     started: list[Terminal] = []
 
-    def start(*args: str) -> Terminal:
-        terminal = Terminal(list(args), env)
+    def start(*args: str, program: str = str(NETUI)) -> Terminal:
+        terminal = Terminal(list(args), env, program)
         started.append(terminal)
         return terminal
 

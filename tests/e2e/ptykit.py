@@ -8,6 +8,7 @@ pyte screen, and lets a test wait for text to appear on that screen: what a pers
 from __future__ import annotations
 
 import sys
+import termios
 import time
 from pathlib import Path
 
@@ -23,12 +24,10 @@ COLUMNS, LINES = 100, 30
 class Terminal:
     """A running `netui` and the screen it has drawn so far."""
 
-    def __init__(self, args: list[str], env: dict[str, str]) -> None:
+    def __init__(self, args: list[str], env: dict[str, str], program: str = str(NETUI)) -> None:
         self.screen = pyte.Screen(COLUMNS, LINES)
         self.stream = pyte.ByteStream(self.screen)
-        self.child = pexpect.spawn(
-            str(NETUI), args, env=env, dimensions=(LINES, COLUMNS), timeout=10
-        )
+        self.child = pexpect.spawn(program, args, env=env, dimensions=(LINES, COLUMNS), timeout=10)
         self.output = bytearray()
         self.ended = False
 
@@ -71,9 +70,23 @@ class Terminal:
                 raise AssertionError(f"{text!r} still on screen after {timeout}s:\n{self.text}")
             self.pump(0.05)
 
-    def send(self, keys: str) -> None:
+    def send(self, keys: str | bytes) -> None:
+        """Write `keys` to the terminal in one write: a burst, as fast typing or a paste."""
         self.child.send(keys)
         self.pump(0.05)
+
+    def paste(self, data: bytes) -> None:
+        """A bracketed paste of `data` (raw bytes: they need not be UTF-8)."""
+        self.send(b"\x1b[200~" + data + b"\x1b[201~")
+
+    def line_of(self, text: str) -> str:
+        """The first screen line holding `text` ("" if none)."""
+        return next((line for line in self.screen.display if text in line), "")
+
+    def tty_modes(self) -> list:
+        """The pseudo-terminal's modes as `stty -a` reads them (tcgetattr; on Linux the
+        master shows the slave's settings, even after the program has ended)."""
+        return termios.tcgetattr(self.child.child_fd)
 
     def escape(self) -> None:
         """Escape alone: the terminal's ESC and a letter sent soon after read as alt+letter,
@@ -87,14 +100,35 @@ class Terminal:
         self.screen.resize(lines, columns)
         self.pump(0.3)
 
-    def wait_for_exit(self, timeout: float = 10.0) -> int | None:
+    def wait_for_exit(self, timeout: float = 10.0, *, close: bool = True) -> int | None:
+        """Wait for the program to end; its exit status (None if a signal killed it)."""
         deadline = time.monotonic() + timeout
         while not self.ended and time.monotonic() < deadline:
             self.pump(0.1)
         self.child.expect(pexpect.EOF, timeout=max(deadline - time.monotonic(), 0.1))
-        self.child.close()
+        if close:
+            self.child.close()
+        else:
+            self.child.wait()
         return self.child.exitstatus
+
+    def hang_up(self) -> None:
+        """Close the terminal, as closing its window does: the kernel sends the program
+        SIGHUP, and nothing it writes goes anywhere any more."""
+        self.child.ptyproc.fileobj.close()
+        self.ended = True
+
+    def status_after_hang_up(self, timeout: float = 10.0) -> int | None:
+        """The exit status of a program whose terminal was closed (None: killed)."""
+        deadline = time.monotonic() + timeout
+        while self.child.ptyproc.isalive():
+            if time.monotonic() > deadline:
+                raise AssertionError(f"still running {timeout}s after its terminal closed")
+            time.sleep(0.05)
+        return self.child.ptyproc.exitstatus
 
     def kill(self) -> None:
         if self.child.isalive():
             self.child.terminate(force=True)
+        if not self.child.closed:
+            self.child.close(force=True)

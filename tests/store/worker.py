@@ -1,6 +1,7 @@
 """A small netui process for the store tests to run, race and kill.
 
-    python worker.py loop DB            add "seq 000000", "seq 000001"… until killed
+    python worker.py loop DB            add "seq 000000", "seq 000001"… until killed,
+                                        printing each one's number once it is committed
     python worker.py add DB PREFIX N    wait for a line on stdin, add N contacts, print
                                         when (time.monotonic) it started and ended
     python worker.py hold DB            take the file's lock and sleep until killed
@@ -26,6 +27,7 @@ def loop(db: Path) -> None:
     print("ready", flush=True)
     while True:
         store.add_contact(Contact(name=f"seq {seq:06d}", company="Acme", tags=("kill",)))
+        print(seq, flush=True)  # committed: the test may kill from now on, and checks it
         seq += 1
 
 

@@ -1,18 +1,21 @@
 """The quick-add bar: one line at the bottom, with a live preview of what will be saved.
 
 It parses nothing itself: every keystroke goes through `netui.quickadd`, and the screen
-shows the resolved contact and date, or the specific problem, keeping the text.
+shows the resolved contact and date, or the specific problem, keeping the text. A paste
+of several lines is not cut silently: a note gets them all, joined; a contact or a
+follow-up gets the first, and the bar says what was left out.
 """
 
 from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Static
@@ -21,6 +24,7 @@ from netui import quickadd
 from netui.errors import QuickAddError, UnknownContactError
 from netui.model import NoteKind
 from netui.quickadd import ContactDraft, ContactIndex, FollowUpDraft, NoteDraft
+from netui.text import clean
 
 Draft = ContactDraft | FollowUpDraft | NoteDraft
 
@@ -30,6 +34,60 @@ PLACEHOLDERS = {
     "note": "Jane: coffee at Blue Bottle, gave me two names",
 }
 TITLES = {"contact": "New contact", "followup": "New follow-up", "note": "New note"}
+SHOWN_LEFT_OUT = 60
+"""How much of the pasted lines left out the bar quotes."""
+
+
+class LineInput(Input):
+    """The bar's one line. Textual's `Input` keeps the first line of a paste and drops
+    the rest without a word; this one joins them (`join_lines`, for a note) or keeps the
+    first and posts `LinesLeftOut` with the others."""
+
+    takes_pasted_lines = True
+    """The app leaves the line breaks of a paste for this widget to handle."""
+
+    class LinesLeftOut(Message):
+        """Lines of a paste that were not put in the line (none: nothing was left out)."""
+
+        def __init__(self, lines: list[str]) -> None:
+            super().__init__()
+            self.lines = lines
+
+    def __init__(self, *args: object, join_lines: bool = False, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.join_lines = join_lines
+
+    def on_paste(self, event: events.Paste) -> None:
+        event.prevent_default()  # not Input's own handler, which keeps the first line
+        event.stop()
+        lines = [line for line in clean(event.text).splitlines() if line.strip()]
+        if not lines:
+            return
+        left_out: list[str] = []
+        if len(lines) == 1:
+            text = lines[0].replace("\t", " ")  # as pasted, spaces and all
+        elif self.join_lines:
+            text = " ".join(clean(line, multiline=False) for line in lines)
+        else:
+            text, *left_out = (clean(line, multiline=False) for line in lines)
+        selection = self.selection
+        if selection.is_empty:
+            self.insert_text_at_cursor(text)
+        else:
+            self.replace(text, *selection)
+        self.post_message(self.LinesLeftOut(left_out))
+
+
+def describe_left_out(lines: list[str]) -> str:
+    """'2 more pasted lines were left out: Bob Lee · Cy Ng' (shortened), or ''."""
+    if not lines:
+        return ""
+    quoted = " · ".join(lines)
+    if len(quoted) > SHOWN_LEFT_OUT:
+        quoted = quoted[: SHOWN_LEFT_OUT - 1].rstrip() + "…"
+    if len(lines) == 1:
+        return f"⚠ 1 more pasted line was left out: {quoted}"
+    return f"⚠ {len(lines)} more pasted lines were left out: {quoted}"
 
 
 class ContactNameSuggester(Suggester):
@@ -78,8 +136,14 @@ class QuickAddScreen(ModalScreen["QuickAddResult | None"]):
     def compose(self) -> ComposeResult:
         with Vertical(id="bar"):
             yield Static(Content(TITLES[self.kind]), id="title")
-            yield Input(value=self.prefill, placeholder=PLACEHOLDERS[self.kind], id="line")
+            yield LineInput(
+                value=self.prefill,
+                placeholder=PLACEHOLDERS[self.kind],
+                id="line",
+                join_lines=self.kind == "note",
+            )
             yield Static("", id="preview", markup=False)
+            yield Static("", id="left-out", markup=False)
             yield Static(self._hint(), id="hint", markup=False)
 
     def _hint(self) -> str:
@@ -127,6 +191,12 @@ class QuickAddScreen(ModalScreen["QuickAddResult | None"]):
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
         self._preview(event.value)
+
+    @on(LineInput.LinesLeftOut)
+    def _left_out(self, event: LineInput.LinesLeftOut) -> None:
+        note = self.query_one("#left-out", Static)
+        note.update(describe_left_out(event.lines))
+        note.set_class(bool(event.lines), "-shown")
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
