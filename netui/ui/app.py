@@ -23,8 +23,8 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from netui.clock import Clock, system_clock
-from netui.errors import NetuiError
-from netui.store import Store
+from netui.errors import ConflictError, NetuiError
+from netui.store import Choices, Store
 from netui.ui.messages import StoreChanged
 from netui.ui.screens.main import MainScreen
 from netui.ui.terminal import TypeAhead, TypeAheadMark, decode_input_leniently
@@ -97,16 +97,52 @@ class NetuiApp(App[int]):
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._executor, partial(function, *args))
 
-    async def change(self, function: Callable[..., T], *args: object) -> T | None:
-        """Run a store change; on a problem, say so and return None (input is kept)."""
+    async def change(
+        self, function: Callable[..., T], *args: object, action: str = "save"
+    ) -> T | None:
+        """Run a store change; on a problem, say so and return None (input is kept).
+
+        If another program changed what the change would change (a ConflictError), the
+        user is shown both values and asked (`ConflictScreen`; `action` is "save" or
+        "undo"), and the change is made again with the answer; cancel saves nothing.
+        """
+        choices: Choices | None = None
+        while True:
+            try:
+                call = partial(function, *args, **({"choices": choices} if choices else {}))
+                result = await self.call_store(call)
+            except ConflictError as error:
+                choices = await self._ask_about(error, action)
+                if choices is None:
+                    return None
+                continue
+            except NetuiError as error:
+                self.notify(
+                    str(error), title="Not saved", severity="error", markup=False, timeout=8
+                )
+                return None
+            self.file_problem = None
+            self.post_message(StoreChanged(saved_here=True))
+            return result
+
+    async def _ask_about(self, error: ConflictError, action: str) -> Choices | None:
+        """The user's answer to a conflict (None: cancelled, or no dialog can be shown
+        here, in which case the refusal is said instead)."""
+        from textual.worker import NoActiveWorker, get_current_worker
+
+        from netui.ui.screens.conflict import ConflictScreen
+
         try:
-            result = await self.call_store(function, *args)
-        except NetuiError as error:
+            get_current_worker()  # a dialog can only be awaited from a worker
+        except NoActiveWorker:
             self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=8)
             return None
-        self.file_problem = None
-        self.post_message(StoreChanged(saved_here=True))
-        return result
+        resolution = await self.push_screen_wait(ConflictScreen(error.conflicts, action))
+        if resolution is None:
+            what = "undone" if action == "undo" else "saved"
+            self.notify(f"Cancelled: nothing was {what}", markup=False)
+            return None
+        return Choices(resolution, error.conflicts)
 
     async def _look_for_outside_changes(self) -> None:
         try:

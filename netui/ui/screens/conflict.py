@@ -15,7 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, DataTable, Static
+from textual.widgets import Button, Static
 
 from netui.store import Conflict, Resolution
 
@@ -24,6 +24,8 @@ LABELS = {
     "undo": ("Undo anyway", "Keep their changes"),
 }
 """The two answers' words, for a save and for an undo."""
+MINE = {"save": "yours", "undo": "undo puts back"}
+"""What the user's side of a field is called, for a save and for an undo."""
 
 
 class ConflictScreen(ModalScreen[Resolution | None]):
@@ -49,8 +51,16 @@ class ConflictScreen(ModalScreen[Resolution | None]):
         with Vertical(classes="dialog"):
             yield Static(Content(self._heading()), id="heading")
             with VerticalScroll(id="conflicts"):
-                if fields:
-                    yield DataTable(id="fields", cursor_type="row", zebra_stripes=True)
+                for conflict in fields:
+                    yield Static(Content(conflict.what), classes="what")
+                    yield Static(
+                        Content(f"{'in the file now:':<17}{conflict.theirs_text}"),
+                        classes="theirs",
+                    )
+                    yield Static(
+                        Content(f"{MINE[self.action] + ':':<17}{conflict.mine_text}"),
+                        classes="mine",
+                    )
                 for conflict in documents:
                     line = (
                         f"{conflict.what}: {conflict.detail}" if conflict.detail else conflict.what
@@ -78,16 +88,6 @@ class ConflictScreen(ModalScreen[Resolution | None]):
         return "Your other changes are saved either way; cancel saves nothing."
 
     def on_mount(self) -> None:
-        fields = [c for c in self.conflicts if c.field]
-        if fields:
-            table = self.query_one("#fields", DataTable)
-            table.add_columns("Field", "In the file now", "Yours")
-            for conflict in fields:
-                table.add_row(
-                    Content(conflict.what),
-                    Content(conflict.theirs_text),
-                    Content(conflict.mine_text),
-                )
         self.query_one("#cancel", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

@@ -82,6 +82,7 @@ class MainScreen(Screen[None]):
         self._last_save = ""
 
     def compose(self) -> ComposeResult:
+        yield Static(id="read-only", markup=False)
         yield StatusLine(id="status", markup=False)
         with Horizontal(id="panes"):
             yield ContactsPane()
@@ -159,6 +160,12 @@ class MainScreen(Screen[None]):
         status = self.query_one(StatusLine)
         status.update(Content("  ·  ".join(parts)))
         status.set_class(bool(problem), "-problem")
+        read_only = self.store.read_only
+        banner = self.query_one("#read-only", Static)
+        banner.update(
+            Content(f"Read-only — nothing can be saved: {read_only}" if read_only else "")
+        )
+        banner.display = bool(read_only)
 
     # --- selection --------------------------------------------------------------------------
 
@@ -294,8 +301,11 @@ class MainScreen(Screen[None]):
         if item_id is not None:
             await delete_item(self.app, pane.id or "", item_id)
 
+    @work(exclusive=True, group="dialog")
     async def action_undo(self) -> None:
-        undone = await self.app.change(self.store.undo)  # type: ignore[attr-defined]
+        """Undo the last change; a worker, since an undo that meets another program's
+        change asks what to keep (`NetuiApp.change`)."""
+        undone = await self.app.change(self.store.undo, action="undo")  # type: ignore[attr-defined]
         if undone is None:
             if not self.store.history:
                 self.notify("Nothing to undo")
