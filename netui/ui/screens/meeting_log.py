@@ -39,7 +39,7 @@ from netui.model import (
     Status,
 )
 from netui.quickadd import DEFAULT_FOLLOWUP_DAYS, ContactIndex, parse_contact, split_date_tail
-from netui.text import clean, fold
+from netui.text import clean, fold, shown
 
 KINDS = (NoteKind.MEETING, NoteKind.CALL, NoteKind.COFFEE, NoteKind.EVENT, NoteKind.EMAIL)
 """What a logged interaction can be (a plain note is not a meeting)."""
@@ -336,7 +336,7 @@ class MeetingLogScreen(Screen[Note | None]):
         try:
             reading = self.read()
         except NetuiError as error:
-            problem.update(f"⚠ {error}")
+            problem.update(f"⚠ {shown(str(error))}")
             problem.display = True
             summary.update("Nothing will be saved until this is fixed.")
             summary.add_class("-blocked")

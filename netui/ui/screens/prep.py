@@ -32,6 +32,7 @@ from netui.errors import NetuiError, NotFoundError
 from netui.model import Network
 from netui.prep import PrepSheet, prep_sheet, render_prep
 from netui.questions import Question, QuestionBank, load_bank, question_key, save_bank
+from netui.text import shown
 from netui.ui.messages import StoreChanged
 
 NARROW = 100
@@ -144,7 +145,7 @@ class PrepScreen(Screen[list[str] | None]):
             self.bank = await self.app.call_store(load_bank)  # type: ignore[attr-defined]
         except NetuiError as error:
             # Without the bank, nothing may be saved over it: only the picks can change.
-            problem.update(f"⚠ {error}")
+            problem.update(f"⚠ {shown(str(error))}")
         problem.display = self.bank is None
         if await self._read_network():
             assert self.sheet is not None
@@ -298,7 +299,10 @@ class PrepScreen(Screen[list[str] | None]):
             await self.app.call_store(save_bank, bank)  # type: ignore[attr-defined]
         except (NetuiError, OSError) as error:
             self.app.notify(
-                str(error), title="Question bank not saved", severity="error", markup=False
+                shown(str(error)),
+                title="Question bank not saved",
+                severity="error",
+                markup=False,
             )
             return False
         checked = {question_key(text) for text in self.question_list.selected}
@@ -407,7 +411,7 @@ class QuestionDialog(ModalScreen["tuple[QuestionBank, str] | None"]):
         try:
             bank = self.build()
         except NetuiError as error:
-            problem.update(f"⚠ {error}")
+            problem.update(f"⚠ {shown(str(error))}")
             self.app.bell()
             return
         text = " ".join(self.query_one("#text", Input).value.split())
