@@ -183,8 +183,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"netui: {error}", file=sys.stderr)
         return 1
     except OSError as error:  # a file problem no layer below put into words
+        from netui.text import shown
+
         where = f": {error.filename}" if error.filename else ""
-        print(f"netui: {error.strerror or error}{where}", file=sys.stderr)
+        print(shown(f"netui: {error.strerror or error}{where}", multiline=False), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
@@ -213,8 +215,10 @@ def _open_store(args: argparse.Namespace, *, tolerant: bool = False) -> Store:
 
     path, chosen = _db_path(args)
     store = Store.open(path, create_folder=not chosen, tolerant=tolerant)
+    from netui.text import shown
+
     for notice in store.notices:
-        print(f"netui: {notice}", file=sys.stderr)
+        print(shown(f"netui: {notice}", multiline=False), file=sys.stderr)
     return store
 
 
@@ -347,7 +351,7 @@ def _add(args: argparse.Namespace) -> int:
     from netui.clock import system_clock
     from netui.dates import relative_label
     from netui.model import FollowUp, Note, NoteKind
-    from netui.text import clean
+    from netui.text import shown
 
     store = _open_store(args)
     today = system_clock().date()
@@ -359,7 +363,7 @@ def _add(args: argparse.Namespace) -> int:
     if args.what == "contact":
         draft = quickadd.parse_contact(args.text, contacts)
         contact = store.add_contact(draft.to_contact())
-        print(f"saved {clean(quickadd.describe(draft, today))}  [id {contact.id}]")
+        print(f"saved {shown(quickadd.describe(draft, today))}  [id {contact.id}]")
     elif args.what == "followup":
         draft = quickadd.parse_followup(args.text, contacts, today)
         saved = store.add_followup(
@@ -367,7 +371,7 @@ def _add(args: argparse.Namespace) -> int:
         )
         # An undated one already says "(in a week)"; a dated one gets "(in 2 days)".
         when = f" ({relative_label(saved.due, today)})" if draft.dated else ""
-        print(f"saved {clean(quickadd.describe(draft, today))}{when}  [id {saved.id}]")
+        print(f"saved {shown(quickadd.describe(draft, today))}{when}  [id {saved.id}]")
     else:
         draft = quickadd.parse_note(args.text, contacts, today)
         note = store.add_note(
@@ -378,7 +382,7 @@ def _add(args: argparse.Namespace) -> int:
                 kind=NoteKind(args.kind),
             )
         )
-        line = clean(quickadd.describe(draft, today))
+        line = shown(quickadd.describe(draft, today))
         if args.kind != "note":  # "saved meeting note for Jane …", not "saved note note"
             line = f"{args.kind} {line}"
         print(f"saved {line}  [id {note.id}]")
@@ -411,7 +415,7 @@ def _id(contact: object) -> int | None:
 def _check(args: argparse.Namespace) -> int:
     """List the file's problems (exit 1 if any); with --repair, fix them (exit 0)."""
     from netui.store import Store
-    from netui.text import clean
+    from netui.text import shown
 
     path, chosen = _db_path(args)
     store = Store.open(path, create_folder=not chosen, tolerant=True)
@@ -432,11 +436,11 @@ def _check(args: argparse.Namespace) -> int:
     found = _plural(len(problems), "problem")
     if not args.repair:
         for problem in problems:
-            print(clean(str(problem), multiline=False))
+            print(shown(str(problem), multiline=False))
         print(f"{found}; 'netui check --repair' fixes them (after keeping a copy in the backups)")
         return 1
     for line in store.repair(dry_run=args.dry_run):
-        print(clean(line, multiline=False))
+        print(shown(line, multiline=False))
     print(f"{'would repair' if args.dry_run else 'repaired'} {found}")
     return 0
 

@@ -8,6 +8,13 @@ it on one line and exits 1, the app shows it in place.
 class NetuiError(Exception):
     """Base class of the errors netui reports to the user."""
 
+    def __str__(self) -> str:
+        # A message may quote a file's name or a value read from it: shown, never obeyed
+        # by the terminal that prints it (the CLI's line, the app's notification).
+        from netui.text import shown
+
+        return shown(super().__str__(), multiline=False)
+
 
 class QuickAddError(NetuiError, ValueError):
     """A quick-add line (or a date phrase) that can't be read; the message says why."""

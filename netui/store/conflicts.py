@@ -23,10 +23,9 @@ from typing import Any, Protocol
 
 from netui.errors import ConflictError, StoreError
 from netui.store import integrity
+from netui.store.naming import MISSING
 from netui.store.transaction import Change, DocChange, Transaction
 
-MISSING: Any = object()
-"""A field absent from a document (undo may have to take a field away again)."""
 BOOKKEEPING = frozenset({"created", "updated"})
 """Fields netui sets itself: never a conflict, never a reason to ask."""
 

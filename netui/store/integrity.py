@@ -19,6 +19,7 @@ case (the right type) costs one dict lookup and one set membership per field.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -27,7 +28,7 @@ from typing import Any
 import orjson
 
 from netui.model import EARLIEST, LATEST, NoteKind, Status, date_range_text
-from netui.text import clean
+from netui.text import shown
 
 INT_MIN, INT_MAX = -(2**63), 2**64 - 1
 """The integers orjson reads and writes exactly; beyond them a number becomes a float."""
@@ -59,7 +60,7 @@ def shown_value(value: Any, most: int = 40) -> str:
         text = orjson.dumps(value).decode()
     except (TypeError, orjson.JSONEncodeError):
         text = str(value)
-    text = clean(text, multiline=False)
+    text = shown(text, multiline=False)
     return text if len(text) <= most else text[: most - 1] + "…"
 
 
@@ -316,12 +317,16 @@ class Findings:
 _PLAIN = frozenset({str, int, bool, type(None)})
 
 
-def check_values(data: dict[str, Any], today: date, *, exact_numbers: bool = False) -> Findings:
+def check_values(
+    data: dict[str, Any], today: date, *, exact_numbers: bool = False, surrogates: bool = False
+) -> Findings:
     """Every wrong value in the file (no problems: the file can be trusted).
 
     With `exact_numbers` (`data` was parsed keeping big integers exact), an integer
     beyond what orjson writes back exactly is a problem too, wherever it is, since
-    saving would change it.
+    saving would change it. With `surrogates` (the file was read by the standard
+    library, which lets a lone surrogate through), so is text holding one: it can't be
+    written as UTF-8.
     """
     problems: list[Problem] = []
     floats = False
@@ -347,11 +352,15 @@ def check_values(data: dict[str, Any], today: date, *, exact_numbers: bool = Fal
                 if required and any(r not in doc for r in required):
                     problems.extend(check_document(table, doc_id, doc, today))
     problems.extend(_check_meta(data, today))
-    if exact_numbers:
-        reported = {(p.table, p.doc_id, p.field) for p in problems}
-        problems.extend(
-            p for p in _big_numbers(data) if (p.table, p.doc_id, p.field) not in reported
-        )
+    extra = [
+        *(_big_numbers(data) if exact_numbers else ()),
+        *(_surrogates(data) if surrogates else ()),
+    ]
+    reported = {(p.table, p.doc_id, p.field) for p in problems}
+    for problem in extra:
+        if (problem.table, problem.doc_id, problem.field) not in reported:
+            reported.add((problem.table, problem.doc_id, problem.field))
+            problems.append(problem)
     return Findings(problems, floats)
 
 
@@ -478,6 +487,49 @@ def _big_numbers(data: dict[str, Any]) -> list[Problem]:
                         )
                     )
     return problems
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _surrogates(data: dict[str, Any]) -> list[Problem]:
+    """Text holding a lone surrogate (a `\\ud800` escape), which can't be saved as UTF-8."""
+    problems = []
+    for table, docs in data.items():
+        for doc_id, doc in docs.items():
+            for name, value in doc.items():
+                if _holds_surrogate(value):
+                    problems.append(
+                        Problem(
+                            table,
+                            doc_id,
+                            name,
+                            f"'{name}' holds a broken character (a lone surrogate), shown as "
+                            "\ufffd",
+                            _without_surrogates(value),
+                        )
+                    )
+    return problems
+
+
+def _holds_surrogate(value: Any) -> bool:
+    if isinstance(value, str):
+        return _SURROGATE.search(value) is not None
+    if isinstance(value, list):
+        return any(_holds_surrogate(v) for v in value)
+    if isinstance(value, dict):
+        return any(_holds_surrogate(k) or _holds_surrogate(v) for k, v in value.items())
+    return False
+
+
+def _without_surrogates(value: Any) -> Any:
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_without_surrogates(v) for v in value]
+    if isinstance(value, dict):
+        return {_without_surrogates(k): _without_surrogates(v) for k, v in value.items()}
+    return value
 
 
 def _first_big(value: Any) -> int | None:

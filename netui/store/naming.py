@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from netui.store.conflicts import MISSING
 from netui.store.schema import Data
-from netui.text import clean
+from netui.text import shown
+
+MISSING: Any = object()
+"""A field absent from a document (undo may have to take a field away again)."""
 
 FIELD_LABELS = {
     "cadence_days": "rhythm (days)",
@@ -75,4 +77,4 @@ class DocumentNamer:
 
 def _line(value: Any) -> str:
     """A value on one line, safe to print."""
-    return clean(value if isinstance(value, str) else str(value), multiline=False)
+    return shown(value if isinstance(value, str) else str(value), multiline=False)

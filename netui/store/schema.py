@@ -49,6 +49,16 @@ def encode(data: Data) -> bytes:
 
 def decode(content: bytes, path: Path) -> Data:
     """Parse and check a data file's bytes; raise StoreError on anything unexpected."""
+    return _parse(content, path)[0]
+
+
+def _parse(content: bytes, path: Path) -> tuple[Data, bool]:
+    """The file's data, and whether it was read by the standard library (exactly).
+
+    orjson reads nearly every file; what it refuses but JSON allows (a lone surrogate,
+    `"\\ud800"`, written by some other program) is read by the standard library, so that
+    the value can be named and repaired rather than the whole file refused.
+    """
     if content.startswith(BOM):
         content = content[len(BOM) :]  # Notepad and some sync tools add one
     try:
@@ -64,11 +74,14 @@ def decode(content: bytes, path: Path) -> Data:
             raise DamagedFileError(
                 f"{path} is not UTF-8 text (byte 0x{content[bad.start]:02x} at offset {bad.start})"
             ) from None
-        raise DamagedFileError(
-            f"{path} is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
-        ) from None
+        try:
+            return _decode_exact(content, path), True
+        except (ValueError, RecursionError):
+            raise DamagedFileError(
+                f"{path} is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
+            ) from None
     check_shape(data, path)
-    return data
+    return data, False
 
 
 def decode_checked(content: bytes, path: Path, today: date) -> tuple[Data, list[integrity.Problem]]:
@@ -78,11 +91,12 @@ def decode_checked(content: bytes, path: Path, today: date) -> tuple[Data, list[
     an integer beyond 64 bits as a float, and would write it back as one (a phone typed
     as 1000000000000000000000000000000 would become 1e+30): when any float is seen, the
     file is read again by the standard library, which keeps such integers exact, so that
-    they are reported (and repaired as their exact digits) rather than changed.
+    they are reported (and repaired as their exact digits) rather than changed. A file
+    only the standard library reads is checked for lone surrogates too.
     """
-    data = decode(content, path)
-    findings = integrity.check_values(data, today)
-    if findings.floats:
+    data, exact = _parse(content, path)
+    findings = integrity.check_values(data, today, exact_numbers=exact, surrogates=exact)
+    if findings.floats and not exact:
         data = _decode_exact(content, path)
         findings = integrity.check_values(data, today, exact_numbers=True)
     return data, findings.problems
@@ -90,10 +104,10 @@ def decode_checked(content: bytes, path: Path, today: date) -> tuple[Data, list[
 
 def _decode_exact(content: bytes, path: Path) -> Data:
     def refuse(constant: str) -> None:
-        raise DamagedFileError(f"{path} is not valid JSON (it holds {constant})")
+        raise ValueError(f"it holds {constant}")
 
     text = content.removeprefix(BOM).decode("utf-8")
-    data = json.loads(text, parse_constant=refuse)  # orjson has just read it: it parses
+    data = json.loads(text, parse_constant=refuse)
     check_shape(data, path)
     return data
 

@@ -9,8 +9,8 @@ from typing import Any
 
 from netui.errors import NotFoundError, StoreError
 from netui.store import integrity, schema
+from netui.store.naming import DocumentNamer
 from netui.store.storage import AtomicJSONStorage
-from netui.text import clean
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,11 +153,5 @@ class Transaction:
                 return change.before
         return self.get(name, doc_id)
 
-    @staticmethod
-    def _label(table: str, doc: dict[str, Any]) -> str:
-        """ "the follow-up 'send the deck'", as an error message names a document."""
-        if table == "contacts":
-            return f"the contact {clean(str(doc.get('name', '')), multiline=False)}"
-        if table == "followups":
-            return f"the follow-up '{clean(str(doc.get('text', '')), multiline=False)}'"
-        return f"the note of {clean(str(doc.get('date', '')), multiline=False)}"
+    def _label(self, table: str, doc: dict[str, Any]) -> str:
+        return DocumentNamer(self.storage.data).document(table, doc)

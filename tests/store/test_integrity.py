@@ -231,3 +231,19 @@ def test_no_json_value_in_any_field_gives_a_traceback(
     network = store.network()
     daily_review(network, date(2026, 12, 2), store.cadence_defaults(), store.goals())
     store.search_contacts("a")
+
+
+def test_a_lone_surrogate_is_named_and_repaired_not_a_refused_file(good: Path) -> None:
+    """orjson refuses `"\\ud800"` (valid JSON, not valid UTF-8 text); the standard library
+    reads it, so the one field is named, shown as U+FFFD, and repaired on request."""
+    raw = good.read_text().replace('"name": "Bo Chen"', '"name": "Bo \\ud800Chen"')
+    good.write_text(raw)
+    before = good.read_bytes()
+    with pytest.raises(DamagedFileError, match=r"contacts/2: 'name' holds a broken character"):
+        Store.open(good)
+    assert good.read_bytes() == before
+    shown = Store.open(good, tolerant=True)
+    assert shown.contact(2).name == "Bo \ufffdChen"
+    shown.repair()
+    assert on_disk(good)["contacts"]["2"]["name"] == "Bo \ufffdChen"
+    assert Store.open(good).problems() == []
