@@ -13,7 +13,7 @@ from netui.errors import NotFoundError, StoreError
 from netui.model import Company, Contact, FollowUp, Goals, MeetingLog, NewName, Note, Status
 from netui.store import convert, schema
 from netui.store.transaction import Transaction
-from netui.text import fold
+from netui.text import fold, shown
 
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
@@ -183,8 +183,6 @@ class LoopMixin:
         The keys are read from the file like every other text: made displayable by
         `netui.text.shown` (`netui rhythm` prints them), as the contacts' tags they are
         matched with are."""
-        from netui.text import shown  # the one use in this module
-
         raw = self._storage.data["meta"][schema.META_ID].get("cadence_defaults")
         raw = raw if isinstance(raw, dict) else {}
         result: dict[str, dict[str, int]] = {}

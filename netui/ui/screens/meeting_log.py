@@ -14,7 +14,7 @@ Everything the user typed is shown literally, never parsed as markup.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import ClassVar
 
 from textual import on
@@ -26,7 +26,7 @@ from textual.screen import Screen
 from textual.widgets import Checkbox, Footer, Input, Label, Select, Static, TextArea
 
 from netui import validate
-from netui.dates import format_date
+from netui.dates import add_days, format_date
 from netui.errors import NetuiError, NotFoundError, QuickAddError
 from netui.model import (
     Answer,
@@ -38,7 +38,7 @@ from netui.model import (
     NoteKind,
     Status,
 )
-from netui.quickadd import DEFAULT_FOLLOWUP_DAYS, ContactIndex, parse_contact, split_date_tail
+from netui.quickadd import ContactIndex, default_due, parse_contact, split_date_tail
 from netui.text import clean, fold, shown
 
 KINDS = (NoteKind.MEETING, NoteKind.CALL, NoteKind.COFFEE, NoteKind.EVENT, NoteKind.EMAIL)
@@ -119,9 +119,9 @@ def read_promises(text: str, today: date) -> tuple[FollowUp, ...]:
             continue
         try:
             task, due = split_date_tail(line, today)
+            promises.append(FollowUp(task, due or default_due(today)))
         except QuickAddError as error:
             raise QuickAddError(f"things I promised, line {number}: {error}") from None
-        promises.append(FollowUp(task, due or today + timedelta(days=DEFAULT_FOLLOWUP_DAYS)))
     return tuple(promises)
 
 
@@ -160,7 +160,7 @@ def summary_text(reading: Reading, person: Contact, today: date) -> str:
     if log.thank_you_sent:
         parts.append("thank-you already sent")
     else:
-        parts.append(f"thank-you due {format_date(log.date + timedelta(days=1), today)}")
+        parts.append(f"thank-you due {format_date(add_days(log.date, 1) or log.date, today)}")
     target = Status.MET if log.kind.is_meeting else Status.CONTACTED
     if target.rank > person.status.rank:
         parts.append(f"{person.name} becomes {target}")
