@@ -356,10 +356,14 @@ def _add(args: argparse.Namespace) -> int:
     store = _open_store(args)
     today = system_clock().date()
     # Names are only looked up for "via NAME" or a "Name:" prefix; building 30,000
-    # contacts for nothing would be most of the command's time.
+    # contacts for nothing would be most of the command's time; and only those whose name
+    # holds the first word of the name referred to can be the one meant.
     words = args.text.split()
-    needs_names = "via" in words if args.what == "contact" else ":" in args.text
-    contacts = store.contacts() if needs_names else []
+    if args.what == "contact":
+        after = words[words.index("via") + 1 :] if "via" in words else None
+    else:
+        after = args.text.split(":", 1)[0].split() if ":" in args.text else None
+    contacts = [] if after is None else store.contacts_mentioning(after[0] if after else "")
     if args.what == "contact":
         draft = quickadd.parse_contact(args.text, contacts)
         contact = store.add_contact(draft.to_contact())

@@ -229,6 +229,21 @@ class Store(LoopMixin):
         """Every contact, in the order they were added."""
         return list(self._objects("contacts").values())
 
+    def contacts_mentioning(self, word: str) -> list[Contact]:
+        """The contacts whose name holds `word` (case- and accent-insensitively): all a
+        name lookup for a reference starting with `word` needs, built without building
+        every contact (30,000 objects cost `netui add` 200 ms)."""
+        wanted = fold(word)
+        with self._mutex:
+            if "contacts" in self._typed or not wanted:
+                return [c for c in self.contacts() if wanted in fold(c.name)]
+            make = convert.contact_from_doc
+            return [
+                make(int(key), doc)
+                for key, doc in self._storage.data.get("contacts", {}).items()
+                if wanted in fold(str(doc.get("name", "")))
+            ]
+
     def contact(self, contact_id: int) -> Contact:
         """One contact; NotFoundError if it is gone."""
         try:
