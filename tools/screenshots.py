@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import sys
 import tempfile
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -30,7 +31,12 @@ async def shoot(keys: list[str], name: str, size: tuple[int, int] = (120, 36)) -
         async with app.run_test(size=size) as pilot:
             await pilot.pause()
             for key in keys:
-                if key.startswith("type:"):
+                if key.startswith("elsewhere:"):  # another program changes the title
+                    editing = app.screen.contact.id  # type: ignore[attr-defined]
+                    other = Store.open(store.path, clock=clock)
+                    contact = other.contact(editing)
+                    other.update_contact(replace(contact, title=key[10:]), base=contact)
+                elif key.startswith("type:"):
                     for char in key[5:]:
                         await pilot.press("space" if char == " " else char)
                 else:
@@ -50,6 +56,18 @@ async def main() -> None:
     await shoot(["m", "type:Coffee near her office; research ops is hiring"], "meeting_log")
     await shoot(["t"], "referrals")
     await shoot(["c"], "companies")
+    await shoot(
+        [
+            "e",
+            "elsewhere:Head of Research",
+            "tab",
+            "end",
+            "ctrl+u",
+            "type:Research Director",
+            "ctrl+s",
+        ],
+        "conflict",
+    )
 
 
 if __name__ == "__main__":
