@@ -4,4 +4,4 @@ Importing the package does nothing but define its version: no files are touched 
 heavy library is loaded, so `netui add` stays fast.
 """
 
-__version__ = "0.3.0"
+__version__ = "0.4.0"
