@@ -20,7 +20,7 @@ case (the right type) costs one dict lookup and one set membership per field.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -364,17 +364,32 @@ def check_values(
     return Findings(problems, floats)
 
 
-def _holds_float(value: Any) -> bool:
+def _leaves(value: Any, *, keys: bool = False) -> Iterator[Any]:
+    """Every scalar in a JSON value (with `keys`, the keys of its objects too)."""
     stack = [value]
     while stack:
         item = stack.pop()
-        if type(item) is float:
-            return True
         if isinstance(item, list):
             stack.extend(item)
         elif isinstance(item, dict):
             stack.extend(item.values())
-    return False
+            if keys:
+                stack.extend(item)
+        else:
+            yield item
+
+
+def _map_leaves(value: Any, change: Callable[[Any], Any]) -> Any:
+    """A JSON value with `change` applied to every scalar and key."""
+    if isinstance(value, list):
+        return [_map_leaves(v, change) for v in value]
+    if isinstance(value, dict):
+        return {change(k): _map_leaves(v, change) for k, v in value.items()}
+    return change(value)
+
+
+def _holds_float(value: Any) -> bool:
+    return any(type(item) is float for item in _leaves(value))
 
 
 _REQUIRED = {
@@ -513,47 +528,28 @@ def _surrogates(data: dict[str, Any]) -> list[Problem]:
 
 
 def _holds_surrogate(value: Any) -> bool:
-    if isinstance(value, str):
-        return _SURROGATE.search(value) is not None
-    if isinstance(value, list):
-        return any(_holds_surrogate(v) for v in value)
-    if isinstance(value, dict):
-        return any(_holds_surrogate(k) or _holds_surrogate(v) for k, v in value.items())
-    return False
+    return any(
+        isinstance(item, str) and _SURROGATE.search(item) for item in _leaves(value, keys=True)
+    )
 
 
 def _without_surrogates(value: Any) -> Any:
-    if isinstance(value, str):
-        return _SURROGATE.sub("\ufffd", value)
-    if isinstance(value, list):
-        return [_without_surrogates(v) for v in value]
-    if isinstance(value, dict):
-        return {_without_surrogates(k): _without_surrogates(v) for k, v in value.items()}
-    return value
+    return _map_leaves(
+        value, lambda item: _SURROGATE.sub("\ufffd", item) if isinstance(item, str) else item
+    )
+
+
+def _is_big(item: Any) -> bool:
+    return type(item) is int and not INT_MIN <= item <= INT_MAX
 
 
 def _first_big(value: Any) -> int | None:
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        if type(item) is int and not INT_MIN <= item <= INT_MAX:
-            return item
-        if isinstance(item, list):
-            stack.extend(item)
-        elif isinstance(item, dict):
-            stack.extend(item.values())
-    return None
+    return next((item for item in _leaves(value) if _is_big(item)), None)
 
 
 def _stringify_big(value: Any) -> Any:
     """`value` with each too-big integer turned into its digits as text (nothing lost)."""
-    if type(value) is int and not INT_MIN <= value <= INT_MAX:
-        return str(value)
-    if isinstance(value, list):
-        return [_stringify_big(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _stringify_big(v) for k, v in value.items()}
-    return value
+    return _map_leaves(value, lambda item: str(item) if _is_big(item) else item)
 
 
 # --- references ----------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from storekit import Faults, listing, make_store, names, run_worker
+from storekit import Faults, listing, make_store, names, run_worker, tmpfs
 
 from netui.errors import LockBusyError, ReadOnlyError
 from netui.model import Contact
@@ -33,26 +33,12 @@ def netui(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
 @pytest.fixture
 def read_only_mount(tmp_path: Path) -> Iterator[Path]:
     """A real tmpfs holding a netui file with two contacts, then remounted read-only."""
-    if os.geteuid() != 0:
-        pytest.skip("mounting a tmpfs needs root")
-    mount_point = tmp_path / "ro"
-    mount_point.mkdir()
-    mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=4m,mode=0700", "tmpfs", str(mount_point)],
-        capture_output=True,
-        text=True,
-    )
-    if mounted.returncode != 0:
-        pytest.skip(f"can't mount a tmpfs here: {mounted.stderr.strip()}")
-    try:
+    with tmpfs(tmp_path / "ro", "4m") as mount_point:
         make_store(mount_point / "netui.json", "Ann Lee", "Bo Chen")
         remount = ["mount", "-o", "remount,ro", str(mount_point)]
         if subprocess.run(remount, capture_output=True).returncode != 0:
             pytest.skip("can't remount the tmpfs read-only here")
         yield mount_point / "netui.json"
-    finally:
-        if subprocess.run(["umount", str(mount_point)], capture_output=True).returncode:
-            subprocess.run(["umount", "-l", str(mount_point)], capture_output=True)
 
 
 def test_a_read_only_mount_opens_for_reading(read_only_mount: Path) -> None:
