@@ -32,6 +32,11 @@ NARROW = 100
 """Below this width the panes stack instead of standing side by side."""
 
 
+def _count(number: int, noun: str) -> str:
+    """ "1 contact", "2 contacts"."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 class StatusLine(Static):
     """The data file, the counts and the last save (or the file's problem)."""
 
@@ -148,8 +153,9 @@ class MainScreen(Screen[None]):
         overdue = sum(1 for f in open_followups if f.due < self.today)
         parts = [
             str(self.store.path),
-            f"{len(self.network.contacts)} contacts",
-            f"{len(open_followups)} open follow-ups" + (f" ({overdue} overdue)" if overdue else ""),
+            _count(len(self.network.contacts), "contact"),
+            _count(len(open_followups), "open follow-up")
+            + (f" ({overdue} overdue)" if overdue else ""),
             format_date(self.today, self.today),
         ]
         problem = self.app.file_problem  # type: ignore[attr-defined]
