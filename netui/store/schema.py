@@ -117,7 +117,7 @@ def describe_problems(path: Path, problems: list[integrity.Problem]) -> str:
     more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
     return (
         f"{path} has a value netui can't use: {problems[0]}{more}; 'netui check' lists "
-        "them, 'netui check --repair' fixes them (keeping a backup)"
+        "them, 'netui check --repair' fixes them"
     )
 
 

@@ -27,7 +27,12 @@ from netui.errors import ConflictError, NetuiError
 from netui.store import Choices, Store
 from netui.ui.messages import StoreChanged
 from netui.ui.screens.main import MainScreen
-from netui.ui.terminal import TypeAhead, TypeAheadMark, decode_input_leniently
+from netui.ui.terminal import (
+    TypeAhead,
+    TypeAheadMark,
+    decode_input_leniently,
+    resume_only_after_suspend,
+)
 
 T = TypeVar("T")
 
@@ -86,6 +91,7 @@ class NetuiApp(App[int]):
             self.exit(return_code=128 + signum)
 
     def on_mount(self) -> None:
+        resume_only_after_suspend(self._driver)  # (the driver is made after on_load)
         self.type_ahead.start()
         for notice in self.store.notices:
             self.notify(notice, markup=False)

@@ -1,11 +1,13 @@
 """Input from the real terminal: decoded leniently, cleaned, and delivered in order.
 
-Three things Textual 8.2.8 leaves to the app, kept here in one module (the only one of
+Four things Textual 8.2.8 leaves to the app, kept here in one module (the only one of
 netui that touches Textual's private API):
 
 - `decode_input_leniently()`: a byte that is not UTF-8 becomes U+FFFD instead of ending
   the app, and an ESC inside a bracketed paste is dropped instead of turning the rest of
   the paste into keystrokes.
+- `resume_only_after_suspend()`: closing the terminal (SIGHUP, then SIGCONT) ends the app
+  instead of hanging it on a writer thread started on the dead terminal.
 - `clean_paste()`: control characters, ESC and bidi overrides in a paste never reach a
   widget, and a one-line `Input` gets all the pasted lines, not silently the first.
 - `TypeAhead`: keys typed before the screen they are meant for is ready wait for it,
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import codecs
+import signal
 import weakref
 from collections import deque
 from collections.abc import Awaitable, Callable
@@ -56,6 +59,27 @@ def decode_input_leniently() -> None:
     from textual.drivers import linux_driver
 
     linux_driver.getincrementaldecoder = _terminal_decoder  # type: ignore[assignment]
+
+
+def resume_only_after_suspend(driver: object) -> None:
+    """Make SIGCONT resume the terminal only when the app had suspended it (ctrl+z).
+
+    Textual 8.2.8's `LinuxDriver` resumes application mode on *every* SIGCONT. When the
+    terminal window is closed, the kernel sends SIGHUP and then SIGCONT: the driver starts
+    a second writer thread on the dead terminal, which dies on its first write (EIO),
+    and the app's exit then blocks forever on that thread's full queue. The driver marks
+    a suspend with `_must_signal_resume` (set by its SIGTSTP handler, cleared on resume);
+    only then is a SIGCONT passed on. Drivers without SIGCONT handling are left alone.
+    """
+    resume = getattr(driver, "_sigcont_application", None)
+    if resume is None:
+        return
+
+    def on_sigcont(*_: object) -> None:
+        if getattr(driver, "_must_signal_resume", False):
+            resume()
+
+    signal.signal(signal.SIGCONT, on_sigcont)
 
 
 def _terminal_decoder(encoding: str) -> type[TerminalDecoder]:
@@ -179,6 +203,8 @@ class TypeAhead:
         """The screen of the last quiet lap: keys go to it without another lap first."""
         self._owners: weakref.WeakKeyDictionary[Screen, Worker] = weakref.WeakKeyDictionary()
         """Which dialog worker pushed which screen."""
+        self._seen: weakref.WeakSet[Screen] = weakref.WeakSet()
+        """Screens already shown: coming back to one (a dialog popped) is no push."""
         self._awaited: set[Worker] = set()
         """Dialog workers whose end is being waited for."""
         self._tasks: set[asyncio.Task[None]] = set()
@@ -187,6 +213,7 @@ class TypeAhead:
 
     def start(self) -> None:
         """Learn which worker pushes which screen (once the app runs)."""
+        self._seen.update(self.app.screen_stack)  # shown already, pushed by no worker
         self.app.screen_change_signal.subscribe(self.app, self._screen_changed, immediate=True)
 
     async def take(self, event: events.Key | events.Paste) -> None:
@@ -274,12 +301,17 @@ class TypeAhead:
         self.app.call_later(self._pump)
 
     def _screen_changed(self, screen: Screen) -> None:
-        try:
-            worker = get_current_worker()
-        except NoActiveWorker:
-            worker = None
-        if worker is not None and worker.group == DIALOG_GROUP:
-            self._owners[screen] = worker
+        # Only a screen shown for the first time was pushed by the worker running now: the
+        # one a dialog returns to (popped from inside the worker's context) is not its, or
+        # the worker, still saving what the dialog returned, would look settled.
+        if screen not in self._seen:
+            self._seen.add(screen)
+            try:
+                worker = get_current_worker()
+            except NoActiveWorker:
+                worker = None
+            if worker is not None and worker.group == DIALOG_GROUP:
+                self._owners[screen] = worker
         self.app.call_later(self._pump)
 
     def _watch(self) -> None:

@@ -19,7 +19,12 @@ from textual.widgets import Input, Static
 from netui.ui.app import exit_code
 from netui.ui.screens.forms import ContactForm
 from netui.ui.screens.quick_add import QuickAddScreen, describe_left_out
-from netui.ui.terminal import PASTE_END, PASTE_START, TerminalDecoder
+from netui.ui.terminal import (
+    PASTE_END,
+    PASTE_START,
+    TerminalDecoder,
+    resume_only_after_suspend,
+)
 
 
 def line(app) -> Input:
@@ -221,3 +226,29 @@ def test_markers_split_anywhere_across_reads_give_the_same_text() -> None:
         cuts = sorted(rng.sample(range(1, len(data)), rng.randint(1, 10)))
         reads = [data[i:j] for i, j in zip([0, *cuts], [*cuts, len(data)], strict=True)]
         assert decode(*reads) == whole, reads
+
+
+def test_sigcont_resumes_the_terminal_only_after_a_suspend() -> None:
+    """Closing the terminal sends SIGHUP then SIGCONT: Textual's driver would resume
+    application mode on the dead terminal and hang the exit."""
+    import os
+    import signal
+
+    class Driver:
+        _must_signal_resume = False
+        resumed = 0
+
+        def _sigcont_application(self, *_: object) -> None:
+            self.resumed += 1
+
+    driver = Driver()
+    before = signal.getsignal(signal.SIGCONT)
+    try:
+        resume_only_after_suspend(driver)
+        os.kill(os.getpid(), signal.SIGCONT)  # as after a hang-up: nothing to resume
+        assert driver.resumed == 0
+        driver._must_signal_resume = True  # as after ctrl+z
+        os.kill(os.getpid(), signal.SIGCONT)
+        assert driver.resumed == 1
+    finally:
+        signal.signal(signal.SIGCONT, before)
