@@ -360,7 +360,8 @@ def _add(args: argparse.Namespace) -> int:
     # holds the first word of the name referred to can be the one meant.
     words = args.text.split()
     if args.what == "contact":
-        after = words[words.index("via") + 1 :] if "via" in words else None
+        # the referrer ends the line: the last "via" (one may stand in a title)
+        after = words[len(words) - words[::-1].index("via") :] if "via" in words else None
     else:
         after = args.text.split(":", 1)[0].split() if ":" in args.text else None
     contacts = [] if after is None else store.contacts_mentioning(after[0] if after else "")
@@ -419,25 +420,24 @@ def _id(contact: object) -> int | None:
 def _check(args: argparse.Namespace) -> int:
     """List the file's problems (exit 1 if any); with --repair, fix them (exit 0)."""
     from netui.store import Store
-    from netui.text import shown
+    from netui.text import plural, shown
 
     path, chosen = _db_path(args)
     store = Store.open(path, create_folder=not chosen, tolerant=True)
     if not store.path.exists():
         print(f"{store.path} does not exist yet: nothing to check")
         return 0
-    data = store.network()
-    counts = (
-        _plural(len(data.contacts), "contact"),
-        _plural(len(data.followups), "follow-up"),
-        _plural(len(data.notes), "note"),
-    )
+    sizes = store.sizes()
+    counts = [
+        plural(sizes.get(t, 0), w)
+        for t, w in (("contacts", "contact"), ("followups", "follow-up"), ("notes", "note"))
+    ]
     print(f"{store.path}: {', '.join(counts)}")
     problems = store.problems()
     if not problems:
         print("no problems found")
         return 0
-    found = _plural(len(problems), "problem")
+    found = plural(len(problems), "problem")
     if not args.repair:
         for problem in problems:
             print(shown(str(problem), multiline=False))
@@ -447,10 +447,6 @@ def _check(args: argparse.Namespace) -> int:
         print(shown(line, multiline=False))
     print(f"{'would repair' if args.dry_run else 'repaired'} {found}")
     return 0
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def _locate(args: argparse.Namespace) -> int:

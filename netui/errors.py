@@ -38,7 +38,14 @@ class UnknownContactError(QuickAddError):
 
 class DamagedFileError(StoreError):
     """The data file can't be trusted (not JSON, a wrong type, a newer format…): nothing
-    was written, and the newest backup is worth pointing at."""
+    was written to it."""
+
+    def __init__(self, message: str, *, restore_helps: bool = True) -> None:
+        super().__init__(message)
+        self.restore_helps = restore_helps
+        """Whether putting a backup back is the advice: yes for a file that doesn't
+        parse; no for wrong values (`netui check --repair` keeps the rest) or a file
+        from a newer netui (a backup would lose what that netui saved)."""
 
 
 class LockBusyError(StoreError):

@@ -17,7 +17,7 @@ from netui.dates import format_date, relative_label
 from netui.errors import NotFoundError
 from netui.model import Answer, Contact, FollowUp, Network, Note, NoteKind
 from netui.questions import Question, QuestionBank, asked_of, question_key
-from netui.text import clean
+from netui.text import clean, plural
 
 LAST_TALKS = 3
 """How many past interactions (meetings, calls, emails…) the sheet shows."""
@@ -177,10 +177,6 @@ def _lines(text: str) -> list[str]:
     return lines
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else "s")
-
-
 def _every(days: int) -> str:
     if days == 1:
         return "every day"
@@ -259,7 +255,7 @@ def _questions_title(sheet: PrepSheet) -> str:
     if sheet.picked:
         return "Questions picked for this meeting"
     if sheet.asked:
-        asked = _plural(len(sheet.asked), "question")
+        asked = plural(len(sheet.asked), "question")
         return f"Suggested questions (starred first; {asked} asked before left out)"
     return "Suggested questions (starred first)"
 
@@ -301,7 +297,7 @@ def _plain(sheet: PrepSheet, today: date) -> str:
             out.append(f"    {label}: {lines[0]}")
             out += [f"      {line}" for line in lines[1:]]
     if sheet.earlier_talks:
-        out.append(f"  … and {_plural(sheet.earlier_talks, 'earlier interaction')}")
+        out.append(f"  … and {plural(sheet.earlier_talks, 'earlier interaction')}")
     out.append("")
 
     if sheet.notes:
@@ -374,7 +370,7 @@ def _markdown(sheet: PrepSheet, today: date) -> str:
         if items:
             out += [*items, ""]
     if sheet.earlier_talks:
-        out += [f"… and {_plural(sheet.earlier_talks, 'earlier interaction')}", ""]
+        out += [f"… and {plural(sheet.earlier_talks, 'earlier interaction')}", ""]
 
     if sheet.notes:
         out += ["## Notes", ""]

@@ -10,7 +10,7 @@ from netui.dates import format_date, relative_label
 from netui.model import FollowUp, Goals, Network
 from netui.review import ColdContact, DailyReview, progress, weekly_counts
 from netui.rhythm import cadence_label
-from netui.text import clean
+from netui.text import clean, plural
 
 MOST = 15
 """Rows shown per section; the rest are counted."""
@@ -84,9 +84,9 @@ def render_review(review: DailyReview, network: Network) -> str:
         out += ["All clear: nothing overdue, due today, owed or going cold.", ""]
     week = review.this_weeks_counts
     out.append(
-        f"This week so far: {_plural(week.contacts_added, 'contact')} added, "
-        f"{_plural(week.meetings, 'meeting')} held, "
-        f"{_plural(week.followups_done, 'follow-up')} done."
+        f"This week so far: {plural(week.contacts_added, 'contact')} added, "
+        f"{plural(week.meetings, 'meeting')} held, "
+        f"{plural(week.followups_done, 'follow-up')} done."
     )
     return "\n".join(out) + "\n"
 
@@ -143,7 +143,3 @@ def render_stats(network: Network, today: date, goals: Goals) -> str:
     out.append(f"  {'Trend':<14}{sparks}")
     out += ["", "* this week so far"]
     return "\n".join(out) + "\n"
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else "s")

@@ -135,3 +135,11 @@ def split_items(text: str, *, tight: bool = False) -> tuple[str, ...]:
     """
     pattern = _TIGHT if tight else _LOOSE
     return tuple(unique(clean(item, multiline=False) for item in pattern.split(text)))
+
+
+_IRREGULAR = {"person": "people", "company": "companies"}
+
+
+def plural(count: int, word: str) -> str:
+    """ "1 contact", "2 contacts", "3 people", "4 companies"."""
+    return f"{count} {word if count == 1 else _IRREGULAR.get(word, word + 's')}"

@@ -28,6 +28,8 @@ from netui.store.transaction import Change, DocChange, Transaction
 
 BOOKKEEPING = frozenset({"created", "updated"})
 """Fields netui sets itself: never a conflict, never a reason to ask."""
+_LINKS = BOOKKEEPING | {"referred_by", "new_contacts"}
+"""What a deletion changes in the documents that pointed at what it deleted."""
 
 
 class Resolution(StrEnum):
@@ -104,20 +106,36 @@ def _conflict(
 
 
 class Choices:
-    """The user's answer to a ConflictError, for the conflicts they were shown."""
+    """The user's answers to conflicts, each for the values they were shown.
+
+    Answers pile up across dialogs (a field that conflicts while the dialog about another
+    is open is asked about next, without forgetting the first answer), and each holds
+    only while the other writer's value is the one the user saw.
+    """
 
     def __init__(self, resolution: Resolution | None = None, seen: Iterable[Conflict] = ()) -> None:
-        self.resolution = resolution
-        self.seen = {c.key for c in seen}
+        self.answers: dict[tuple[str, int, str, str], Resolution] = (
+            {c.key: resolution for c in seen} if resolution is not None else {}
+        )
         self.open: list[Conflict] = []
         """Conflicts met that the user has not answered (they make the change stop)."""
 
+    def answered(self, resolution: Resolution, conflicts: Iterable[Conflict]) -> Choices:
+        """These answers, and `resolution` for `conflicts` too (the dialog just shown)."""
+        choices = Choices()
+        choices.answers = {**self.answers, **{c.key: resolution for c in conflicts}}
+        return choices
+
+    def fresh(self) -> Choices:
+        """The same answers, with no conflict met yet (for one attempt at a change)."""
+        return self.answered(Resolution.MINE, ())
+
     def keep_mine(self, conflict: Conflict) -> bool:
         """Whether to write mine; a conflict not yet answered is recorded as open."""
-        if self.resolution is not None and conflict.key in self.seen:
-            return self.resolution is Resolution.MINE
-        self.open.append(conflict)
-        return False
+        answer = self.answers.get(conflict.key)
+        if answer is None:
+            self.open.append(conflict)
+        return answer is Resolution.MINE
 
     def raise_if_open(self, action: str) -> None:
         if self.open:
@@ -159,14 +177,21 @@ def compensate(
     choices: Choices,
     namer: Namer,
 ) -> None:
-    """Write into `tx` what undoes `change`, on top of the file as it is now."""
-    created = {(d.table, d.doc_id) for d in change.docs if d.before is None}
-    for doc in reversed(_net(change.docs)):
+    """Write into `tx` what undoes `change`, on top of the file as it is now.
+
+    Documents are undone last-touched first. What the change created and has not been
+    undone yet is not counted as something added since (it is about to go too); what the
+    user chose to keep is, so that nothing is left pointing at what goes.
+    """
+    net = _net(change.docs)
+    pending = {(d.table, d.doc_id) for d in net if d.before is None}
+    for doc in reversed(net):
+        pending.discard((doc.table, doc.doc_id))
         now = tx.get(doc.table, doc.doc_id)
         if doc.after is None:
             _bring_back(tx, doc, now, choices, namer)
         elif doc.before is None:
-            _take_away(tx, doc, now, choices, namer, created)
+            _take_away(tx, doc, now, choices, namer, pending)
         else:
             _put_fields_back(tx, doc, now, choices, namer)
 
@@ -214,23 +239,24 @@ def _take_away(
         for name in set(now) | set(doc.after)
         if name not in BOOKKEEPING and now.get(name, MISSING) != doc.after.get(name, MISSING)
     )
-    dependents = _dependents(tx, doc.table, doc.doc_id, created)
-    if edited or dependents:
+    added = dependents(tx, doc.table, doc.doc_id, created)
+    if edited or added:
         parts = [f"{', '.join(edited)} changed since"] if edited else []
-        parts += [f"{namer.document(t, d)} added since" for t, _, d in dependents]
+        parts += [f"{namer.document(t, d)} added since" for t, _, d in added]
         detail = "; ".join(parts)
         conflict = _conflict(namer, doc.table, doc.doc_id, now, "", now, None, detail)
         if not choices.keep_mine(conflict):
             return
-        for table, key, dependent in dependents:
-            _unlink(tx, table, int(key), dependent, doc.doc_id)
+        for table, key, dependent in added:
+            unlink(tx, table, int(key), dependent, doc.doc_id)
     tx.remove(doc.table, [doc.doc_id])
 
 
-def _dependents(
+def dependents(
     tx: Transaction, table: str, doc_id: int, created: set[tuple[str, int]]
 ) -> list[tuple[str, str, dict[str, Any]]]:
-    """Documents that point at contact `doc_id`, other than those the change created."""
+    """Documents that point at contact `doc_id`, other than those in `created` (what an
+    undo is about to remove anyway)."""
     if table != "contacts":
         return []
     found = []
@@ -243,7 +269,7 @@ def _dependents(
     return found
 
 
-def _unlink(tx: Transaction, table: str, doc_id: int, doc: dict[str, Any], contact: int) -> None:
+def unlink(tx: Transaction, table: str, doc_id: int, doc: dict[str, Any], contact: int) -> None:
     """Make a document stop pointing at a contact about to go: a follow-up or note of
     theirs goes with them; a referral is cleared; a meeting's list of names loses them."""
     if table in ("followups", "notes") and doc.get("contact_id") == contact:
@@ -264,8 +290,15 @@ def _put_fields_back(
     """The change edited it: put back each field it set that still holds what it set."""
     assert doc.before is not None and doc.after is not None
     if now is None:
+        changed = {
+            n for n in set(doc.before) | set(doc.after) if doc.before.get(n) != doc.after.get(n)
+        }
+        if changed <= _LINKS:  # only a link to what the change deleted was cleared: moot
+            return
         what = namer.document(doc.table, doc.before)
-        raise UndoImpossible(f"{what} was deleted by another program since; nothing to undo")
+        raise UndoImpossible(
+            f"{what} was deleted by another program since, so the change can't be put back"
+        )
     restored = dict(now)
     for name in set(doc.before) | set(doc.after):
         old, new = doc.before.get(name, MISSING), doc.after.get(name, MISSING)

@@ -219,3 +219,9 @@ FROM_DOC = {
     "notes": note_from_doc,
     "companies": company_from_doc,
 }
+TO_DOC = {
+    "contacts": contact_to_doc,
+    "followups": followup_to_doc,
+    "notes": note_to_doc,
+}
+"""The document netui writes for each kind of object (what edits are compared as)."""

@@ -95,6 +95,8 @@ def decode_checked(content: bytes, path: Path, today: date) -> tuple[Data, list[
     only the standard library reads is checked for lone surrogates too.
     """
     data, exact = _parse(content, path)
+    if exact:
+        _check_field_names(data, path)
     findings = integrity.check_values(data, today, exact_numbers=exact, surrogates=exact)
     if findings.floats and not exact:
         data = _decode_exact(content, path)
@@ -106,8 +108,14 @@ def _decode_exact(content: bytes, path: Path) -> Data:
     def refuse(constant: str) -> None:
         raise ValueError(f"it holds {constant}")
 
+    def finite(text: str) -> float:
+        number = float(text)
+        if number in (float("inf"), float("-inf")):  # 1e400: orjson would write null
+            raise ValueError(f"it holds {text}")
+        return number
+
     text = content.removeprefix(BOM).decode("utf-8")
-    data = json.loads(text, parse_constant=refuse)
+    data = json.loads(text, parse_constant=refuse, parse_float=finite)
     check_shape(data, path)
     return data
 
@@ -134,8 +142,12 @@ def check_shape(data: object, path: Path) -> None:
     for name, table in data.items():
         if not isinstance(table, dict):
             raise DamagedFileError(f"{path} is damaged: table '{name}' is not an object")
+        if not _is_text(name):
+            raise DamagedFileError(f"{path} is damaged: a table's name is not text")
         for doc_id, doc in table.items():
-            if not (doc_id.isascii() and doc_id.isdigit()) or not isinstance(doc, dict):
+            # One spelling per id: "01" beside "1" would be one document hiding another.
+            canonical = doc_id.isascii() and doc_id.isdigit() and not doc_id.startswith("0")
+            if not (canonical or doc_id == "0") or not isinstance(doc, dict):
                 raise DamagedFileError(f"{path} is damaged: document {name}/{doc_id} is not valid")
     if "meta" in data:
         version = data["meta"].get(META_ID, {}).get("schema_version")
@@ -144,8 +156,29 @@ def check_shape(data: object, path: Path) -> None:
         if version > SCHEMA_VERSION:
             raise DamagedFileError(
                 f"{path} was written by a newer netui (data format {version}; this one "
-                f"knows {SCHEMA_VERSION}): please upgrade netui"
+                f"knows {SCHEMA_VERSION}): please upgrade netui",
+                restore_helps=False,
             )
+
+
+def _is_text(name: str) -> bool:
+    """Whether a name can be written as UTF-8 (a lone surrogate can't)."""
+    try:
+        name.encode()
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _check_field_names(data: Data, path: Path) -> None:
+    """Refuse a field name holding a lone surrogate (only the standard library lets one
+    through): no save could write it, and it can't be repaired as a value can."""
+    for table, docs in data.items():
+        for doc_id, doc in docs.items():
+            if not all(_is_text(name) for name in doc):
+                raise DamagedFileError(
+                    f"{path} is damaged: a field name of {table}/{doc_id} is not text"
+                )
 
 
 def _json_kind(value: object) -> str:

@@ -78,13 +78,18 @@ class AtomicJSONStorage(Storage):
             return None
         except OSError as error:
             raise StoreError(f"can't read {self.path}: {error.strerror}") from None
-        data, problems = schema.decode_checked(content, self.path, self.today())
-        if problems:
-            if not tolerant:
-                raise DamagedFileError(schema.describe_problems(self.path, problems))
-            # Shown as a repair would make it (the file itself is never written so):
-            # nothing above the store ever meets a value of the wrong type.
-            integrity.repair(data, problems)
+        try:
+            data, problems = schema.decode_checked(content, self.path, self.today())
+            if problems:
+                if not tolerant:
+                    raise DamagedFileError(
+                        schema.describe_problems(self.path, problems), restore_helps=False
+                    )
+                # Shown as a repair would make it (the file itself is never written so):
+                # nothing above the store ever meets a value of the wrong type.
+                integrity.repair(data, problems)
+        except RecursionError:
+            raise DamagedFileError(f"{self.path} nests values too deeply for netui") from None
         self.data, self.problems = data, problems
         self.state = FileState.of(st, content)
         return content

@@ -39,7 +39,14 @@ from netui.model import (
     Status,
 )
 from netui.store import backups, convert, integrity, schema
-from netui.store.conflicts import Choices, UndoImpossible, compensate, merge_fields
+from netui.store.conflicts import (
+    Choices,
+    UndoImpossible,
+    compensate,
+    dependents,
+    merge_fields,
+    unlink,
+)
 from netui.store.fileio import remove_stale_temps, why_read_only
 from netui.store.lock import file_lock
 from netui.store.loop import LoopMixin
@@ -47,7 +54,7 @@ from netui.store.migrations import migrate
 from netui.store.naming import DocumentNamer
 from netui.store.storage import AtomicJSONStorage
 from netui.store.transaction import Change, DocChange, Transaction
-from netui.text import fold
+from netui.text import fold, plural
 
 __all__ = ["Change", "Choices", "Store", "deletion_summary"]
 
@@ -143,9 +150,11 @@ class Store(LoopMixin):
                     elif content is not None and self._is_old():
                         self._migrate(content)
         except DamagedFileError as error:
-            newest = backups.newest_backup(self.path)
+            newest = backups.newest_backup(self.path) if error.restore_helps else None
             hint = f"; newest backup: {newest} ('netui restore' puts it back)" if newest else ""
-            raise DamagedFileError(f"{error}; nothing was changed{hint}") from None
+            raise DamagedFileError(
+                f"{error}; nothing was changed{hint}", restore_helps=error.restore_helps
+            ) from None
         except (LockBusyError, ReadOnlyError):
             raise
         except StoreError as error:
@@ -205,10 +214,14 @@ class Store(LoopMixin):
         with self._mutex:
             if not self._storage.changed_on_disk():
                 return False
+            faulty = bool(self._storage.problems)
             try:
                 self._storage.load()
             except StoreError as error:
                 raise StoreError(f"{error}; netui keeps what it had and saves nothing") from None
+            if faulty:  # opened read-only for wrong values, now repaired (netui check)
+                self.read_only = why_read_only(self.path)
+            self.dangling = integrity.check_references(self._storage.data)
             self._invalidate()
             return True
 
@@ -228,6 +241,11 @@ class Store(LoopMixin):
     def contacts(self) -> list[Contact]:
         """Every contact, in the order they were added."""
         return list(self._objects("contacts").values())
+
+    def sizes(self) -> dict[str, int]:
+        """How many documents each table holds (without building any object)."""
+        with self._mutex:
+            return {name: len(docs) for name, docs in self._storage.data.items()}
 
     def contacts_mentioning(self, word: str) -> list[Contact]:
         """The contacts whose name holds `word` (case- and accent-insensitively): all a
@@ -349,19 +367,15 @@ class Store(LoopMixin):
             del self.history[:-HISTORY]
 
     def _restore_after_failure(self, tx: Transaction) -> None:
-        """Put memory back to what is on disk (the failed save left the file untouched)."""
-        try:
-            self._storage.load()
-        except StoreError:
-            # The file can't be read back: take the change out of memory by hand, or the
-            # next change would save this one too, after the user was told it failed.
-            for doc in reversed(tx.docs):
-                table = self._storage.data.setdefault(doc.table, {})
-                if doc.before is None:
-                    table.pop(str(doc.doc_id), None)
-                else:
-                    table[str(doc.doc_id)] = dict(doc.before)
-        self._invalidate()
+        """Put memory back to what is on disk: a refused change or a failed save left the
+        file untouched, and the next change must not save this one too, after the user
+        was told it failed. The typed objects were only ever built from the file. A save
+        that landed before failing (its folder's fsync) is read back instead."""
+        tx.rollback()
+        if self._storage.changed_on_disk():
+            with contextlib.suppress(StoreError):
+                self._storage.load()
+            self._invalidate()
 
     def _backup_if_due(self) -> None:
         """Before the first save of the day (and so of each session), copy the file."""
@@ -421,19 +435,18 @@ class Store(LoopMixin):
         return [self._result("contacts", i) for i in ids]
 
     def update_contact(
-        self, contact: Contact, base: Contact | None = None, choices: Choices | None = None
+        self, contact: Contact, base: Contact, choices: Choices | None = None
     ) -> Contact:
         """Save the fields of a contact the user changed since `base`.
 
-        `base` is the contact as the user saw it when they started (the form opened);
-        without it, as this process last saw it. Only the fields that differ from it are
-        written, onto the contact as it is in the file now, so that what another writer
-        changed meanwhile is kept; a field both changed is a ConflictError (nothing saved)
-        until `choices` answers it.
+        `base` is the contact as the user saw it when they started (the form opened, the
+        row was drawn); the store can't guess it, having maybe re-read the file since.
+        Only the fields that differ from it are written, onto the contact as it is in the
+        file now, so that what another writer changed meanwhile is kept; a field both
+        changed is a ConflictError (nothing saved) until `choices` answers it.
         """
         if contact.id is None:
             raise NotFoundError("this contact was never saved")
-        base = base or self._last_seen("contacts", contact.id)
         with self._change(f"edited {contact.name}") as tx:
             fields = self._edited_fields(tx, "contacts", base, contact, choices)
             if "referred_by" in fields:
@@ -443,13 +456,6 @@ class Store(LoopMixin):
                 tx.update("contacts", contact.id, fields)
         return self._result("contacts", contact.id)
 
-    def _last_seen(self, table: str, doc_id: int) -> Any:
-        """A document as this process last saw it (before any re-read a change makes)."""
-        try:
-            return self._objects(table)[doc_id]
-        except KeyError:
-            raise NotFoundError(f"{table[:-1]} {doc_id} no longer exists") from None
-
     def _edited_fields(
         self, tx: Transaction, table: str, base: Any, edited: Any, choices: Choices | None
     ) -> dict[str, Any]:
@@ -458,11 +464,11 @@ class Store(LoopMixin):
         now = tx.get(table, doc_id)
         if now is None:
             raise NotFoundError(
-                f"{self._namer().document(table, _TO_DOC[table](base))} was deleted "
+                f"{self._namer().document(table, convert.TO_DOC[table](base))} was deleted "
                 "by another program since you started; nothing was saved"
             )
-        to_doc, from_doc = _TO_DOC[table], convert.FROM_DOC[table]
-        choices = choices or Choices()
+        to_doc, from_doc = convert.TO_DOC[table], convert.FROM_DOC[table]
+        choices = (choices or Choices()).fresh()
         fields = merge_fields(
             to_doc(base),
             to_doc(edited),
@@ -491,22 +497,25 @@ class Store(LoopMixin):
     def delete_contact(self, contact_id: int) -> str:
         """Delete a contact with their follow-ups and notes; return what was deleted.
 
-        People they referred stay, with `referred_by` cleared.
+        What goes with them is what the file holds when the change is made (a follow-up
+        `netui add` gave them a moment ago too). People they referred stay, with
+        `referred_by` cleared; a meeting that named them no longer lists them.
         """
-        contact = self.contact(contact_id)
-        followups = [f.id for f in self.followups(include_done=True, contact_id=contact_id)]
-        notes = [n.id for n in self.notes(contact_id)]
-        text = deletion_summary(contact.name, len(notes), len(followups))
-        with self._change(f"deleted {text}") as tx:
+        name = self.contact(contact_id).name
+        gone: dict[str, int] = {"notes": 0, "followups": 0}
+
+        def summary() -> str:
+            return deletion_summary(name, gone["notes"], gone["followups"])
+
+        with self._change(lambda: f"deleted {summary()}") as tx:
             if tx.get("contacts", contact_id) is None:
-                raise NotFoundError(f"{contact.name} was already deleted")
-            tx.remove("followups", [i for i in followups if i is not None])
-            tx.remove("notes", [i for i in notes if i is not None])
-            for key, doc in list(tx.raw("contacts").items()):
-                if doc.get("referred_by") == contact_id:
-                    tx.update("contacts", int(key), {"referred_by": None})
+                raise NotFoundError(f"{name} was already deleted")
+            for table, key, doc in dependents(tx, "contacts", contact_id, set()):
+                if table in gone and doc.get("contact_id") == contact_id:
+                    gone[table] += 1
+                unlink(tx, table, int(key), doc, contact_id)
             tx.remove("contacts", [contact_id])
-        return text
+        return summary()
 
     # follow-ups
 
@@ -520,12 +529,11 @@ class Store(LoopMixin):
         return self._result("followups", doc_id)
 
     def update_followup(
-        self, followup: FollowUp, base: FollowUp | None = None, choices: Choices | None = None
+        self, followup: FollowUp, base: FollowUp, choices: Choices | None = None
     ) -> FollowUp:
         """Save the fields of a follow-up the user changed since `base` (text, due date,
         contact), as `update_contact` does."""
         assert followup.id is not None
-        base = base or self._last_seen("followups", followup.id)
         with self._change(f"edited follow-up '{followup.text}'") as tx:
             fields = self._edited_fields(tx, "followups", base, followup, choices)
             if "contact_id" in fields:
@@ -612,21 +620,18 @@ class Store(LoopMixin):
         if doc is not None and target.rank > rank:
             tx.update("contacts", note.contact_id, {"status": str(target)})
 
-    def update_note(
-        self, note: Note, base: Note | None = None, choices: Choices | None = None
-    ) -> Note:
+    def update_note(self, note: Note, base: Note, choices: Choices | None = None) -> Note:
         """Save the fields of a note the user changed since `base`, as `update_contact`
         does; a new kind or contact moves that contact along the loop."""
         assert note.id is not None
-        base = base or self._last_seen("notes", note.id)
         with self._change("edited a note") as tx:
             fields = self._edited_fields(tx, "notes", base, note, choices)
             if "contact_id" in fields:
                 self._check_contact(tx, note.contact_id)
             if fields:
-                tx.update("notes", note.id, fields)
-            if fields.keys() & {"kind", "contact_id"}:
-                self._advance_status(tx, note)
+                saved = tx.update("notes", note.id, fields)
+                if fields.keys() & {"kind", "contact_id"}:  # the note as it now is, whoever
+                    self._advance_status(tx, convert.note_from_doc(note.id, saved))  # moved it
         return self._result("notes", note.id)
 
     def delete_note(self, note_id: int) -> str:
@@ -656,11 +661,13 @@ class Store(LoopMixin):
                 return None
             change = self.history[-1]
             depth = len(self.history)
-            choices = choices or Choices()
+            choices = (choices or Choices()).fresh()
+            written = False
             try:
                 with self._change(change.description) as tx:
                     compensate(tx, change, choices, self._namer())
                     choices.raise_if_open(f"can't undo '{change.description}' yet")
+                    written = bool(tx.docs)
             except (UndoImpossible, NotFoundError) as error:
                 # What it changed is gone: it never can be undone; the one before is next.
                 self.history.pop(depth - 1)
@@ -668,6 +675,8 @@ class Store(LoopMixin):
                     f"can't undo '{change.description}': {error}; it leaves the undo list"
                 ) from None
             del self.history[depth - 1 :]  # the change, and the undo itself (not undoable)
+            if not written:
+                return f"{change.description} (nothing left to put back)"
             return change.description
 
     # checking and repairing the file
@@ -684,16 +693,13 @@ class Store(LoopMixin):
         if reason:
             raise ReadOnlyError(f"read-only: {reason}; nothing was repaired")
         with self._mutex, file_lock(self.path):
-            content = self._storage.load(tolerant=True)
-            problems = self._storage.problems
-            data = self._storage.data
+            content = self._storage.load(tolerant=True)  # wrong values repaired in memory
             if content is None:
                 return []
-            if problems:
-                integrity.repair(data, problems)
+            data = self._storage.data
             dangling = integrity.check_references(data)
             integrity.repair(data, dangling)
-            done = problems + dangling
+            done = self._storage.problems + dangling
             if not done:
                 return []
             now = self.clock()
@@ -705,22 +711,14 @@ class Store(LoopMixin):
         return [integrity.describe_repair(p) for p in done] + [f"the file before is kept as {kept}"]
 
 
-_TO_DOC = {
-    "contacts": convert.contact_to_doc,
-    "followups": convert.followup_to_doc,
-    "notes": convert.note_to_doc,
-}
-
-
 def _faulty(problems: list[integrity.Problem]) -> str:
     return f"the file has {_count(problems)}; 'netui check --repair' fixes them"
 
 
 def _count(problems: list[integrity.Problem], noun: str = "wrong value") -> str:
-    """ "1 wrong value", "3 wrong values (first: contacts/12: …)"."""
-    plural = "" if len(problems) == 1 else "s"
+    """ "1 wrong value (first: contacts/12: …)", "3 references"."""
     first = f" (first: {problems[0]})" if noun == "wrong value" else ""
-    return f"{len(problems)} {noun}{plural}{first}"
+    return f"{plural(len(problems), noun)}{first}"
 
 
 def _haystack(contact: Contact) -> str:

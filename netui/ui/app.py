@@ -24,7 +24,7 @@ from textual.screen import Screen
 
 from netui.clock import Clock, system_clock
 from netui.errors import ConflictError, NetuiError
-from netui.store import Choices, Store
+from netui.store import Choices, Resolution, Store
 from netui.ui.messages import StoreChanged
 from netui.ui.screens.main import MainScreen
 from netui.ui.terminal import (
@@ -118,9 +118,10 @@ class NetuiApp(App[int]):
                 call = partial(function, *args, **({"choices": choices} if choices else {}))
                 result = await self.call_store(call)
             except ConflictError as error:
-                choices = await self._ask_about(error, action)
-                if choices is None:
+                resolution = await self._ask_about(error, action)
+                if resolution is None:
                     return None
+                choices = (choices or Choices()).answered(resolution, error.conflicts)
                 continue
             except NetuiError as error:
                 self.notify(
@@ -131,7 +132,7 @@ class NetuiApp(App[int]):
             self.post_message(StoreChanged(saved_here=True))
             return result
 
-    async def _ask_about(self, error: ConflictError, action: str) -> Choices | None:
+    async def _ask_about(self, error: ConflictError, action: str) -> Resolution | None:
         """The user's answer to a conflict (None: cancelled, or no dialog can be shown
         here, in which case the refusal is said instead)."""
         from textual.worker import NoActiveWorker, get_current_worker
@@ -147,8 +148,7 @@ class NetuiApp(App[int]):
         if resolution is None:
             what = "undone" if action == "undo" else "saved"
             self.notify(f"Cancelled: nothing was {what}", markup=False)
-            return None
-        return Choices(resolution, error.conflicts)
+        return resolution
 
     async def _look_for_outside_changes(self) -> None:
         try:

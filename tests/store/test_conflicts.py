@@ -19,7 +19,7 @@ import pytest
 from storekit import day, on_disk
 
 from netui.errors import ConflictError, NotFoundError, StoreError
-from netui.model import Contact, FollowUp, MeetingLog, NewName, Status
+from netui.model import Contact, FollowUp, MeetingLog, NewName, Note, NoteKind, Status
 from netui.store import Choices, Resolution, Store
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "cli"))
@@ -41,6 +41,15 @@ def other_app(db: Path, code: str) -> None:
     program += textwrap.dedent(code)
     done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+SET_TITLE = """
+from dataclasses import replace
+ann = store.contact(1)
+store.update_contact(replace(ann, title={!r}), ann)
+"""
+"""A second app changing Ann's title (format it with the title)."""
+SET_CTO = SET_TITLE.format("CTO")
 
 
 def contact_on_disk(db: Path, contact_id: int = 1) -> dict:
@@ -127,7 +136,8 @@ def test_two_apps_changing_the_same_field_are_asked_not_overwritten(db: Path, st
 def test_keep_mine_writes_mine_over_what_the_user_was_shown(db: Path, store: Store) -> None:
     opened = store.contact(1)
     other_app(
-        db, "store.update_contact(__import__('dataclasses').replace(store.contact(1), title='CTO'))"
+        db,
+        SET_CTO,
     )
     mine = replace(opened, title="Design Lead")
     with pytest.raises(ConflictError) as asked:
@@ -140,9 +150,7 @@ def test_keep_mine_writes_mine_over_what_the_user_was_shown(db: Path, store: Sto
 
 def test_an_answer_covers_only_the_values_the_user_saw(db: Path, store: Store) -> None:
     opened = store.contact(1)
-    set_title = (
-        "store.update_contact(__import__('dataclasses').replace(store.contact(1), title={!r}))"
-    )
+    set_title = SET_TITLE
     other_app(db, set_title.format("CTO"))
     mine = replace(opened, title="Design Lead")
     with pytest.raises(ConflictError) as asked:
@@ -181,7 +189,7 @@ def test_an_edited_follow_up_keeps_a_snooze_made_elsewhere(db: Path, store: Stor
 
 
 def test_undo_of_an_edit_keeps_the_shells_change(db: Path, store: Store) -> None:
-    store.update_contact(replace(store.contact(1), email="ann@new.test"))
+    store.update_contact(replace(store.contact(1), email="ann@new.test"), store.contact(1))
     shell(db, "add", "note", "--kind", "meeting", "Ann Lee: coffee")
 
     assert store.undo() == "edited Ann Lee"
@@ -194,9 +202,10 @@ def test_undo_of_an_edit_keeps_the_shells_change(db: Path, store: Store) -> None
 def test_undo_of_a_field_changed_since_asks_and_keeps_theirs_on_request(
     db: Path, store: Store
 ) -> None:
-    store.update_contact(replace(store.contact(1), title="Design Lead"))
+    store.update_contact(replace(store.contact(1), title="Design Lead"), store.contact(1))
     other_app(
-        db, "store.update_contact(__import__('dataclasses').replace(store.contact(1), title='CTO'))"
+        db,
+        SET_CTO,
     )
     before = db.read_bytes()
 
@@ -215,9 +224,10 @@ def test_undo_of_a_field_changed_since_asks_and_keeps_theirs_on_request(
 
 
 def test_undo_of_a_field_changed_since_puts_it_back_when_told(db: Path, store: Store) -> None:
-    store.update_contact(replace(store.contact(1), title="Design Lead"))
+    store.update_contact(replace(store.contact(1), title="Design Lead"), store.contact(1))
     other_app(
-        db, "store.update_contact(__import__('dataclasses').replace(store.contact(1), title='CTO'))"
+        db,
+        SET_CTO,
     )
     with pytest.raises(ConflictError) as asked:
         store.undo()
@@ -317,7 +327,7 @@ def test_undo_of_a_delete_whose_contact_went_since_refuses_and_moves_on(
 
 def test_undo_of_an_edit_to_a_contact_deleted_since_is_dropped(db: Path, store: Store) -> None:
     store.add_contact(Contact(name="Cy Diaz"))
-    store.update_contact(replace(store.contact(3), title="CTO"))
+    store.update_contact(replace(store.contact(3), title="CTO"), store.contact(3))
     other_app(db, "store.delete_contact(3)")
 
     with pytest.raises(StoreError, match="Cy Diaz was deleted by another program since"):
@@ -353,3 +363,108 @@ def test_status_moves_forward_even_when_the_form_had_it_older(db: Path, store: S
     shell(db, "add", "note", "--kind", "meeting", "Ann Lee: coffee")
     store.update_contact(replace(opened, how_met="PyCon"), base=opened)
     assert contact_on_disk(db)["status"] == "met"
+
+
+# --- found in review ------------------------------------------------------------------------
+
+
+def test_a_contact_named_at_a_meeting_can_be_deleted(db: Path, store: Store) -> None:
+    """The meeting's list of names loses them; nothing is left pointing at them."""
+    store.log_meeting(
+        MeetingLog(contact_id=1, date=date(2026, 11, 23), new_names=(NewName("Lee Wong"),))
+    )
+    lee = next(c for c in store.contacts() if c.name == "Lee Wong")
+    assert store.delete_contact(lee.id or 0).startswith("Lee Wong")
+    (note,) = on_disk(db)["notes"].values()
+    assert note["new_contacts"] == []
+
+
+def test_a_delete_takes_the_follow_up_the_shell_just_gave(db: Path, store: Store) -> None:
+    store.contacts()  # the app drew its rows
+    shell(db, "add", "followup", "Bo Chen: send the deck friday")
+    assert store.delete_contact(2) == "Bo Chen, with 1 follow-up"
+    assert on_disk(db)["followups"] == {}
+
+
+def test_answers_pile_up_when_another_field_conflicts_meanwhile(db: Path, store: Store) -> None:
+    """The dialog about the title is open when the other app changes the company too: the
+    next attempt asks about the company only, and the title's answer still holds."""
+    opened = store.contact(1)
+    mine = replace(opened, title="Design Lead", company="Acme Research")
+    other_app(db, SET_CTO)
+    with pytest.raises(ConflictError) as first:
+        store.update_contact(mine, opened)
+    choices = Choices().answered(Resolution.MINE, first.value.conflicts)
+    other_app(
+        db,
+        "from dataclasses import replace\nann = store.contact(1)\n"
+        "store.update_contact(replace(ann, company='Initech'), ann)",
+    )
+    with pytest.raises(ConflictError) as second:
+        store.update_contact(mine, opened, choices)
+    assert [c.field for c in second.value.conflicts] == ["company"]
+
+    store.update_contact(mine, opened, choices.answered(Resolution.THEIRS, second.value.conflicts))
+
+    saved = contact_on_disk(db)
+    assert (saved["title"], saved["company"]) == ("Design Lead", "Initech")
+
+
+def test_undo_of_a_delete_whose_referral_went_since_brings_the_contact_back(
+    db: Path, store: Store
+) -> None:
+    """Deleting Ann cleared Bo's referral; another app then deleted Bo: undo still brings
+    Ann back (Bo's cleared link is moot)."""
+    ann = store.contact(1)
+    bo = store.contact(2)
+    store.update_contact(replace(bo, referred_by=ann.id), bo)
+    store.add_followup(FollowUp("send the deck", date(2026, 12, 1), ann.id))
+    store.delete_contact(1)
+    other_app(db, "store.delete_contact(2)")
+
+    store.undo()
+
+    data = on_disk(db)
+    assert data["contacts"]["1"]["name"] == "Ann Lee"
+    assert [f["contact_id"] for f in data["followups"].values()] == [1]
+
+
+def test_keeping_a_meetings_note_edited_since_keeps_the_lead_it_names(
+    db: Path, store: Store
+) -> None:
+    store.log_meeting(
+        MeetingLog(contact_id=1, date=date(2026, 11, 23), new_names=(NewName("Lee Wong"),))
+    )
+    other_app(
+        db,
+        "from dataclasses import replace\nnote = store.notes()[0]\n"
+        "store.update_note(replace(note, text='Lee runs research ops'), note)",
+    )
+    with pytest.raises(ConflictError) as asked:
+        store.undo()
+    choices = Choices().answered(Resolution.THEIRS, asked.value.conflicts)
+    while True:
+        try:
+            store.undo(choices)
+            break
+        except ConflictError as more:  # the lead the kept note names is asked about next
+            choices = choices.answered(Resolution.THEIRS, more.value.conflicts)
+
+    data = on_disk(db)
+    (note,) = data["notes"].values()
+    assert note["text"] == "Lee runs research ops"
+    assert [data["contacts"][str(i)]["name"] for i in note["new_contacts"]] == ["Lee Wong"]
+
+
+def test_a_note_moved_elsewhere_advances_the_contact_it_now_belongs_to(
+    db: Path, store: Store
+) -> None:
+    note = store.add_note(Note("a thought", date(2026, 11, 20), 1))
+    other_app(
+        db,
+        f"from dataclasses import replace\nnote = store.note({note.id})\n"
+        "store.update_note(replace(note, contact_id=2), note)",
+    )
+    store.update_note(replace(note, kind=NoteKind.MEETING), note)  # only the kind, here
+    data = on_disk(db)
+    assert (data["contacts"]["1"]["status"], data["contacts"]["2"]["status"]) == ("lead", "met")

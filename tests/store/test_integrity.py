@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -144,7 +145,8 @@ def test_numbers_netui_can_keep_exactly_are_kept_exactly(good: Path) -> None:
     """A fraction or a 64-bit integer in a field of another tool's survives a save."""
     set_field(good, "contacts", "1", "score", '{"x": 1.25, "big": 18446744073709551615}')
     store = Store.open(good)
-    store.update_contact(Contact(name="Ann Lee", company="Acme", tags=("ux",), id=1, title="VP"))
+    ann = store.contact(1)
+    store.update_contact(replace(ann, title="VP"), ann)
     assert on_disk(good)["contacts"]["1"]["score"] == {"x": 1.25, "big": 18446744073709551615}
 
 
@@ -247,3 +249,53 @@ def test_a_lone_surrogate_is_named_and_repaired_not_a_refused_file(good: Path) -
     shown.repair()
     assert on_disk(good)["contacts"]["2"]["name"] == "Bo \ufffdChen"
     assert Store.open(good).problems() == []
+
+
+def test_the_app_saves_again_once_the_file_is_repaired_elsewhere(good: Path) -> None:
+    set_field(good, "contacts", "1", "status", "[]")
+    app_store = Store.open(good, tolerant=True)  # as the app opens it: read-only
+    assert app_store.read_only is not None
+    Store.open(good, tolerant=True).repair()  # `netui check --repair` in a shell
+
+    assert app_store.reload_if_changed() is True  # the app's poll
+    assert app_store.read_only is None
+    app_store.add_contact(Contact(name="Cy Diaz"))
+    assert "Cy Diaz" in [c["name"] for c in on_disk(good)["contacts"].values()]
+
+
+@pytest.mark.parametrize(
+    ("raw", "says"),
+    [
+        ("[" * 600 + "123456789012345678901234567890" + "]" * 600, "nests values too deeply"),
+        ("[" * 600 + '"\\ud800"' + "]" * 600, "nests values too deeply"),
+        ("1e400", "is not valid JSON"),
+    ],
+    ids=["deep-big-integer", "deep-surrogate", "infinity"],
+)
+def test_what_json_allows_but_netui_cant_keep_is_refused_in_one_line(
+    good: Path, raw: str, says: str
+) -> None:
+    """Values in a field of another tool's that netui could only write back changed (an
+    infinity becomes null) or not at all are refused, never a traceback."""
+    before = set_field(good, "contacts", "1", "x", raw)
+    with pytest.raises(DamagedFileError, match=says):
+        Store.open(good)
+    with pytest.raises(DamagedFileError, match=says):
+        Store.open(good, tolerant=True)  # netui check says the same
+    assert good.read_bytes() == before
+
+
+def test_a_field_name_that_is_not_text_is_refused(good: Path) -> None:
+    raw = good.read_text().replace('"company"', '"comp\\udc00any"', 1)
+    good.write_text(raw)
+    with pytest.raises(DamagedFileError, match="a field name of contacts/1 is not text"):
+        Store.open(good, tolerant=True)
+
+
+def test_one_id_spelled_two_ways_is_refused(good: Path) -> None:
+    """ "01" beside "1" would hide one document behind the other."""
+    data = json.loads(good.read_bytes())
+    data["contacts"]["01"] = dict(data["contacts"]["1"], name="Hidden")
+    good.write_text(json.dumps(data))
+    with pytest.raises(DamagedFileError, match="document contacts/01 is not valid"):
+        Store.open(good)

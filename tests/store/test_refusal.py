@@ -108,8 +108,11 @@ def test_an_untrustworthy_file_is_refused_and_left_alone(
     message = str(refused.value)
     assert message.startswith(f"{db} ")
     assert says in message
-    assert "nothing was changed" in message
-    if newest:
+    assert message.count("nothing was changed") == 1
+    # A backup is the advice for a file that doesn't parse; for a newer netui's file it
+    # would lose what that netui saved, and wrong values are for `netui check --repair`.
+    restore_helps = "newer netui" not in says and "broken character" not in says
+    if newest and restore_helps:
         assert f"newest backup: {newest} ('netui restore' puts it back)" in message
     else:
         assert "backup" not in message

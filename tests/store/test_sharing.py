@@ -58,9 +58,8 @@ def test_a_change_by_another_store_is_kept_under_ours(db: Path) -> None:
     ours = make_store(db, "Ann Lee")
     theirs = Store.open(db)
     theirs.add_contact(Contact(name="Bo Chen"))
-    theirs.update_contact(
-        Contact(**{**_fields(theirs.contacts()[0]), "company": "Globex"})  # Ann moved on
-    )
+    ann = theirs.contacts()[0]
+    theirs.update_contact(Contact(**{**_fields(ann), "company": "Globex"}), ann)  # Ann moved on
 
     ours.add_contact(Contact(name="Cy Diaz"))
 

@@ -47,7 +47,8 @@ CHANGES: dict[str, Callable[[Store], Any]] = {
     "add-contact": lambda s: s.add_contact(Contact(name="Cy Diaz")),
     "add-contacts": lambda s: s.add_contacts([Contact(name="Cy Diaz"), Contact(name="Dee Ek")]),
     "edit-contact": lambda s: s.update_contact(
-        replace(_jane(s), name="Jane Roe", tags=("design", "lead"), status=Status.CONTACTED)
+        replace(_jane(s), name="Jane Roe", tags=("design", "lead"), status=Status.CONTACTED),
+        _jane(s),
     ),
     "delete-contact-with-cascade": lambda s: s.delete_contact(1),
     "add-followup": lambda s: s.add_followup(FollowUp(text="x", due=date(2027, 1, 1))),
@@ -57,7 +58,7 @@ CHANGES: dict[str, Callable[[Store], Any]] = {
     "add-meeting-note": lambda s: s.add_note(
         Note(text="coffee", date=date(2026, 11, 24), contact_id=2, kind=NoteKind.MEETING)
     ),
-    "edit-note": lambda s: s.update_note(replace(s.notes(1)[0], text="edited")),
+    "edit-note": lambda s: s.update_note(replace(s.notes(1)[0], text="edited"), s.notes(1)[0]),
     "delete-note": lambda s: s.delete_note(s.notes(1)[0].id or 0),
 }
 
@@ -147,7 +148,7 @@ def test_undoing_a_change_another_process_already_reverted(db: Path, store: Stor
     cy = store.add_contact(Contact(name="Cy Diaz"))
     Store.open(db).delete_contact(cy.id or 0)
 
-    assert store.undo() == "added Cy Diaz"
+    assert store.undo() == "added Cy Diaz (nothing left to put back)"
     assert [c.description for c in store.history] == ["added Bo Chen"]
     assert store.undo() == "added Bo Chen"
     assert "Bo Chen" not in names(store)

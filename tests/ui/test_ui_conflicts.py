@@ -53,7 +53,7 @@ async def other_app(db: Path, code: str) -> None:
 
 SET_TITLE = """
 from dataclasses import replace
-store.update_contact(replace(store.contact(1), title={title!r}))
+store.update_contact(replace(store.contact(1), title={title!r}), store.contact(1))
 """
 
 
@@ -195,3 +195,59 @@ async def test_a_file_with_a_wrong_value_opens_read_only_with_a_banner(db: Path)
         await pilot.press("enter")
         await wait_until(pilot, lambda: any("read-only" in n for n in notifications(app)))
     assert db.read_bytes() == before
+
+
+async def test_a_field_left_alone_in_a_form_is_never_questioned(app, db: Path) -> None:
+    """The note's text ends in a newline (as stored); only its date is changed here, while
+    another program rewrites the text: no question, the other program's text stays."""
+    from netkit import N_COFFEE
+
+    from netui.ui.screens.forms import NoteForm
+
+    await other_app(
+        db,
+        f"""
+        from dataclasses import replace
+        note = store.note({N_COFFEE})
+        store.update_note(replace(note, text=note.text + "\\n"), note)
+        """,
+    )
+    app.store.reload_if_changed()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await select_contact(pilot, JANE)
+        await pilot.press("3", "e")
+        await wait_for_screen(pilot, NoteForm)
+        await other_app(
+            db,
+            f"""
+            from dataclasses import replace
+            note = store.note({N_COFFEE})
+            store.update_note(replace(note, text="Coffee, rewritten elsewhere"), note)
+            """,
+        )
+        await replace_field(pilot, "date", "2026-11-23")
+        await pilot.press("ctrl+s")
+        await wait_for_screen(pilot, MainScreen)
+        await settle(pilot)
+    saved = read_db(db)["notes"][str(N_COFFEE)]
+    assert (saved["date"], saved["text"]) == ("2026-11-23", "Coffee, rewritten elsewhere")
+
+
+async def test_undo_on_the_contact_page_asks_too(app, db: Path) -> None:
+    from netui.ui.screens.contact import ContactScreen
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_jane_form(pilot)
+        await replace_field(pilot, "title", "Head of Design")
+        await pilot.press("ctrl+s")
+        await wait_for_screen(pilot, MainScreen)
+        await settle(pilot)
+        await other_app(db, SET_TITLE.format(title="CDO"))
+        await pilot.press("enter")
+        await wait_for_screen(pilot, ContactScreen)
+        await pilot.press("ctrl+z")
+        await wait_for_screen(pilot, ConflictScreen)
+        assert "undo puts back: Design Lead" in flat(screen_text(app))
+        await pilot.press("m")
+        await wait_until(pilot, lambda: jane(db)["title"] == "Design Lead")

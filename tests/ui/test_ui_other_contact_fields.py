@@ -36,7 +36,7 @@ from netui.ui.screens.prep import PrepScreen
 def give(db: Path, contact_id: int, **others: tuple[str, ...]) -> None:
     """Store other emails, phones or links for a contact, through the Store API."""
     store = Store.open(db, clock=CLOCK)
-    store.update_contact(replace(store.contact(contact_id), **others))
+    store.update_contact(replace(store.contact(contact_id), **others), store.contact(contact_id))
 
 
 async def open_form(pilot, contact_id: int) -> ContactForm:

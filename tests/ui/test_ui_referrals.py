@@ -175,7 +175,7 @@ async def test_names_that_look_like_markup_show_literally(db: Path) -> None:
 async def test_a_loop_in_the_data_shows_everyone_once(db: Path) -> None:
     # Jane referred Zoë, and an edit says Zoë referred Jane: a data error.
     store = Store.open(db, clock=CLOCK)
-    store.update_contact(replace(store.contact(JANE), referred_by=ZOE))
+    store.update_contact(replace(store.contact(JANE), referred_by=ZOE), store.contact(JANE))
     app = make_app(db)
     async with app.run_test(size=SIZE) as pilot:
         await open_referrals(pilot)

@@ -181,7 +181,7 @@ def test_a_reexport_updates_untouched_contacts_and_adds_new_people(store: Store)
 def test_a_reexport_never_overwrites_what_the_user_edited(store: Store) -> None:
     apply_plan(store, plan_import(read_connections(DATA / "connections.csv"), []))
     bob = next(c for c in store.contacts() if c.name == "Bob Smith")
-    store.update_contact(replace(bob, title="Head of Sales EMEA"))
+    store.update_contact(replace(bob, title="Head of Sales EMEA"), bob)
     plan = plan_import(read_connections(DATA / "connections_reexport.csv"), store.contacts())
     assert "Bob Smith" not in {before.name for before, _ in plan.updated}
     apply_plan(store, plan)
@@ -207,7 +207,7 @@ def test_an_update_is_dropped_if_the_contact_changed_meanwhile(store: Store) -> 
     apply_plan(store, plan_import(read_connections(DATA / "connections.csv"), []))
     plan = plan_import(read_connections(DATA / "connections_reexport.csv"), store.contacts())
     bob = next(c for c in store.contacts() if c.name == "Bob Smith")
-    store.update_contact(replace(bob, company="Mine"))
+    store.update_contact(replace(bob, company="Mine"), bob)
     apply_plan(store, plan)
     assert store.contact(bob.id).company == "Mine"  # type: ignore[arg-type]
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -755,7 +756,7 @@ def test_an_update_is_dropped_if_the_contact_changed_since_the_plan(tmp_path: Pa
     store = open_store(tmp_path, Contact("Jane Doe", email="jane@acme.com"))
     result = plan([row(1, "Jane Doe", email="jane@acme.com", title="CTO")], store.contacts())
     (jane,) = store.contacts()
-    store.update_contact(Contact("Jane Doe", email="jane@acme.com", company="Edited", id=jane.id))
+    store.update_contact(replace(jane, company="Edited"), jane)
 
     apply_plan(store, result)
 

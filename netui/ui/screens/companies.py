@@ -28,7 +28,8 @@ from textual.widgets import Footer, Input, Static
 
 from netui.companies import CompanyGroup, PathIn, PathKind, company_key, group_companies
 from netui.model import Network, Status
-from netui.text import fold
+from netui.text import fold, plural
+from netui.ui.actions import undo_last
 from netui.ui.messages import StoreChanged
 from netui.ui.widgets.pane import FilterInput, Pane
 from netui.ui.widgets.virtual_list import Column, Row, VirtualList
@@ -49,14 +50,6 @@ FIND_A_PATH = (
     "and ask the people you meet whom they know there."
 )
 STATUS_TONES = {Status.MET: "success", Status.CONTACTED: "", Status.LEAD: "muted"}
-
-
-IRREGULAR = {"person": "people", "company": "companies"}
-
-
-def plural(count: int, word: str) -> str:
-    """`1 person`, `2 people`, `3 leads`, `4 companies`."""
-    return f"{count} {word if count == 1 else IRREGULAR.get(word, word + 's')}"
 
 
 def counts_text(group: CompanyGroup) -> str:
@@ -359,10 +352,10 @@ class CompaniesScreen(Screen[None]):
             self.company_list.select_key(key)
         self.company_list.focus()
 
+    @work(exclusive=True, group="dialog")
     async def action_undo(self) -> None:
-        undone = await self.app.change(self.app.store.undo)  # type: ignore[attr-defined]
-        if undone:
-            self.notify(f"Undid: {undone}", markup=False)
+        """Undo the last change (a worker: it may ask what to keep, `undo_last`)."""
+        await undo_last(self.app)
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         """This screen's actions for the command palette."""

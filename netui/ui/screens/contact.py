@@ -18,6 +18,7 @@ from netui.dates import format_date
 from netui.errors import NotFoundError
 from netui.model import Note
 from netui.review import last_touches
+from netui.ui.actions import undo_last
 from netui.ui.messages import StoreChanged
 from netui.ui.widgets.virtual_list import Column, Row, VirtualList
 
@@ -199,10 +200,10 @@ class ContactScreen(Screen[None]):
 
         self.app.push_screen(MeetingLogScreen(self.contact_id))
 
+    @work(exclusive=True, group="dialog")
     async def action_undo(self) -> None:
-        undone = await self.app.change(self.app.store.undo)  # type: ignore[attr-defined]
-        if undone:
-            self.notify(f"Undid: {undone}", markup=False)
+        """Undo the last change (a worker: it may ask what to keep, `undo_last`)."""
+        await undo_last(self.app)
 
 
 def _listed(items: tuple[str, ...]) -> str:

@@ -48,8 +48,38 @@ class FormScreen(ModalScreen[Any]):
                 yield Button("Save (^s)", variant="primary", id="save")
                 yield Button("Cancel (esc)", id="cancel")
 
+    ATTRIBUTES: ClassVar[dict[str, str]] = {}
+    """Each field's id → the attribute of the edited item it shows (when they differ)."""
+
     def on_mount(self) -> None:
+        self._initial = {field_id: self._text(field_id) for field_id in self._field_ids()}
         self.query(Input).first().focus()
+
+    def _field_ids(self) -> list[str]:
+        return [w.id for w in self.query("Input, TextArea") if w.id]
+
+    def _text(self, field_id: str) -> str:
+        widget = self.query_one(f"#{field_id}")
+        return widget.text if isinstance(widget, TextArea) else widget.value  # type: ignore[attr-defined]
+
+    def kept(self, field_id: str, read: Callable[[str], Any]) -> Any:
+        """A field's value: as stored if the field is as the form showed it, else read
+        (and checked) from its text.
+
+        A save writes only the fields the user changed (`Store.update_contact`), so a
+        field left alone must come back exactly as stored: an imported value the form's
+        reading would change (spaces trimmed, tags re-split, a comma in a phone), or one
+        it would refuse, is kept, and no other program's change to it is questioned.
+        """
+        initial = getattr(self, "_initial", {})  # (Input.Changed may come before on_mount)
+        if field_id in initial and self._text(field_id) == initial[field_id]:
+            return getattr(self.item, self.ATTRIBUTES.get(field_id, field_id))
+        return read(self._text(field_id))
+
+    @property
+    def item(self) -> Any:
+        """The contact, follow-up or note being edited, as the form opened on it."""
+        raise TypeError(f"{type(self).__name__} does not say what it edits")
 
     def fields(self) -> ComposeResult:
         """The form's labelled inputs (each form lists its own)."""
@@ -104,6 +134,8 @@ class FormScreen(ModalScreen[Any]):
 
 class ContactForm(FormScreen):
     """Every field of a contact."""
+
+    ATTRIBUTES: ClassVar[dict[str, str]] = {"cadence": "cadence_days"}
 
     def __init__(
         self,
@@ -189,37 +221,32 @@ class ContactForm(FormScreen):
             else "→ no rhythm"
         )
 
-    def _items(self, field_id: str, check: Callable[[str], tuple[str, ...]]) -> tuple[str, ...]:
-        """The list in a field of other emails, phones or links, read by `check`.
-
-        A field left as it was keeps the items as stored: an imported item may hold a
-        comma or a semicolon (a phone's dialling pause, a web address), and reading the
-        shown text again would split it, on a save that only meant to change the name.
-        """
-        stored: tuple[str, ...] = getattr(self.contact, field_id)
-        text = self.value(field_id)
-        return stored if text == _joined(stored) else check(text)
+    @property
+    def item(self) -> Contact:
+        return self.contact
 
     def build(self) -> Contact:
         self._show_rhythm()
+        strip = str.strip
         return replace(
             self.contact,
-            name=validate.check_name(self.value("name")),
-            title=self.value("title").strip(),
-            company=self.value("company").strip(),
-            email=validate.check_email(self.value("email")),
-            other_emails=self._items("other_emails", validate.check_emails),
-            phone=self.value("phone").strip(),
-            other_phones=self._items("other_phones", validate.check_list),
-            linkedin=self.value("linkedin").strip(),
-            other_urls=self._items("other_urls", validate.check_list),
-            tags=validate.check_tags(self.value("tags")),
-            how_met=self.value("how_met").strip(),
-            referred_by=validate.check_contact_ref(
-                self.value("referred_by"), self.index, exclude=self.contact.id
+            name=self.kept("name", validate.check_name),
+            title=self.kept("title", strip),
+            company=self.kept("company", strip),
+            email=self.kept("email", validate.check_email),
+            other_emails=self.kept("other_emails", validate.check_emails),
+            phone=self.kept("phone", strip),
+            other_phones=self.kept("other_phones", validate.check_list),
+            linkedin=self.kept("linkedin", strip),
+            other_urls=self.kept("other_urls", validate.check_list),
+            tags=self.kept("tags", validate.check_tags),
+            how_met=self.kept("how_met", strip),
+            referred_by=self.kept(
+                "referred_by",
+                lambda text: validate.check_contact_ref(text, self.index, exclude=self.contact.id),
             ),
             status=self.query_one("#status", Select).value,  # type: ignore[arg-type]
-            cadence_days=validate.check_cadence(self.value("cadence")),
+            cadence_days=self.kept("cadence", validate.check_cadence),
         )
 
 
@@ -230,6 +257,8 @@ def _joined(items: tuple[str, ...]) -> str:
 
 class FollowUpForm(FormScreen):
     """A follow-up's task, due date (any date phrase) and contact."""
+
+    ATTRIBUTES: ClassVar[dict[str, str]] = {"contact": "contact_id"}
 
     def __init__(self, followup: FollowUp, contacts: list[Contact]) -> None:
         super().__init__()
@@ -246,22 +275,32 @@ class FollowUpForm(FormScreen):
         yield Static("", id="due-preview", markup=False)
         yield from self.field("Contact", contact.name if contact else "", "contact")
 
+    @property
+    def item(self) -> FollowUp:
+        return self.followup
+
     def build(self) -> FollowUp:
-        text = self.value("text").strip()
-        if not text:
-            raise QuickAddError("the follow-up needs a task")
-        due = validate.check_date(self.value("due"), self.today)
+        def task(text: str) -> str:
+            if not text.strip():
+                raise QuickAddError("the follow-up needs a task")
+            return text.strip()
+
+        due = self.kept("due", lambda text: validate.check_date(text, self.today))
         self.query_one("#due-preview", Static).update(f"→ {format_date(due, self.today)}")
         return replace(
             self.followup,
-            text=text,
+            text=self.kept("text", task),
             due=due,
-            contact_id=validate.check_contact_ref(self.value("contact"), self.index),
+            contact_id=self.kept(
+                "contact", lambda text: validate.check_contact_ref(text, self.index)
+            ),
         )
 
 
 class NoteForm(FormScreen):
     """A note's date, kind, contact and (multi-line) text."""
+
+    ATTRIBUTES: ClassVar[dict[str, str]] = {"contact": "contact_id"}
 
     def __init__(self, note: Note, contacts: list[Contact]) -> None:
         super().__init__()
@@ -280,16 +319,22 @@ class NoteForm(FormScreen):
         yield Label("Text")
         yield TextArea(n.text, id="text", soft_wrap=True)
 
+    @property
+    def item(self) -> Note:
+        return self.note
+
     def build(self) -> Note:
-        text = self.query_one("#text", TextArea).text.strip()
-        if not text:
-            raise QuickAddError("the note is empty")
+        def text(value: str) -> str:
+            if not value.strip():
+                raise QuickAddError("the note is empty")
+            return value.strip()
+
         return replace(
             self.note,
-            date=validate.check_date(self.value("date"), self.today, past=True),
+            date=self.kept("date", lambda t: validate.check_date(t, self.today, past=True)),
             kind=self.query_one("#kind", Select).value,  # type: ignore[arg-type]
-            contact_id=validate.check_contact_ref(self.value("contact"), self.index),
-            text=text,
+            contact_id=self.kept("contact", lambda t: validate.check_contact_ref(t, self.index)),
+            text=self.kept("text", text),
         )
 
 

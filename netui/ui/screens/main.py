@@ -21,6 +21,8 @@ from netui.model import FollowUp, Network, Note, NoteKind
 from netui.quickadd import ContactDraft, FollowUpDraft, NoteDraft
 from netui.review import last_touches
 from netui.store.store import deletion_summary
+from netui.text import plural
+from netui.ui.actions import undo_last
 from netui.ui.messages import StoreChanged
 from netui.ui.widgets.contacts_pane import ContactSort, ContactsPane
 from netui.ui.widgets.followups_pane import FollowUpsPane
@@ -30,11 +32,6 @@ from netui.ui.widgets.virtual_list import VirtualList
 
 NARROW = 100
 """Below this width the panes stack instead of standing side by side."""
-
-
-def _count(number: int, noun: str) -> str:
-    """ "1 contact", "2 contacts"."""
-    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 class StatusLine(Static):
@@ -153,8 +150,8 @@ class MainScreen(Screen[None]):
         overdue = sum(1 for f in open_followups if f.due < self.today)
         parts = [
             str(self.store.path),
-            _count(len(self.network.contacts), "contact"),
-            _count(len(open_followups), "open follow-up")
+            plural(len(self.network.contacts), "contact"),
+            plural(len(open_followups), "open follow-up")
             + (f" ({overdue} overdue)" if overdue else ""),
             format_date(self.today, self.today),
         ]
@@ -309,14 +306,8 @@ class MainScreen(Screen[None]):
 
     @work(exclusive=True, group="dialog")
     async def action_undo(self) -> None:
-        """Undo the last change; a worker, since an undo that meets another program's
-        change asks what to keep (`NetuiApp.change`)."""
-        undone = await self.app.change(self.store.undo, action="undo")  # type: ignore[attr-defined]
-        if undone is None:
-            if not self.store.history:
-                self.notify("Nothing to undo")
-            return
-        self.notify(f"Undid: {undone}", markup=False)
+        """Undo the last change (a worker: it may ask what to keep, `undo_last`)."""
+        await undo_last(self.app)
 
     PALETTE: ClassVar[list[tuple[str, str, str]]] = [
         ("Add contact", "Quick-add a contact (a)", "quick_add('contact')"),

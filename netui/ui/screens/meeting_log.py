@@ -39,7 +39,7 @@ from netui.model import (
     Status,
 )
 from netui.quickadd import ContactIndex, default_due, parse_contact, split_date_tail
-from netui.text import clean, fold, shown
+from netui.text import clean, fold, plural, shown
 
 KINDS = (NoteKind.MEETING, NoteKind.CALL, NoteKind.COFFEE, NoteKind.EVENT, NoteKind.EMAIL)
 """What a logged interaction can be (a plain note is not a meeting)."""
@@ -62,11 +62,6 @@ class Reading:
 
     log: MeetingLog
     names: tuple[PlacedName, ...]
-
-
-def plural(count: int, word: str) -> str:
-    """`1 promise`, `2 promises`."""
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 def read_names(text: str, index: ContactIndex, person: Contact) -> tuple[PlacedName, ...]:

@@ -26,6 +26,7 @@ from textual.widgets.tree import TreeNode
 
 from netui.model import Contact
 from netui.referrals import ReferralForest, ReferralNode, referral_forest
+from netui.text import plural
 from netui.ui.messages import StoreChanged
 
 SECTION_DEPTH = 12
@@ -41,11 +42,6 @@ EMPTY_TEXT = (
     "No referrals yet. When someone gives you a name, add it with “via”, "
     "e.g. a: Priya Patel @ Acme via Jane Doe, and who led to whom shows here."
 )
-
-
-def plural(count: int, word: str) -> str:
-    """`1 name`, `2 names`."""
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 def chain_text(chain: Sequence[Contact]) -> Text:

@@ -24,6 +24,7 @@ from netui.dates import format_date, relative_label
 from netui.model import FollowUp, Note, NoteKind, Status
 from netui.review import ColdContact, DailyReview, daily_review
 from netui.rhythm import cadence_label
+from netui.ui.actions import undo_last
 from netui.ui.messages import StoreChanged
 from netui.ui.widgets.virtual_list import Column, Row, VirtualList
 
@@ -254,7 +255,8 @@ class ReviewScreen(Screen[None]):
                 self.notify("Thank-you logged")
         elif kind == "lead":
             contact = store.contact(item_id)
-            if await app.change(store.update_contact, replace(contact, status=Status.CONTACTED)):  # type: ignore[attr-defined]
+            contacted = replace(contact, status=Status.CONTACTED)
+            if await app.change(store.update_contact, contacted, contact):  # type: ignore[attr-defined]
                 self.notify(f"{contact.name} marked contacted", markup=False)
         elif kind == "suggest":
             await self.action_accept()
@@ -278,7 +280,7 @@ class ReviewScreen(Screen[None]):
         store = self.app.store  # type: ignore[attr-defined]
         contact = store.contact(suggestion.contact.id)
         longer = replace(contact, cadence_days=suggestion.suggested)
-        if await self.app.change(store.update_contact, longer):  # type: ignore[attr-defined]
+        if await self.app.change(store.update_contact, longer, contact):  # type: ignore[attr-defined]
             self.notify(
                 f"{contact.name}: keep in touch every {cadence_label(suggestion.suggested)}",
                 markup=False,
@@ -335,7 +337,7 @@ class ReviewScreen(Screen[None]):
                 prefill = f"{store.contact(contact_id).name}: "
         await quick_add(self.app, "note", prefill)
 
+    @work(exclusive=True, group="dialog")
     async def action_undo(self) -> None:
-        undone = await self.app.change(self.app.store.undo)  # type: ignore[attr-defined]
-        if undone:
-            self.notify(f"Undid: {undone}", markup=False)
+        """Undo the last change (a worker: it may ask what to keep, `undo_last`)."""
+        await undo_last(self.app)

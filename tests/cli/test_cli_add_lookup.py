@@ -1,0 +1,62 @@
+"""`netui add` builds only the contacts a name could mean (not all 30,000), and still finds
+the one the line names."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+from clikit import NETUI
+
+
+def run(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NETUI_HOME": str(db.parent / "home")}
+    return subprocess.run(
+        [NETUI, *args, "--db", str(db)], capture_output=True, text=True, env=env, timeout=60
+    )
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "netui.json"
+    for line in ("Bob Smith @ Globex", "Zoë Martín @ Initech", "Ana Vias"):
+        assert run(path, "add", "contact", line).returncode == 0
+    return path
+
+
+def ids(db: Path) -> dict[str, int]:
+    return {c["name"]: int(k) for k, c in json.loads(db.read_bytes())["contacts"].items()}
+
+
+def referrer_of(db: Path, name: str) -> int | None:
+    people = json.loads(db.read_bytes())["contacts"]
+    return people[str(ids(db)[name])]["referred_by"]
+
+
+@pytest.mark.parametrize(
+    ("line", "referrer"),
+    [
+        ("Jane Doe (hired via a referral) via Bob Smith", "Bob Smith"),
+        ("Jane Doe via Bob", "Bob Smith"),
+        ("Jane Doe via Smith", "Bob Smith"),
+        ("Jane Doe via zoe", "Zoë Martín"),
+        ("Jane Doe via Ana Vias", "Ana Vias"),
+    ],
+)
+def test_the_referrer_is_found_wherever_via_stands(db: Path, line: str, referrer: str) -> None:
+    done = run(db, "add", "contact", line)
+    assert done.returncode == 0, done.stderr
+    assert referrer_of(db, "Jane Doe") == ids(db)[referrer]
+
+
+@pytest.mark.parametrize(
+    ("line", "who"),
+    [("zoe: send the deck friday", "Zoë Martín"), ("Martín: call", "Zoë Martín")],
+)
+def test_a_follow_up_finds_its_contact_by_any_word(db: Path, line: str, who: str) -> None:
+    done = run(db, "add", "followup", line)
+    assert done.returncode == 0, done.stderr
+    assert f"for {who}" in done.stdout
