@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from netui import __version__
-from netui.errors import NetuiError, StoreError
+from netui.errors import NetuiError, StoreError, command_for
 
 if TYPE_CHECKING:
     from netui.store import Store
@@ -106,7 +106,7 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("text", help="the quick-add line (quote it)")
     add.add_argument(
         "--kind",
-        choices=["meeting", "call", "email", "note"],
+        choices=["meeting", "call", "coffee", "event", "email", "note"],
         default="note",
         help="for a note: what kind of interaction it records (default: note)",
     )
@@ -441,7 +441,8 @@ def _check(args: argparse.Namespace) -> int:
     if not args.repair:
         for problem in problems:
             print(shown(str(problem), multiline=False))
-        print(f"{found}; 'netui check --repair' fixes them (after keeping a copy in the backups)")
+        repair = command_for(store.path, "check", "--repair")
+        print(f"{found}; '{repair}' fixes them (after keeping a copy in the backups)")
         return 1
     for line in store.repair(dry_run=args.dry_run):
         print(shown(line, multiline=False))
@@ -479,7 +480,7 @@ def _restore(args: argparse.Namespace) -> int:
         print(f"backups of {real}, newest first:")
         for number, backup in enumerate(found, 1):
             print(f"  {number:>2}  {describe_backup(backup)}")
-        print("put one back with: netui restore NUMBER")
+        print(f"put one back with: {command_for(real, 'restore')} NUMBER")
         return 0
     if args.backup.isdigit() and 1 <= int(args.backup) <= len(found):
         chosen = found[int(args.backup) - 1]

@@ -5,6 +5,14 @@ it on one line and exits 1, the app shows it in place.
 """
 
 
+def command_for(path: object, *words: str) -> str:
+    """A netui command the user can paste as it is: with `--db` naming the very file (a
+    hint without it would act on the default data file, not the one in question)."""
+    import shlex
+
+    return " ".join(("netui", *words, "--db", shlex.quote(str(path))))
+
+
 class NetuiError(Exception):
     """Base class of the errors netui reports to the user."""
 

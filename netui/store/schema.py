@@ -15,7 +15,7 @@ from typing import Any
 
 import orjson
 
-from netui.errors import DamagedFileError, StoreError
+from netui.errors import DamagedFileError, StoreError, command_for
 from netui.store import integrity
 
 SCHEMA_VERSION = 3
@@ -124,8 +124,9 @@ def describe_problems(path: Path, problems: list[integrity.Problem]) -> str:
     """One line for a file with wrong values: the first, how many more, what to do."""
     more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
     return (
-        f"{path} has a value netui can't use: {problems[0]}{more}; 'netui check' lists "
-        "them, 'netui check --repair' fixes them"
+        f"{path} has a value netui can't use: {problems[0]}{more}; "
+        f"'{command_for(path, 'check')}' lists them, '{command_for(path, 'check', '--repair')}' "
+        "fixes them"
     )
 
 

@@ -30,6 +30,7 @@ from netui.errors import (
     NotFoundError,
     ReadOnlyError,
     StoreError,
+    command_for,
 )
 from netui.model import (
     Contact,
@@ -127,7 +128,7 @@ class Store(LoopMixin):
         if not real.exists() and (newest := backups.newest_backup(real)):
             raise StoreError(
                 f"{real} is missing but has backups (newest {newest}); "
-                "'netui restore' puts one back"
+                f"'{command_for(real, 'restore')}' puts one back"
             )
         store = cls(real, clock=clock)
         store._load_at_open(tolerant)
@@ -146,12 +147,13 @@ class Store(LoopMixin):
                     backups.remove_stale_temps(self.path)
                     content = self._storage.load(tolerant=tolerant)
                     if self._storage.problems:
-                        self.read_only = _faulty(self._storage.problems)
+                        self.read_only = self._faulty()
                     elif content is not None and self._is_old():
                         self._migrate(content)
         except DamagedFileError as error:
             newest = backups.newest_backup(self.path) if error.restore_helps else None
-            hint = f"; newest backup: {newest} ('netui restore' puts it back)" if newest else ""
+            restore = command_for(self.path, "restore")
+            hint = f"; newest backup: {newest} ('{restore}' puts it back)" if newest else ""
             raise DamagedFileError(
                 f"{error}; nothing was changed{hint}", restore_helps=error.restore_helps
             ) from None
@@ -163,8 +165,8 @@ class Store(LoopMixin):
         if self.dangling:
             self.notices.append(
                 f"{_count(self.dangling, 'reference')} to contacts that don't exist "
-                f"(first: {self.dangling[0]}); 'netui check' lists them, "
-                "'netui check --repair' clears them"
+                f"(first: {self.dangling[0]}); '{command_for(self.path, 'check')}' lists them, "
+                f"'{command_for(self.path, 'check', '--repair')}' clears them"
             )
         if not self.read_only:
             self._tighten_permissions()
@@ -174,12 +176,17 @@ class Store(LoopMixin):
         older format is upgraded in memory only."""
         self._storage.load(tolerant=tolerant)
         if self._storage.problems:
-            self.read_only = f"{self.read_only}, and {_faulty(self._storage.problems)}"
+            self.read_only = f"{self.read_only}, and {self._faulty()}"
         elif self._is_old():
             migrate(self._storage.data)
             self.notices.append(
                 f"{self.path} is in an older data format: shown upgraded, not saved (read-only)"
             )
+
+    def _faulty(self) -> str:
+        """Why a file with wrong values is read-only, and what fixes it."""
+        repair = command_for(self.path, "check", "--repair")
+        return f"{_faulty(self._storage.problems)}; '{repair}' fixes them"
 
     def _is_old(self) -> bool:
         return schema.schema_version(self._storage.data) < schema.SCHEMA_VERSION
@@ -676,7 +683,7 @@ class Store(LoopMixin):
                 ) from None
             del self.history[depth - 1 :]  # the change, and the undo itself (not undoable)
             if not written:
-                return f"{change.description} (nothing left to put back)"
+                return f"{change.description} (nothing changed: the file keeps its version)"
             return change.description
 
     # checking and repairing the file
@@ -712,7 +719,7 @@ class Store(LoopMixin):
 
 
 def _faulty(problems: list[integrity.Problem]) -> str:
-    return f"the file has {_count(problems)}; 'netui check --repair' fixes them"
+    return f"the file has {_count(problems)}"
 
 
 def _count(problems: list[integrity.Problem], noun: str = "wrong value") -> str:

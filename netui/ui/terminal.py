@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import codecs
+import re
 import signal
 import weakref
 from collections import deque
@@ -128,14 +129,49 @@ class TerminalDecoder:
                 continue
             end = text.find(PASTE_END)
             if end >= 0:
-                out.append(text[:end].replace("\x1b", "") + PASTE_END)
+                out.append(_without_escapes(text[:end]) + PASTE_END)
                 text, self._in_paste = text[end + len(PASTE_END) :], False
                 continue
-            keep = 0 if final else _marker_prefix_at_end(text, PASTE_END)
-            out.append(text[: len(text) - keep].replace("\x1b", ""))
+            keep = (
+                0
+                if final
+                else max(_marker_prefix_at_end(text, PASTE_END), _open_escape_at_end(text))
+            )
+            out.append(_without_escapes(text[: len(text) - keep]))
             self._held = text[len(text) - keep :]
             break
         return "".join(out)
+
+
+_ESCAPE_SEQUENCE = re.compile(
+    r"\x1b(?:\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves, clearing
+    r"|\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC: clipboard, links, titles
+    r"|[PX^_][^\x1b]*(?:\x1b\\)?"  # DCS, SOS, PM, APC strings
+    r"|[^\x1b])?",  # any other escape, or a lone ESC
+    re.DOTALL,
+)
+_COMPLETE_ESCAPE = re.compile(
+    r"\x1b(?:\[[0-?]*[ -/]*[@-~]"
+    r"|\][^\x07\x1b]*(?:\x07|\x1b\\)"
+    r"|[PX^_][^\x1b]*\x1b\\"
+    r"|[^\x1b\[\]PX^_])",
+    re.DOTALL,
+)
+
+
+def _open_escape_at_end(text: str) -> int:
+    """The length of an escape sequence the end of `text` starts but does not finish (held
+    for the next read, so that a sequence split across reads goes whole too)."""
+    start = text.rfind("\x1b")
+    if start < 0 or _COMPLETE_ESCAPE.match(text, start):
+        return 0
+    return len(text) - start
+
+
+def _without_escapes(text: str) -> str:
+    """Pasted text without its escape sequences: `ESC[31m` goes whole, not just its ESC
+    (which would leave `[31m` in the field)."""
+    return _ESCAPE_SEQUENCE.sub("", text) if "\x1b" in text else text
 
 
 def _marker_prefix_at_end(text: str, marker: str) -> int:

@@ -367,7 +367,7 @@ def test_restore_lists_and_puts_a_backup_back(run, db: Path) -> None:
     assert len(listing) == 3
     assert listing[1].startswith("   1  network.")
     assert listing[1].endswith("  1 contact, 0 follow-ups, 0 notes")
-    assert listing[2] == "put one back with: netui restore NUMBER"
+    assert listing[2] == f"put one back with: netui restore --db {db} NUMBER"
 
     result = ok(run("restore", "1"))
     assert result.out.startswith(f"restored {db} from {db}.backups/network.")

@@ -51,7 +51,8 @@ def test_check_lists_each_problem_and_exits_1(db: Path) -> None:
     assert done.stdout.splitlines()[1:] == [
         "contacts/1: 'status' must be one of lead, contacted, met, not []",
         "followups/1: 'contact_id' points at contacts/99, which does not exist",
-        "2 problems; 'netui check --repair' fixes them (after keeping a copy in the backups)",
+        f"2 problems; 'netui check --repair --db {db}' fixes them "
+        "(after keeping a copy in the backups)",
     ]
     assert db.read_bytes() == before
 
@@ -68,7 +69,7 @@ def test_every_command_refuses_a_wrong_value_in_one_line(db: Path, command: list
     assert done.stdout == ""
     (line,) = done.stderr.splitlines()
     assert line.startswith(f"netui: {db} has a value netui can't use: contacts/1: 'status' ")
-    assert "'netui check --repair' fixes them" in line
+    assert f"'netui check --repair --db {db}' fixes them" in line
     assert "Traceback" not in done.stderr
     assert db.read_bytes() == before
 

@@ -137,13 +137,13 @@ def test_control_characters_in_a_paste_never_reach_a_field(run_netui, db: Path) 
     nasty = "Ann \x1b[2J\x1b]52;c;RVZJTA==\x07Lee\x9b31m\x7f\u202eeviL\u202c"
     app.send(b"\x15")  # ctrl+u: empty the name field first
     app.paste(nasty.encode())
-    app.wait_for("Ann [2J]52;c;RVZJTA==Lee31meviL")
+    app.wait_for("Ann Lee31meviL")
     app.send(b"\x13")  # ctrl+s
     app.wait_until_gone("Edit contact")
     app.send("q")
     assert app.wait_for_exit() == 0
     (ann,) = on_disk(db)["contacts"].values()
-    assert ann["name"] == "Ann [2J]52;c;RVZJTA==Lee31meviL"
+    assert ann["name"] == "Ann Lee31meviL"  # escape sequences go whole
 
 
 def test_an_escape_in_a_paste_never_turns_the_rest_into_keys(run_netui, db: Path) -> None:

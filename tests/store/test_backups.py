@@ -184,7 +184,8 @@ def test_a_missing_file_with_backups_refuses_to_start(db: Path) -> None:
         Store.open(db)
 
     assert str(refused.value) == (
-        f"{store.path} is missing but has backups (newest {newest}); 'netui restore' puts one back"
+        f"{store.path} is missing but has backups (newest {newest}); "
+        f"'netui restore --db {store.path}' puts one back"
     )
     assert listing(db.parent) == files  # no new, empty data file
 
@@ -205,7 +206,7 @@ def test_netui_restore_brings_a_missing_file_back(db: Path) -> None:
     refused = netui("today")
     assert refused.returncode == 1
     assert "is missing but has backups" in refused.stderr
-    assert "'netui restore'" in refused.stderr
+    assert f"'netui restore --db {db}'" in refused.stderr
     assert not db.exists()
 
     listed = netui("restore")

@@ -113,7 +113,7 @@ def test_an_untrustworthy_file_is_refused_and_left_alone(
     # would lose what that netui saved, and wrong values are for `netui check --repair`.
     restore_helps = "newer netui" not in says and "broken character" not in says
     if newest and restore_helps:
-        assert f"newest backup: {newest} ('netui restore' puts it back)" in message
+        assert f"newest backup: {newest} ('netui restore --db {db}' puts it back)" in message
     else:
         assert "backup" not in message
     assert "Traceback" not in message

@@ -162,7 +162,7 @@ def test_a_file_deleted_while_open_is_not_recreated_nearly_empty(db: Path) -> No
     with pytest.raises(StoreError, match="has disappeared"):
         store.reload_if_changed()
     assert names(store) == ["Ann Lee", "Bo Chen", "Cy Diaz"]
-    with pytest.raises(StoreError, match=r"is missing but has backups .*'netui restore'"):
+    with pytest.raises(StoreError, match=r"is missing but has backups .*'netui restore --db "):
         Store.open(db)
 
 

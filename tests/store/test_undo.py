@@ -148,7 +148,7 @@ def test_undoing_a_change_another_process_already_reverted(db: Path, store: Stor
     cy = store.add_contact(Contact(name="Cy Diaz"))
     Store.open(db).delete_contact(cy.id or 0)
 
-    assert store.undo() == "added Cy Diaz (nothing left to put back)"
+    assert store.undo() == "added Cy Diaz (nothing changed: the file keeps its version)"
     assert [c.description for c in store.history] == ["added Bo Chen"]
     assert store.undo() == "added Bo Chen"
     assert "Bo Chen" not in names(store)

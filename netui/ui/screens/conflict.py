@@ -74,7 +74,7 @@ class ConflictScreen(ModalScreen[Resolution | None]):
 
     def _heading(self) -> str:
         if self.action == "undo":
-            return "Changed by another program since — undo anyway?"
+            return "Changed by another program since you made this change — undo it anyway?"
         return "Changed by another program since you started editing"
 
     def _advice(self) -> str:
