@@ -408,7 +408,7 @@ def _prep(args: argparse.Namespace) -> int:
     bank = load_bank()
     assert contact.id is not None  # the index only holds saved contacts
     today = system_clock().date()
-    sheet = prep_sheet(store.network(), contact.id, bank, today)
+    sheet = prep_sheet(store.network(), contact.id, bank, today, store.cadence_defaults())
     print(render_prep(sheet, today, markdown=args.markdown), end="")
     return 0
 

@@ -28,11 +28,10 @@ from typing import Any
 
 from netui.clock import system_clock
 from netui.errors import NetuiError, StoreError
-from netui.model import Company, Contact, FollowUp, Network, Note, NoteKind, Status
+from netui.model import Company, Contact, FollowUp, Network, Note, NoteKind, Status, next_touch
 from netui.store import Store, convert, schema
 from netui.store.lock import file_lock
 from netui.store.storage import AtomicJSONStorage
-from netui.store.store import KEEP_IN_TOUCH
 
 ASSET_NAME = "demo_network.json"
 EVENING = time(17, 0)
@@ -160,14 +159,10 @@ def demo_network(
             planned = any(
                 f.contact_id == done.contact_id and f.done is None for f in followups.values()
             )
-            if contact is not None and contact.cadence_days and not planned:
-                followups[-len(followups) - 1] = FollowUp(
-                    id=new_id("followups"),
-                    text=KEEP_IN_TOUCH,
-                    due=now.date() + timedelta(days=contact.cadence_days),
-                    contact_id=done.contact_id,
-                    created=now,
-                )
+            cadence = contact.cadence_days if contact is not None else None
+            touch = next_touch(done.contact_id, cadence, now.date(), planned)
+            if touch is not None:
+                followups[-len(followups) - 1] = replace(touch, id=new_id("followups"), created=now)
 
         events.append((entry["days_ago"], _ADD_FOLLOWUP, i, add_followup))
         if entry.get("done_days_ago") is not None:

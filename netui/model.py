@@ -7,7 +7,7 @@ from the documents of the TinyDB file in one place (`netui.store.convert`).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 EARLIEST = date(1900, 1, 1)
@@ -65,6 +65,19 @@ class NoteKind(StrEnum):
         """Met in person or face to face: a meeting, a coffee or an event."""
         return self in (NoteKind.MEETING, NoteKind.COFFEE, NoteKind.EVENT)
 
+    @property
+    def with_article(self) -> str:
+        """ "a meeting", "an email", "an event", as sentences say it."""
+        return f"{'an' if self.value[0] in 'aeiou' else 'a'} {self.value}"
+
+    def moves(self, status: Status) -> Status | None:
+        """The status an interaction of this kind moves a contact at `status` to (None:
+        it stays): a meeting to `met`, a call or email a lead to `contacted`; never back."""
+        if not self.is_interaction:
+            return None
+        target = Status.MET if self.is_meeting else Status.CONTACTED
+        return target if target.rank > status.rank else None
+
 
 @dataclass(frozen=True, slots=True)
 class Contact:
@@ -112,6 +125,25 @@ class FollowUp:
     def is_open(self) -> bool:
         """Not done yet."""
         return self.done is None
+
+
+KEEP_IN_TOUCH = "Keep in touch"
+"""The follow-up a contact's rhythm schedules after each done one."""
+
+
+def next_touch(
+    contact_id: int | None, cadence: int | None, done_on: date, planned: bool
+) -> FollowUp | None:
+    """The follow-up a keep-in-touch rhythm schedules when one with the contact is done:
+    `cadence` days on, unless something else with them is already planned (or that day
+    is past the last date netui keeps). The one rule the store and the demo both follow."""
+    if contact_id is None or planned or not cadence or cadence <= 0:
+        return None
+    try:
+        due = done_on + timedelta(days=cadence)
+    except OverflowError:
+        return None
+    return FollowUp(KEEP_IN_TOUCH, due, contact_id) if date_in_range(due) else None
 
 
 @dataclass(frozen=True, slots=True)

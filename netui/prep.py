@@ -17,6 +17,7 @@ from netui.dates import format_date, relative_label
 from netui.errors import NotFoundError
 from netui.model import Answer, Contact, FollowUp, Network, Note, NoteKind
 from netui.questions import Question, QuestionBank, asked_of, question_key
+from netui.rhythm import CadenceDefaults, rhythm_of
 from netui.text import clean, plural
 
 LAST_TALKS = 3
@@ -54,14 +55,18 @@ class PrepSheet:
     """The last interaction or done follow-up (the keep-in-touch rhythm counts from it)."""
     names: dict[int, str] = field(default_factory=dict, compare=False, repr=False)
     """Names of the people the shown talks led to, by contact id."""
+    cadence: int | None = None
+    """Their keep-in-touch rhythm in days: their own, or a default (`rhythm.rhythm_of`)."""
+    cadence_origin: str = ""
+    """Where a default rhythm comes from ("the default for #recruiter"); "" for their own."""
 
     @property
     def next_touch(self) -> date | None:
         """When the rhythm says to be in touch again (None without a rhythm)."""
-        if not self.contact.cadence_days:
+        if not self.cadence:
             return None
         start = self.last_touch or (self.contact.created.date() if self.contact.created else None)
-        return start + timedelta(days=self.contact.cadence_days) if start else None
+        return start + timedelta(days=self.cadence) if start else None
 
 
 def _note_order(note: Note) -> tuple[date, str, int]:
@@ -84,10 +89,17 @@ def suggest_questions(
     return tuple(chosen)
 
 
-def prep_sheet(network: Network, contact_id: int, bank: QuestionBank, today: date) -> PrepSheet:
+def prep_sheet(
+    network: Network,
+    contact_id: int,
+    bank: QuestionBank,
+    today: date,
+    defaults: CadenceDefaults | None = None,
+) -> PrepSheet:
     """The prep sheet for meeting contact `contact_id` (NotFoundError if there is none).
 
     `today` bounds what counts as the past: a note dated later is not a past talk.
+    `defaults` are the default rhythms, so that the sheet's rhythm is the review's.
     """
     contact = network.by_id.get(contact_id)
     if contact is None:
@@ -128,6 +140,7 @@ def prep_sheet(network: Network, contact_id: int, bank: QuestionBank, today: dat
     names = {
         i: network.name_of(i) for note in shown for i in note.new_contacts if network.name_of(i)
     }
+    cadence, origin = rhythm_of(contact, defaults)
     return PrepSheet(
         contact=contact,
         referred_by=referrer,
@@ -141,6 +154,8 @@ def prep_sheet(network: Network, contact_id: int, bank: QuestionBank, today: dat
         asked=frozenset(asked),
         last_touch=max(touches, default=None),
         names=names,
+        cadence=cadence,
+        cadence_origin=origin,
     )
 
 
@@ -222,7 +237,9 @@ def _facts(sheet: PrepSheet, today: date) -> list[tuple[str, str]]:
     reach = [_line(v) for v in ways if v.strip()]
     if reach:
         facts.append(("Reach them", " · ".join(reach)))
-    rhythm = _every(c.cadence_days) if c.cadence_days else "none set"
+    rhythm = _every(sheet.cadence) if sheet.cadence else "none set"
+    if sheet.cadence and sheet.cadence_origin:
+        rhythm += f" ({sheet.cadence_origin})"
     if sheet.last_touch:
         rhythm += f"; last in touch {_when(sheet.last_touch, today)}"
     if (due := sheet.next_touch) is not None:

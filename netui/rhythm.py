@@ -87,22 +87,32 @@ def tag_key(tag: str) -> str:
 def effective_cadence(contact: Contact, defaults: CadenceDefaults | None = None) -> int | None:
     """The contact's rhythm in days: their own, else the shortest default of their tags,
     else their status's default, else None (no rhythm)."""
+    return rhythm_of(contact, defaults)[0]
+
+
+def rhythm_of(contact: Contact, defaults: CadenceDefaults | None = None) -> tuple[int | None, str]:
+    """The contact's rhythm in days (as `effective_cadence`) and where it comes from, as
+    a screen says it: "" for their own, "the default for #recruiter", "the default for
+    met". Every place that shows or uses a rhythm asks here, so that the prep sheet, the
+    contact page and the review never disagree."""
     own = _valid_days(contact.cadence_days)
     if own is not None:
-        return own
+        return own, ""
     if not defaults:
-        return None
+        return None, ""
     by_tag = defaults.get("tags") or {}
     if by_tag and contact.tags:
         found = [
-            days
+            (days, tag)
             for tag in contact.tags
             if (days := _valid_days(by_tag.get(tag_key(tag), by_tag.get(tag))))
         ]
         if found:
-            return min(found)
+            days, tag = min(found)
+            return days, f"the default for #{tag}"
     by_status = defaults.get("status") or {}
-    return _valid_days(by_status.get(str(contact.status)))
+    days = _valid_days(by_status.get(str(contact.status)))
+    return (days, f"the default for {contact.status}") if days else (None, "")
 
 
 def _start(contact: Contact, last_touch: date | None) -> date | None:

@@ -45,7 +45,7 @@ class LoopMixin:
         the next day unless it was already sent; the person moves to `met`.
         """
         contact = self.contact(log.contact_id)
-        with self._change(f"logged a {log.kind} with {contact.name}") as tx:
+        with self._change(f"logged {log.kind.with_article} with {contact.name}") as tx:
             self._check_contact(tx, log.contact_id)
             new_ids = [
                 self._place_name(tx, new, log.contact_id, contact.name) for new in log.new_names

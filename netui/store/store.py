@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from netui.clock import Clock, system_clock
-from netui.dates import add_days
 from netui.errors import (
     DamagedFileError,
     LockBusyError,
@@ -38,6 +37,7 @@ from netui.model import (
     Network,
     Note,
     Status,
+    next_touch,
 )
 from netui.store import backups, convert, integrity, schema
 from netui.store.conflicts import (
@@ -60,8 +60,6 @@ from netui.text import fold, plural
 __all__ = ["Change", "Choices", "Store", "deletion_summary"]
 
 T = TypeVar("T")
-KEEP_IN_TOUCH = "Keep in touch"
-"""The follow-up a contact's rhythm schedules after each done one."""
 HISTORY = 100
 """How many of this session's changes can be undone."""
 
@@ -577,12 +575,9 @@ class Store(LoopMixin):
             for key, doc in tx.raw("followups").items()
             if key != str(done_id)
         )
-        due = add_days(tx.now.date(), cadence)
-        if not planned and due is not None:  # (none past the last date netui keeps)
-            tx.insert(
-                "followups",
-                convert.followup_to_doc(FollowUp(KEEP_IN_TOUCH, due, contact_id, created=tx.now)),
-            )
+        touch = next_touch(contact_id, cadence, tx.now.date(), planned)
+        if touch is not None:
+            tx.insert("followups", convert.followup_to_doc(replace(touch, created=tx.now)))
 
     def reopen_followup(self, followup_id: int) -> FollowUp:
         """Mark a done follow-up as not done."""
@@ -611,20 +606,20 @@ class Store(LoopMixin):
 
         A lead you emailed or called becomes `contacted`; anyone you met becomes `met`.
         """
-        with self._change(f"added a {note.kind} note") as tx:
+        with self._change(f"added {note.kind.with_article} note") as tx:
             self._check_contact(tx, note.contact_id)
             doc_id = tx.insert("notes", convert.note_to_doc(replace(note, created=tx.now)))
             self._advance_status(tx, note)
         return self._result("notes", doc_id)
 
     def _advance_status(self, tx: Transaction, note: Note) -> None:
-        if note.contact_id is None or not note.kind.is_interaction:
+        doc = tx.get("contacts", note.contact_id) if note.contact_id is not None else None
+        if doc is None:
             return
-        target = Status.MET if note.kind.is_meeting else Status.CONTACTED
-        doc = tx.get("contacts", note.contact_id)
-        current = doc.get("status") if doc else None
-        rank = Status(current).rank if current in Status._value2member_map_ else 0
-        if doc is not None and target.rank > rank:
+        current = doc.get("status")
+        status = Status(current) if current in Status._value2member_map_ else Status.LEAD
+        target = note.kind.moves(status)
+        if target is not None:
             tx.update("contacts", note.contact_id, {"status": str(target)})
 
     def update_note(self, note: Note, base: Note, choices: Choices | None = None) -> Note:

@@ -7,9 +7,8 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from netui.clock import frozen_clock
-from netui.model import Contact, FollowUp
+from netui.model import KEEP_IN_TOUCH, Contact, FollowUp
 from netui.store import Store
-from netui.store.store import KEEP_IN_TOUCH
 
 NOW = datetime(2026, 1, 31, 9, 0)
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import pytest
 from netkit import (
     CLOCK,
     F_PORTFOLIO,
@@ -25,11 +24,9 @@ from netkit import (
 )
 from textual.widgets import Input, OptionList, Static
 
-from netui.errors import QuickAddError
 from netui.model import FollowUp
 from netui.store import Store
 from netui.ui.screens.main import MainScreen
-from netui.ui.screens.meeting_log import read_promises
 from netui.ui.screens.snooze import SnoozeScreen
 
 RANGE = "(1900-01-01 to 2200-12-31)"
@@ -163,11 +160,3 @@ async def test_a_typed_date_outside_the_range_is_refused_in_the_dialog(app, db: 
         await wait_for_screen(pilot, MainScreen)
         await settle(pilot)
     assert db.read_bytes() == before
-
-
-def test_a_meeting_logged_at_the_end_of_the_range_needs_dated_promises() -> None:
-    last_week = date(2200, 12, 28)
-    with pytest.raises(QuickAddError, match="things I promised, line 1: no date given"):
-        read_promises("send the deck", last_week)
-    (promise,) = read_promises("send the deck dec 31", last_week)
-    assert promise.due == date(2200, 12, 31)

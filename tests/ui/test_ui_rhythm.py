@@ -307,3 +307,30 @@ async def test_an_empty_rhythm_says_which_default_applies(rhythm_db: Path) -> No
         assert "or 2w, 1m, 3m, 6m" in text_of(app, "#problem")
         await pilot.press("escape")
         await wait_for_screen(pilot, MainScreen)
+
+
+async def test_the_contact_page_and_the_prep_sheet_say_the_default_rhythm(
+    rhythm_db: Path,
+) -> None:
+    """Tia has no rhythm of her own; the review calls her cold by #pm's 1 month: the
+    contact page and the prep sheet say the same rhythm, and where it comes from."""
+    from netkit import screen_text
+
+    from netui.ui.screens.contact import ContactScreen
+    from netui.ui.screens.prep import PrepScreen
+
+    app = make_app(rhythm_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.screen.query_one("#contacts-list").select_key(TIA)
+        await settle(pilot)
+        await pilot.press("enter")
+        await wait_for_screen(pilot, ContactScreen)
+        await settle(pilot)
+        assert "Rhythm  every 1 month (the default for #PM)" in screen_text(app)
+        await pilot.press("escape")
+        await wait_for_screen(pilot, MainScreen)
+        await pilot.press("p")
+        await wait_for_screen(pilot, PrepScreen)
+        await settle(pilot)
+        assert "every month (the default for #PM)" in " ".join(screen_text(app).split())

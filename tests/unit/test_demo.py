@@ -17,11 +17,10 @@ import pytest
 
 from netui.demo import demo_network, load_demo, make_demo_file, read_asset
 from netui.errors import NetuiError
-from netui.model import Contact, FollowUp, Note, NoteKind, Status
+from netui.model import KEEP_IN_TOUCH, Contact, FollowUp, Note, NoteKind, Status
 from netui.review import daily_review
 from netui.store import Store
 from netui.store.backups import backup_dir
-from netui.store.store import KEEP_IN_TOUCH
 
 TODAY = date(2026, 3, 11)  # a Wednesday
 

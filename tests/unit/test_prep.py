@@ -361,3 +361,17 @@ def test_markdown_escapes_what_would_format() -> None:
 )
 def test_md_escape(raw: str, escaped: str) -> None:
     assert md_escape(raw) == escaped
+
+
+def test_the_sheet_s_rhythm_is_the_review_s_a_default_one_too() -> None:
+    """A contact without a rhythm of their own, under a default for their status: the
+    sheet says the default and where it comes from, as the review reckons it."""
+    lead = Contact("Priya Raman", status=Status.MET, id=7, created=datetime(2026, 5, 1, 9))
+    network = Network(contacts=(lead,))
+    defaults = {"tags": {}, "status": {"met": 14}}
+    sheet = prep_sheet(network, 7, BANK, TODAY, defaults)
+    assert (sheet.cadence, sheet.cadence_origin) == (14, "the default for met")
+    text = render_prep(sheet, TODAY, markdown=False)
+    assert "every 2 weeks (the default for met)" in text
+    assert "none set" not in text
+    assert "none set" in render_prep(prep_sheet(network, 7, BANK, TODAY), TODAY, markdown=False)

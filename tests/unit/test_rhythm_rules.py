@@ -527,3 +527,23 @@ def test_the_review_uses_the_stored_defaults(tmp_path: Path) -> None:
     review = daily_review(store.network(), TODAY, store.cadence_defaults(), store.goals())
     assert [c.contact.id for c in review.going_cold] == [jane.id]  # 50 days, cold at 45
     assert review.goals == Goals()
+
+
+@pytest.mark.parametrize(
+    ("contact", "expected"),
+    [
+        (Contact("A", cadence_days=10, tags=("ux",)), (10, "")),
+        (Contact("B", tags=("ux", "recruiter")), (14, "the default for #recruiter")),
+        (Contact("C", tags=("UX",)), (30, "the default for #UX")),
+        (Contact("D", status=Status.MET), (90, "the default for met")),
+        (Contact("E"), (None, "")),
+    ],
+)
+def test_rhythm_of_says_where_a_rhythm_comes_from(
+    contact: Contact, expected: tuple[int | None, str]
+) -> None:
+    from netui.rhythm import rhythm_of
+
+    defaults = {"tags": {"ux": 30, "recruiter": 14}, "status": {"met": 90}}
+    assert rhythm_of(contact, defaults) == expected
+    assert effective_cadence(contact, defaults) == expected[0]

@@ -16,8 +16,9 @@ from textual.widgets import Footer, Static
 
 from netui.dates import format_date
 from netui.errors import NotFoundError
-from netui.model import Note
+from netui.model import Contact, Note
 from netui.review import last_touches
+from netui.rhythm import CadenceDefaults, cadence_label, rhythm_of
 from netui.ui.actions import undo_last
 from netui.ui.messages import StoreChanged
 from netui.ui.widgets.virtual_list import Column, Row, VirtualList
@@ -101,7 +102,7 @@ class ContactScreen(Screen[None]):
                 "Referred",
                 ", ".join(c.name for c in network.contacts if c.referred_by == contact.id),
             ),
-            ("Rhythm", f"every {contact.cadence_days} days" if contact.cadence_days else ""),
+            ("Rhythm", _rhythm(contact, store.cadence_defaults())),
         ]
         touch = last_touches(network).get(contact.id or 0)
         facts.append(("Last touch", format_date(touch, today) if touch else "never"))
@@ -204,6 +205,14 @@ class ContactScreen(Screen[None]):
     async def action_undo(self) -> None:
         """Undo the last change (a worker: it may ask what to keep, `undo_last`)."""
         await undo_last(self.app)
+
+
+def _rhythm(contact: Contact, defaults: CadenceDefaults) -> str:
+    """ "every 2 weeks", "every 1 month (the default for #recruiter)", or "" for none."""
+    days, origin = rhythm_of(contact, defaults)
+    if not days:
+        return ""
+    return f"every {cadence_label(days)}" + (f" ({origin})" if origin else "")
 
 
 def _listed(items: tuple[str, ...]) -> str:

@@ -161,10 +161,11 @@ class PrepScreen(Screen[list[str] | None]):
         """Take a snapshot and rebuild the sheet; False if the contact is gone."""
         store = self.app.store  # type: ignore[attr-defined]
         self.network = await self.app.call_store(store.network)  # type: ignore[attr-defined]
+        defaults = await self.app.call_store(store.cadence_defaults)  # type: ignore[attr-defined]
         today = self.app.today  # type: ignore[attr-defined]
         try:
             self.sheet = prep_sheet(
-                self.network, self.contact_id, self.bank or QuestionBank(), today
+                self.network, self.contact_id, self.bank or QuestionBank(), today, defaults
             )
         except NotFoundError:
             self.app.notify("That contact no longer exists.", severity="warning")
