@@ -86,21 +86,22 @@ def why_read_only(path: Path) -> str | None:
     folder, or a lock file that can't be written opens the data for reading, with the
     reason, instead of failing at the first save (or refusing to start).
     """
-    from netui.store.lock import lock_path
+    from netui.store.lock import lock_path, open_lock_file
 
     folder = path.parent
-    try:
-        if os.statvfs(folder).f_flag & os.ST_RDONLY:
-            return f"{folder} is on a read-only file system"
-    except OSError:
-        pass
+    if hasattr(os, "statvfs"):  # (not on Windows: the checks below still tell)
+        try:
+            if os.statvfs(folder).f_flag & os.ST_RDONLY:
+                return f"{folder} is on a read-only file system"
+        except OSError:
+            pass
     if path.exists() and not os.access(path, os.W_OK):
         return f"{path} is read-only (no permission to write it)"
     if not os.access(folder, os.W_OK | os.X_OK):
         return f"the folder {folder} can't be written (no permission)"
     lock = lock_path(path)
     try:
-        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
+        fd = open_lock_file(lock)  # as the lock opens it: no lock is taken, nothing written
     except OSError as error:
         if error.errno in READ_ONLY_ERRORS:
             return f"the lock file {lock} can't be written ({describe_os_error(error)})"
