@@ -267,7 +267,7 @@ def _import(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     """To stdout, or to a new private file written atomically."""
-    from netui.store.fileio import write_atomic
+    from netui.store import write_atomic
 
     store = _open_store(args)
     network = store.network()
@@ -452,8 +452,7 @@ def _check(args: argparse.Namespace) -> int:
 
 def _locate(args: argparse.Namespace) -> int:
     from netui.paths import config_dir
-    from netui.store.backups import backup_dir
-    from netui.store.lock import lock_path
+    from netui.store import backup_dir, lock_path
 
     path, _ = _db_path(args)
     real = Path(os.path.realpath(path))
@@ -466,7 +465,7 @@ def _locate(args: argparse.Namespace) -> int:
 
 def _restore(args: argparse.Namespace) -> int:
     from netui.clock import system_clock
-    from netui.store.backups import describe_backup, list_backups, restore_backup
+    from netui.store import describe_backup, list_backups, restore_backup
 
     path, _ = _db_path(args)
     real = Path(os.path.realpath(path))

@@ -27,13 +27,12 @@ from pathlib import Path
 from typing import Any
 
 from netui.clock import system_clock
-from netui.errors import NetuiError, StoreError
+from netui.errors import NetuiError
 from netui.model import Company, Contact, FollowUp, Network, Note, NoteKind, Status, next_touch
-from netui.store import Store, convert, schema
-from netui.store.lock import file_lock
-from netui.store.storage import AtomicJSONStorage
+from netui.store import Store
 
 ASSET_NAME = "demo_network.json"
+_TABLES = ("contacts", "followups", "notes", "companies")
 EVENING = time(17, 0)
 """When a day's events are logged (each one a minute after the one before)."""
 
@@ -79,7 +78,7 @@ def demo_network(
     followups: dict[int, FollowUp] = {}
     """By position in the asset."""
     notes: list[Note] = []
-    next_id = {table: (after_ids or {}).get(table, 0) + 1 for table in schema.DATA_TABLES}
+    next_id = {table: (after_ids or {}).get(table, 0) + 1 for table in _TABLES}
 
     def new_id(table: str) -> int:
         next_id[table] += 1
@@ -202,41 +201,18 @@ def _advance_status(contacts: dict[int, Contact], note: Note) -> None:
 
 
 def load_demo(store: Store, today: date) -> None:
-    """Fill the empty `store` with the demo network, its dates relative to `today`.
-
-    One atomic save under the store's lock, then the store re-reads its file, as it does
-    after a change made by another netui. Raises ValueError if the file already holds
+    """Fill the empty `store` with the demo network, its dates relative to `today`, in
+    one atomic save (`Store.fill_empty`). Raises ValueError if the file already holds
     contacts, follow-ups or notes (the demo never goes into someone's real network).
     """
     asset = read_asset()
-    with file_lock(store.path):
-        storage = AtomicJSONStorage(store.path)
-        storage.load()
-        data = storage.data
-        if schema.schema_version(data) != schema.SCHEMA_VERSION:
-            raise StoreError(f"{store.path} is not in the current data format")
-        if any(data.get(table) for table in schema.DATA_TABLES):
-            raise ValueError(f"the demo network only goes into an empty file, not {store.path}")
-        last_ids = data["meta"][schema.META_ID].setdefault("last_ids", {})
-        network = demo_network(today, asset, after_ids=last_ids)
-        tables: tuple[tuple[str, tuple[Any, ...], Callable[[Any], dict[str, Any]]], ...] = (
-            ("contacts", network.contacts, convert.contact_to_doc),
-            ("followups", network.followups, convert.followup_to_doc),
-            ("notes", network.notes, convert.note_to_doc),
-        )
-        for table, objects, to_doc in tables:
-            data[table] = {str(obj.id): to_doc(obj) for obj in objects}
-            if objects:
-                last_ids[table] = objects[-1].id
+
+    def build(last_ids: dict[str, int]) -> tuple[Network, list[Company]]:
         # The companies the job seeker is aiming at (one of them where nobody is known yet).
         targets = [Company(name, target=True) for name in asset.get("targets", [])]
-        data["companies"] = {
-            str(i): convert.company_to_doc(c) for i, c in enumerate(targets, start=1)
-        }
-        if targets:
-            last_ids["companies"] = len(targets)
-        storage.flush()
-    store.reload_if_changed()
+        return demo_network(today, asset, after_ids=last_ids), targets
+
+    store.fill_empty(build)
 
 
 def make_demo_file(today: date | None = None) -> Path:

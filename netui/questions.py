@@ -296,7 +296,7 @@ def dump_bank(bank: QuestionBank) -> str:
 def save_bank(bank: QuestionBank, config: Path | None = None) -> Path:
     """Save `bank` as the user's copy (atomically, mode 0600; the folder is created 0700
     if missing); return its path. Raises NetuiError if it can't be saved."""
-    from netui.store.fileio import write_atomic
+    from netui.store import write_atomic
 
     path = user_bank_path(config)
     if path.is_symlink():  # save to the link's target, and keep the link

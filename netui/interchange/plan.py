@@ -18,7 +18,7 @@ from netui.model import Contact
 from netui.text import shown
 
 if TYPE_CHECKING:
-    from netui.store.store import Store
+    from netui.store import Store
 
 DETAIL_FIELDS = (
     "company",

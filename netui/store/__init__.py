@@ -4,9 +4,28 @@
 underneath it that makes every save atomic, detects changes made by other processes, and
 refuses to overwrite a file it could not read. `Choices` and `Resolution` answer a
 `ConflictError` (another writer changed what a save or an undo would change).
+
+What is exported here is the store's whole public face: the modules inside are private
+to it (an import-linter contract in pyproject.toml says so, and CI checks it).
 """
 
+from netui.store.backups import backup_dir, describe_backup, list_backups, restore_backup
 from netui.store.conflicts import Choices, Conflict, Resolution
-from netui.store.store import Change, Store
+from netui.store.fileio import write_atomic
+from netui.store.lock import lock_path
+from netui.store.store import Change, Store, deletion_summary
 
-__all__ = ["Change", "Choices", "Conflict", "Resolution", "Store"]
+__all__ = [
+    "Change",
+    "Choices",
+    "Conflict",
+    "Resolution",
+    "Store",
+    "backup_dir",
+    "deletion_summary",
+    "describe_backup",
+    "list_backups",
+    "lock_path",
+    "restore_backup",
+    "write_atomic",
+]

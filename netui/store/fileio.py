@@ -134,7 +134,8 @@ def write_atomic(path: Path, content: bytes) -> os.stat_result:
         # 1. A temporary file in the same folder (a rename across file systems fails).
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         created = True
-        os.fchmod(fd, 0o600)  # the mode given to open() is masked by the umask
+        if hasattr(os, "fchmod"):  # (not on Windows, which has no such modes)
+            os.fchmod(fd, 0o600)  # the mode given to open() is masked by the umask
         # 2. Write it all (os.write may write less than asked).
         view = memoryview(content)
         while view:
@@ -168,6 +169,8 @@ def write_atomic(path: Path, content: bytes) -> os.stat_result:
 
 def fsync_folder(folder: Path) -> None:
     """fsync a folder, so that a rename or a new file in it survives a power cut."""
+    if not hasattr(os, "O_DIRECTORY"):  # Windows: a folder can't be opened to sync it,
+        return  # and its renames are durable without
     fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
     try:
         os.fsync(fd)

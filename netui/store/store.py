@@ -32,6 +32,7 @@ from netui.errors import (
     command_for,
 )
 from netui.model import (
+    Company,
     Contact,
     FollowUp,
     Network,
@@ -680,6 +681,40 @@ class Store(LoopMixin):
             if not written:
                 return f"{change.description} (nothing changed: the file keeps its version)"
             return change.description
+
+    # filling a new file
+
+    def fill_empty(self, build: Callable[[dict[str, int]], tuple[Network, list[Company]]]) -> None:
+        """Write a whole network into this empty file in one atomic save (the demo).
+
+        `build` gets the last id given per table and returns the network (ids already
+        set, after those) and the target companies. Raises ValueError if the file holds
+        contacts, follow-ups or notes already: the demo never goes into a real network.
+        """
+        with self._mutex, file_lock(self.path):
+            self._storage.load()
+            data = self._storage.data
+            if schema.schema_version(data) != schema.SCHEMA_VERSION:
+                raise StoreError(f"{self.path} is not in the current data format")
+            if any(data.get(table) for table in schema.DATA_TABLES):
+                raise ValueError(f"the demo network only goes into an empty file, not {self.path}")
+            last_ids = data["meta"][schema.META_ID].setdefault("last_ids", {})
+            network, targets = build(dict(last_ids))
+            for table, objects in (
+                ("contacts", network.contacts),
+                ("followups", network.followups),
+                ("notes", network.notes),
+            ):
+                data[table] = {str(obj.id): convert.TO_DOC[table](obj) for obj in objects}
+                if objects:
+                    last_ids[table] = objects[-1].id
+            data["companies"] = {
+                str(i): convert.company_to_doc(c) for i, c in enumerate(targets, start=1)
+            }
+            if targets:
+                last_ids["companies"] = len(targets)
+            self._storage.flush()
+            self._invalidate()
 
     # checking and repairing the file
 

@@ -9,12 +9,13 @@ and on a crash with a non-zero status.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import signal
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from functools import partial
-from typing import ClassVar, TypeVar
+from typing import Any, ClassVar, Literal, TypeVar
 
 from rich.console import RenderableType
 from textual import events
@@ -35,11 +36,17 @@ from netui.ui.terminal import (
 )
 
 T = TypeVar("T")
+ScreenName = Literal["review", "contact", "prep", "meeting_log", "referrals", "companies", "import"]
+"""The screens `NetuiApp.open_screen` shows."""
 
 POLL_SECONDS = 1.0
 """How often the app looks for changes made to the file by another process."""
 
-EXIT_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT, signal.SIGINT)
+EXIT_SIGNALS = tuple(
+    getattr(signal, name)
+    for name in ("SIGTERM", "SIGHUP", "SIGQUIT", "SIGINT")
+    if hasattr(signal, name)
+)
 """Signals that end the app like `q` (pending save finished, terminal restored), with
 the shell's convention for "ended by a signal" as the status: 128 + the signal number."""
 
@@ -82,7 +89,8 @@ class NetuiApp(App[int]):
         # there. Textual handles only TSTP, CONT and WINCH itself.
         loop = asyncio.get_running_loop()
         for signum in EXIT_SIGNALS:
-            loop.add_signal_handler(signum, self._end_on_signal, signum)
+            with contextlib.suppress(NotImplementedError):  # (Windows' event loop)
+                loop.add_signal_handler(signum, self._end_on_signal, signum)
 
     def _end_on_signal(self, signum: int) -> None:
         """Quit as `q` does: on_unmount lets the pending save finish, Textual restores
@@ -137,7 +145,7 @@ class NetuiApp(App[int]):
         here, in which case the refusal is said instead)."""
         from textual.worker import NoActiveWorker, get_current_worker
 
-        from netui.ui.screens.conflict import ConflictScreen
+        from netui.ui.dialogs.conflict import ConflictScreen
 
         try:
             get_current_worker()  # a dialog can only be awaited from a worker
@@ -184,6 +192,38 @@ class NetuiApp(App[int]):
         """Pass the news to every screen on the stack (each redraws what it shows)."""
         for screen in self.screen_stack:
             screen.post_message(StoreChanged(message.saved_here))
+
+    def open_screen(self, name: ScreenName, contact_id: int | None = None) -> None:
+        """Show a screen on top (its contact's, for the ones about a person).
+
+        Screens ask here instead of importing one another, so that each stands alone (an
+        import-linter contract checks it); the push is immediate, so keys typed right
+        after go to the new screen (`TypeAhead`).
+        """
+        from netui.ui.screens.companies import CompaniesScreen
+        from netui.ui.screens.contact import ContactScreen
+        from netui.ui.screens.import_file import ImportScreen
+        from netui.ui.screens.meeting_log import MeetingLogScreen
+        from netui.ui.screens.prep import PrepScreen
+        from netui.ui.screens.referrals import ReferralsScreen
+        from netui.ui.screens.review import ReviewScreen
+
+        about: dict[str, Callable[[int], Screen[Any]]] = {
+            "contact": ContactScreen,
+            "prep": PrepScreen,
+            "meeting_log": MeetingLogScreen,
+        }
+        alone: dict[str, Callable[[], Screen[Any]]] = {
+            "review": ReviewScreen,
+            "referrals": ReferralsScreen,
+            "companies": CompaniesScreen,
+            "import": ImportScreen,
+        }
+        if name in about:
+            if contact_id is not None:
+                self.push_screen(about[name](contact_id))
+        else:
+            self.push_screen(alone[name]())
 
     def action_help(self) -> None:
         from netui.ui.screens.help import HelpScreen

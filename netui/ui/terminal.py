@@ -73,7 +73,7 @@ def resume_only_after_suspend(driver: object) -> None:
     only then is a SIGCONT passed on. Drivers without SIGCONT handling are left alone.
     """
     resume = getattr(driver, "_sigcont_application", None)
-    if resume is None:
+    if resume is None or not hasattr(signal, "SIGCONT"):
         return
 
     def on_sigcont(*_: object) -> None:
@@ -264,7 +264,7 @@ class TypeAhead:
             self.app.call_later(self._settle, mark.token)
 
     async def _settle(self, token: int) -> None:
-        if token != self._waiting or self._lap is None:
+        if token != self._waiting or self._lap is None or self._closing():
             return
         self._waiting = None
         node_ref, screen, focused = self._lap
@@ -276,8 +276,12 @@ class TypeAhead:
         self._ready = weakref.ref(self.app.screen)
         await self._pump()
 
+    def _closing(self) -> bool:
+        """The app is ending (its screens already gone): nothing more to deliver."""
+        return not self.app.screen_stack
+
     async def _pump(self) -> None:
-        if self._pumping:
+        if self._pumping or self._closing():
             return
         self._pumping = True
         try:
@@ -356,6 +360,8 @@ class TypeAhead:
 
     async def _look_again(self) -> None:
         self._timer = None
+        if self._closing():
+            return
         if self._waiting is not None and self._lap is not None:
             node = self._lap[0]()
             if node is None or not node.is_attached:

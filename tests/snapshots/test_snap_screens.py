@@ -23,13 +23,13 @@ from netkit import (
 )
 from textual.command import CommandPalette
 
-from netui.ui.screens.confirm import ConfirmScreen
+from netui.ui.dialogs.confirm import ConfirmScreen
+from netui.ui.dialogs.forms import ContactForm, FollowUpForm, NoteForm
+from netui.ui.dialogs.quick_add import QuickAddScreen
+from netui.ui.dialogs.snooze import SnoozeScreen
 from netui.ui.screens.contact import ContactScreen
-from netui.ui.screens.forms import ContactForm, FollowUpForm, NoteForm
 from netui.ui.screens.help import HelpScreen
-from netui.ui.screens.quick_add import QuickAddScreen
 from netui.ui.screens.review import ReviewScreen
-from netui.ui.screens.snooze import SnoozeScreen
 
 BIG = (120, 40)
 

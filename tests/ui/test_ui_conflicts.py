@@ -26,8 +26,8 @@ from netkit import (
 from test_ui_edit import replace_field, select_contact
 
 from netui.store import Store
-from netui.ui.screens.conflict import ConflictScreen
-from netui.ui.screens.forms import ContactForm
+from netui.ui.dialogs.conflict import ConflictScreen
+from netui.ui.dialogs.forms import ContactForm
 from netui.ui.screens.main import MainScreen
 
 NETUI = str(Path(sys.executable).with_name("netui"))
@@ -202,7 +202,7 @@ async def test_a_field_left_alone_in_a_form_is_never_questioned(app, db: Path) -
     another program rewrites the text: no question, the other program's text stays."""
     from netkit import N_COFFEE
 
-    from netui.ui.screens.forms import NoteForm
+    from netui.ui.dialogs.forms import NoteForm
 
     await other_app(
         db,

@@ -26,8 +26,8 @@ from textual.widgets import Input, OptionList, Static
 
 from netui.model import FollowUp
 from netui.store import Store
+from netui.ui.dialogs.snooze import SnoozeScreen
 from netui.ui.screens.main import MainScreen
-from netui.ui.screens.snooze import SnoozeScreen
 
 RANGE = "(1900-01-01 to 2200-12-31)"
 

@@ -25,11 +25,11 @@ from netkit import (
 )
 from textual.widgets import OptionList, Static
 
-from netui.ui.screens.confirm import ConfirmScreen
-from netui.ui.screens.forms import ContactForm, FollowUpForm
+from netui.ui.dialogs.confirm import ConfirmScreen
+from netui.ui.dialogs.forms import ContactForm, FollowUpForm
+from netui.ui.dialogs.quick_add import QuickAddScreen
+from netui.ui.dialogs.snooze import SnoozeScreen
 from netui.ui.screens.main import MainScreen
-from netui.ui.screens.quick_add import QuickAddScreen
-from netui.ui.screens.snooze import SnoozeScreen
 
 DATA_TABLES = ("contacts", "followups", "notes")
 

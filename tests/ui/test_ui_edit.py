@@ -21,8 +21,8 @@ from netkit import (
 )
 from textual.widgets import Input, Static, TextArea
 
+from netui.ui.dialogs.forms import ContactForm, FollowUpForm, NoteForm
 from netui.ui.screens.contact import ContactScreen
-from netui.ui.screens.forms import ContactForm, FollowUpForm, NoteForm
 from netui.ui.screens.main import MainScreen
 
 
@@ -77,7 +77,7 @@ async def test_enter_opens_the_contact_page(app) -> None:
             "Tags  #ux #fintech",
             "How we met  Design meetup",
             "Referred  Zoë Martin",  # whom she referred
-            "Rhythm  every 30 days",
+            "Rhythm  every 1 month",
             "Last touch  Tue 24 Nov",
             # Her follow-ups and notes.
             "Fri 20 Nov send the portfolio",
@@ -329,7 +329,7 @@ async def test_e_on_the_contact_page_edits_that_contact(app, db: Path) -> None:
 
 
 async def test_quick_add_from_the_contact_page_is_prefilled(app, db: Path) -> None:
-    from netui.ui.screens.quick_add import QuickAddScreen
+    from netui.ui.dialogs.quick_add import QuickAddScreen
 
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)

@@ -20,8 +20,8 @@ from netkit import (
 )
 from textual.widgets import Input, OptionList, Static
 
+from netui.ui.dialogs.snooze import SnoozeScreen
 from netui.ui.screens.main import MainScreen
-from netui.ui.screens.snooze import SnoozeScreen
 
 
 def followup_keys(app) -> list[object]:

@@ -22,9 +22,9 @@ from netkit import (
 
 from netui.model import Contact, FollowUp
 from netui.store import Store
-from netui.ui.screens.confirm import ConfirmScreen
+from netui.ui.dialogs.confirm import ConfirmScreen
+from netui.ui.dialogs.quick_add import QuickAddScreen
 from netui.ui.screens.main import MainScreen
-from netui.ui.screens.quick_add import QuickAddScreen
 
 SEEN_WITHIN = 2.0
 """DESIGN.md: the open app shows changes made by others "within a couple of seconds"."""

@@ -35,11 +35,11 @@ from textual.widgets import Checkbox, Input, Select, Static, TextArea
 from netui.model import Answer, MeetingLog, NoteKind
 from netui.questions import QuestionBank, load_bank, save_bank
 from netui.store import Store
-from netui.ui.screens.confirm import ConfirmScreen
+from netui.ui.dialogs.confirm import ConfirmScreen
+from netui.ui.dialogs.quick_add import QuickAddScreen
 from netui.ui.screens.main import MainScreen
 from netui.ui.screens.meeting_log import MeetingLogScreen
 from netui.ui.screens.prep import PrepScreen, QuestionDialog, QuestionList
-from netui.ui.screens.quick_add import QuickAddScreen
 
 DATA_TABLES = ("contacts", "followups", "notes")
 

@@ -30,13 +30,13 @@ from textual.widgets import Static
 
 from netui.model import FollowUp
 from netui.store import Store
-from netui.ui.screens.confirm import ConfirmScreen
+from netui.ui.dialogs.confirm import ConfirmScreen
+from netui.ui.dialogs.forms import ContactForm
+from netui.ui.dialogs.quick_add import QuickAddScreen
+from netui.ui.dialogs.snooze import SnoozeScreen
 from netui.ui.screens.contact import ContactScreen
-from netui.ui.screens.forms import ContactForm
 from netui.ui.screens.main import MainScreen
-from netui.ui.screens.quick_add import QuickAddScreen
 from netui.ui.screens.review import ReviewScreen
-from netui.ui.screens.snooze import SnoozeScreen
 
 
 @pytest.fixture

@@ -27,8 +27,8 @@ from netkit import (
 from textual.widgets import Button, Input, Static
 
 from netui.store import Store
+from netui.ui.dialogs.forms import ContactForm
 from netui.ui.screens.contact import ContactScreen
-from netui.ui.screens.forms import ContactForm
 from netui.ui.screens.main import MainScreen
 from netui.ui.screens.prep import PrepScreen
 

@@ -19,9 +19,9 @@ from netkit import (
 )
 from textual.widgets import Input, Static
 
-from netui.ui.screens.confirm import ConfirmScreen
+from netui.ui.dialogs.confirm import ConfirmScreen
+from netui.ui.dialogs.quick_add import QuickAddScreen
 from netui.ui.screens.main import MainScreen
-from netui.ui.screens.quick_add import QuickAddScreen
 
 
 def line(app) -> Input:

@@ -13,14 +13,14 @@ from netkit import F_PORTFOLIO, screen_text, settle, wait_for_screen
 from textual.command import CommandPalette
 from textual.screen import Screen
 
-from netui.ui.screens.confirm import ConfirmScreen
+from netui.ui.dialogs.confirm import ConfirmScreen
+from netui.ui.dialogs.forms import ContactForm, FollowUpForm, NoteForm
+from netui.ui.dialogs.quick_add import QuickAddScreen
+from netui.ui.dialogs.snooze import SnoozeScreen
 from netui.ui.screens.contact import ContactScreen
-from netui.ui.screens.forms import ContactForm, FollowUpForm, NoteForm
 from netui.ui.screens.help import HelpScreen
 from netui.ui.screens.main import MainScreen
-from netui.ui.screens.quick_add import QuickAddScreen
 from netui.ui.screens.review import ReviewScreen
-from netui.ui.screens.snooze import SnoozeScreen
 
 SIZES = [(40, 12), (20, 5), (1, 1), (80, 24), (3, 40), (200, 2), (120, 40)]
 

@@ -24,11 +24,11 @@ from netkit import (
 )
 from textual.widgets import Input
 
+from netui.ui.dialogs.quick_add import QuickAddScreen
+from netui.ui.dialogs.snooze import SnoozeScreen
 from netui.ui.screens.contact import ContactScreen
 from netui.ui.screens.main import MainScreen
-from netui.ui.screens.quick_add import QuickAddScreen
 from netui.ui.screens.review import ReviewScreen
-from netui.ui.screens.snooze import SnoozeScreen
 
 
 async def open_review(pilot) -> ReviewScreen:

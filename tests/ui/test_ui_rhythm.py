@@ -26,8 +26,8 @@ from textual.widgets import Input, Static
 
 from netui.model import Contact, Note, NoteKind
 from netui.store import Store
-from netui.ui.screens.forms import ContactForm
-from netui.ui.screens.goals import GoalsScreen
+from netui.ui.dialogs.forms import ContactForm
+from netui.ui.dialogs.goals import GoalsScreen
 from netui.ui.screens.main import MainScreen
 from netui.ui.screens.review import ReviewScreen
 from netui.ui.widgets.contacts_pane import COLD_MARK, DUE_MARK

@@ -17,8 +17,8 @@ from textual import events
 from textual.widgets import Input, Static
 
 from netui.ui.app import exit_code
-from netui.ui.screens.forms import ContactForm
-from netui.ui.screens.quick_add import QuickAddScreen, describe_left_out
+from netui.ui.dialogs.forms import ContactForm
+from netui.ui.dialogs.quick_add import QuickAddScreen, describe_left_out
 from netui.ui.terminal import (
     PASTE_END,
     PASTE_START,

@@ -305,9 +305,7 @@ class CompaniesScreen(Screen[None]):
         event.stop()
         key = event.key
         if isinstance(key, tuple) and isinstance(key[1], int):
-            from netui.ui.screens.contact import ContactScreen
-
-            self.app.push_screen(ContactScreen(key[1]))
+            self.app.open_screen("contact", key[1])  # type: ignore[attr-defined]
 
     def action_filter(self) -> None:
         self.pane.start_filter()

@@ -19,7 +19,7 @@ from netui.errors import NotFoundError
 from netui.model import Contact, Note
 from netui.review import last_touches
 from netui.rhythm import CadenceDefaults, cadence_label, rhythm_of
-from netui.ui.actions import undo_last
+from netui.ui.actions import complete_followup, delete_item, edit_item, quick_add, snooze, undo_last
 from netui.ui.messages import StoreChanged
 from netui.ui.widgets.virtual_list import Column, Row, VirtualList
 
@@ -142,14 +142,12 @@ class ContactScreen(Screen[None]):
 
     @work(exclusive=True, group="dialog")
     async def action_edit(self) -> None:
-        from netui.ui.screens.forms import edit_item
 
         await edit_item(self.app, "contacts", self.contact_id)
 
     @on(VirtualList.Selected)
     @work(exclusive=True, group="dialog")
     async def _edit_item(self) -> None:
-        from netui.ui.screens.forms import edit_item
 
         kind, item_id = self._focused_list()
         if item_id is not None:
@@ -157,7 +155,6 @@ class ContactScreen(Screen[None]):
 
     @work(exclusive=True, group="dialog")
     async def action_quick_add(self, kind: str) -> None:
-        from netui.ui.screens.main import quick_add
 
         name = self.app.store.contact(self.contact_id).name  # type: ignore[attr-defined]
         await quick_add(self.app, kind, f"{name}: ")
@@ -165,8 +162,6 @@ class ContactScreen(Screen[None]):
     async def action_done(self) -> None:
         kind, item_id = self._focused_list()
         if kind == "followups" and item_id is not None:
-            from netui.ui.screens.main import complete_followup
-
             store = self.app.store  # type: ignore[attr-defined]
             if store.followup(item_id).done:
                 await self.app.change(store.reopen_followup, item_id)  # type: ignore[attr-defined]
@@ -175,7 +170,6 @@ class ContactScreen(Screen[None]):
 
     @work(exclusive=True, group="dialog")
     async def action_snooze(self) -> None:
-        from netui.ui.screens.main import snooze
 
         kind, item_id = self._focused_list()
         if kind == "followups" and item_id is not None:
@@ -183,7 +177,6 @@ class ContactScreen(Screen[None]):
 
     @work(exclusive=True, group="dialog")
     async def action_delete(self) -> None:
-        from netui.ui.screens.main import delete_item
 
         kind, item_id = self._focused_list()
         if self.focused is None or item_id is None:
@@ -192,14 +185,10 @@ class ContactScreen(Screen[None]):
             await delete_item(self.app, kind, item_id)
 
     def action_prep(self) -> None:
-        from netui.ui.screens.prep import PrepScreen
-
-        self.app.push_screen(PrepScreen(self.contact_id))
+        self.app.open_screen("prep", self.contact_id)  # type: ignore[attr-defined]
 
     def action_log_meeting(self) -> None:
-        from netui.ui.screens.meeting_log import MeetingLogScreen
-
-        self.app.push_screen(MeetingLogScreen(self.contact_id))
+        self.app.open_screen("meeting_log", self.contact_id)  # type: ignore[attr-defined]
 
     @work(exclusive=True, group="dialog")
     async def action_undo(self) -> None:

@@ -17,12 +17,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from netui.dates import format_date
-from netui.model import FollowUp, Network, Note, NoteKind
-from netui.quickadd import ContactDraft, FollowUpDraft, NoteDraft
+from netui.model import Network
 from netui.review import last_touches
-from netui.store.store import deletion_summary
 from netui.text import plural
-from netui.ui.actions import undo_last
+from netui.ui.actions import complete_followup, delete_item, edit_item, quick_add, snooze, undo_last
 from netui.ui.messages import StoreChanged
 from netui.ui.widgets.contacts_pane import ContactSort, ContactsPane
 from netui.ui.widgets.followups_pane import FollowUpsPane
@@ -234,13 +232,9 @@ class MainScreen(Screen[None]):
         self._show_related()
 
     def action_review(self) -> None:
-        from netui.ui.screens.review import ReviewScreen
-
-        self.app.push_screen(ReviewScreen())
+        self.app.open_screen("review")  # type: ignore[attr-defined]
 
     def action_open(self) -> None:
-        from netui.ui.screens.contact import ContactScreen
-
         pane = self.focused_pane
         contact_id = self.selected_contact_id
         if pane is not None and pane.id != "contacts":
@@ -256,7 +250,7 @@ class MainScreen(Screen[None]):
                 self.action_edit()
                 return
         if contact_id is not None:
-            self.app.push_screen(ContactScreen(contact_id))
+            self.app.open_screen("contact", contact_id)  # type: ignore[attr-defined]
 
     @work(exclusive=True, group="dialog")
     async def action_quick_add(self, kind: str) -> None:
@@ -267,7 +261,6 @@ class MainScreen(Screen[None]):
 
     @work(exclusive=True, group="dialog")
     async def action_edit(self) -> None:
-        from netui.ui.screens.forms import edit_item
 
         pane = self.focused_pane
         if pane is None:
@@ -341,31 +334,21 @@ class MainScreen(Screen[None]):
             yield SystemCommand(title, help_text, partial(self.run_action, action))
 
     def action_prep(self) -> None:
-        from netui.ui.screens.prep import PrepScreen
-
         if (contact_id := self._contact_in_focus()) is not None:
-            self.app.push_screen(PrepScreen(contact_id))
+            self.app.open_screen("prep", contact_id)  # type: ignore[attr-defined]
 
     def action_log_meeting(self) -> None:
-        from netui.ui.screens.meeting_log import MeetingLogScreen
-
         if (contact_id := self._contact_in_focus()) is not None:
-            self.app.push_screen(MeetingLogScreen(contact_id))
+            self.app.open_screen("meeting_log", contact_id)  # type: ignore[attr-defined]
 
     def action_referrals(self) -> None:
-        from netui.ui.screens.referrals import ReferralsScreen
-
-        self.app.push_screen(ReferralsScreen())
+        self.app.open_screen("referrals")  # type: ignore[attr-defined]
 
     def action_companies(self) -> None:
-        from netui.ui.screens.companies import CompaniesScreen
-
-        self.app.push_screen(CompaniesScreen())
+        self.app.open_screen("companies")  # type: ignore[attr-defined]
 
     def action_import_contacts(self) -> None:
-        from netui.ui.screens.import_file import ImportScreen
-
-        self.app.push_screen(ImportScreen())
+        self.app.open_screen("import")  # type: ignore[attr-defined]
 
     def _contact_in_focus(self) -> int | None:
         """The contact the user means: of the selected follow-up or note, else the
@@ -382,107 +365,3 @@ class MainScreen(Screen[None]):
                 if item.contact_id is not None:
                     return item.contact_id
         return self.selected_contact_id
-
-
-async def quick_add(app, kind: str, prefill: str) -> None:
-    """Open the quick-add bar and save its line; if the save fails (a full disk, a file
-    changed into something unreadable), the bar comes back with the text, so that
-    nothing typed is lost."""
-    from netui.ui.screens.quick_add import QuickAddScreen
-
-    text = prefill
-    while True:
-        result = await app.push_screen_wait(QuickAddScreen(kind, text))
-        if result is None or await save_quick_add(app, result):
-            return
-        text = result.text
-
-
-async def save_quick_add(app, result) -> bool:
-    """Save a quick-add result; for an unknown name, offer to create the contact first."""
-    from netui import quickadd
-    from netui.model import Contact
-    from netui.ui.screens.confirm import ConfirmScreen
-
-    if result.unknown_contact is None:
-        return await save_draft(app, result.draft, result.note_kind)
-    name = result.unknown_contact
-    if not await app.push_screen_wait(
-        ConfirmScreen(f"No contact matches '{name}'. Create {name} as a new contact?", "Create")
-    ):
-        return False  # back to the bar with the text, so nothing typed is lost
-    if await app.change(app.store.add_contact, Contact(name=name)) is None:
-        return False
-    contacts = app.store.contacts()
-    parse = quickadd.parse_followup if result.kind == "followup" else quickadd.parse_note
-    return await save_draft(app, parse(result.text, contacts, app.today), result.note_kind)
-
-
-async def save_draft(
-    app, draft: ContactDraft | FollowUpDraft | NoteDraft, kind: NoteKind = NoteKind.NOTE
-) -> bool:
-    """Save what a quick-add line described; True if it was saved."""
-    store = app.store
-    if isinstance(draft, ContactDraft):
-        saved = await app.change(store.add_contact, draft.to_contact())
-        label = f"Added {draft.name}"
-    elif isinstance(draft, FollowUpDraft):
-        contact_id = draft.contact.id if draft.contact else None
-        saved = await app.change(store.add_followup, FollowUp(draft.text, draft.due, contact_id))
-        label = f"Follow-up due {format_date(draft.due, app.today)}: {draft.text}"
-    else:
-        contact_id = draft.contact.id if draft.contact else None
-        saved = await app.change(store.add_note, Note(draft.text, draft.date, contact_id, kind))
-        label = f"Note saved ({format_date(draft.date, app.today)})"
-    if saved is not None:
-        app.notify(label, markup=False)
-    return saved is not None
-
-
-async def complete_followup(app, followup_id: int) -> FollowUp | None:
-    """Mark a follow-up done; the contact's rhythm (own, or by tag or status) schedules
-    the next touch."""
-    from netui.rhythm import effective_cadence
-
-    store = app.store
-    followup = store.followup(followup_id)
-    days = None
-    if followup.contact_id is not None:
-        contact = store.contact(followup.contact_id)
-        days = effective_cadence(contact, store.cadence_defaults())
-    return await app.change(store.complete_followup, followup_id, days)
-
-
-async def snooze(app, followup: FollowUp) -> None:
-    """Ask how long, then move the follow-up's due date."""
-    from netui.ui.screens.snooze import SnoozeScreen
-
-    until = await app.push_screen_wait(SnoozeScreen(followup))
-    if until is not None and followup.id is not None:
-        saved = await app.change(app.store.snooze_followup, followup.id, until)
-        if saved:
-            app.notify(f"Snoozed to {format_date(until, app.today)}: {followup.text}", markup=False)
-
-
-async def delete_item(app, pane_id: str, item_id: int) -> None:
-    """Confirm (saying what goes with it), then delete a contact, follow-up or note."""
-    from netui.ui.screens.confirm import ConfirmScreen
-
-    store = app.store
-    if pane_id == "contacts":
-        contact = store.contact(item_id)
-        notes = len(store.notes(item_id))
-        followups = len(store.followups(include_done=True, contact_id=item_id))
-        question = f"Delete {deletion_summary(contact.name, notes, followups)}?"
-        delete = store.delete_contact
-    elif pane_id == "followups":
-        question = f"Delete the follow-up '{store.followup(item_id).text}'?"
-        delete = store.delete_followup
-    else:
-        note = store.note(item_id)
-        question = f"Delete the note of {format_date(note.date, app.today)}?"
-        delete = store.delete_note
-    if await app.push_screen_wait(ConfirmScreen(question, "Delete")):
-        deleted = await app.change(delete, item_id)
-        if deleted:
-            app.notify(f"Deleted {deleted} (ctrl+z to undo)", markup=False)

@@ -300,7 +300,7 @@ class MeetingLogScreen(Screen[Note | None]):
 
     def action_cancel(self) -> None:
         """Close; if anything was typed, ask first (it would be lost)."""
-        from netui.ui.screens.confirm import ConfirmScreen
+        from netui.ui.dialogs.confirm import ConfirmScreen
 
         if not self._typed_anything():
             self.dismiss(None)

@@ -186,10 +186,8 @@ class ReferralsScreen(Screen[None]):
 
     def open_contact(self, contact_id: int | None) -> None:
         """Open `contact_id`'s page (the tree redraws when the page changes anything)."""
-        from netui.ui.screens.contact import ContactScreen
-
         if contact_id is not None and contact_id in self.forest.nodes:
-            self.app.push_screen(ContactScreen(contact_id))
+            self.app.open_screen("contact", contact_id)  # type: ignore[attr-defined]
 
 
 def _add_tree(

@@ -24,7 +24,7 @@ from netui.dates import format_date, relative_label
 from netui.model import FollowUp, Note, NoteKind, Status
 from netui.review import ColdContact, DailyReview, daily_review
 from netui.rhythm import cadence_label
-from netui.ui.actions import undo_last
+from netui.ui.actions import complete_followup, quick_add, snooze, undo_last
 from netui.ui.messages import StoreChanged
 from netui.ui.widgets.virtual_list import Column, Row, VirtualList
 
@@ -225,8 +225,6 @@ class ReviewScreen(Screen[None]):
         self.action_open()
 
     def action_open(self) -> None:
-        from netui.ui.screens.contact import ContactScreen
-
         selected = self.selected
         if selected is None:
             return
@@ -234,7 +232,7 @@ class ReviewScreen(Screen[None]):
         store = self.app.store  # type: ignore[attr-defined]
         contact_id = store.followup(item_id).contact_id if kind == "followup" else item_id
         if contact_id is not None:
-            self.app.push_screen(ContactScreen(contact_id))
+            self.app.open_screen("contact", contact_id)  # type: ignore[attr-defined]
 
     async def action_done(self) -> None:
         selected = self.selected
@@ -245,8 +243,6 @@ class ReviewScreen(Screen[None]):
         store = app.store  # type: ignore[attr-defined]
         today = app.today  # type: ignore[attr-defined]
         if kind == "followup":
-            from netui.ui.screens.main import complete_followup
-
             if await complete_followup(app, item_id):
                 self.notify("Done ✓")
         elif kind == "thanks":
@@ -289,7 +285,7 @@ class ReviewScreen(Screen[None]):
     @work(exclusive=True, group="dialog")
     async def action_goals(self) -> None:
         """Edit the weekly goals in a small form; saved at once."""
-        from netui.ui.screens.goals import GoalsScreen
+        from netui.ui.dialogs.goals import GoalsScreen
 
         store = self.app.store  # type: ignore[attr-defined]
         goals = await self.app.push_screen_wait(GoalsScreen(store.goals()))
@@ -301,8 +297,7 @@ class ReviewScreen(Screen[None]):
 
     @work(exclusive=True, group="dialog")
     async def action_snooze(self) -> None:
-        from netui.ui.screens.main import snooze
-        from netui.ui.screens.snooze import SnoozeScreen
+        from netui.ui.dialogs.snooze import SnoozeScreen
 
         selected = self.selected
         if selected is None:
@@ -325,7 +320,6 @@ class ReviewScreen(Screen[None]):
 
     @work(exclusive=True, group="dialog")
     async def action_note(self) -> None:
-        from netui.ui.screens.main import quick_add
 
         selected = self.selected
         store = self.app.store  # type: ignore[attr-defined]

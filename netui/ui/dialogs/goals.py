@@ -13,7 +13,7 @@ from textual.widgets import Static
 
 from netui import validate
 from netui.model import Goals
-from netui.ui.screens.forms import FormScreen
+from netui.ui.dialogs.forms import FormScreen
 
 FIELDS = (
     ("contacts", "New contacts per week"),

@@ -336,32 +336,3 @@ class NoteForm(FormScreen):
             contact_id=self.kept("contact", lambda t: validate.check_contact_ref(t, self.index)),
             text=self.kept("text", text),
         )
-
-
-async def edit_item(app: Any, kind: str, item_id: int) -> None:
-    """Open the form for a contact, follow-up or note, and save what it returns.
-
-    Only the fields changed in the form are saved, onto the item as it is in the file
-    then (`base` is the item as the form opened on it): a change made meanwhile by another
-    program to another field is kept, and one to the same field is shown and asked about
-    (`app.change`). If the save fails, the form comes back with the edits, so that
-    nothing is lost.
-    """
-    store = app.store
-    contacts = store.contacts()
-    forms = {
-        "contacts": (ContactForm, store.contact, store.update_contact),
-        "followups": (FollowUpForm, store.followup, store.update_followup),
-        "notes": (NoteForm, store.note, store.update_note),
-    }
-    form, read, save = forms[kind]
-    base = shown = read(item_id)
-    extra = (store.cadence_defaults(),) if kind == "contacts" else ()
-    while True:
-        edited = await app.push_screen_wait(form(shown, contacts, *extra))
-        if edited is None:
-            return
-        if await app.change(save, edited, base) is not None:
-            app.notify("Saved")
-            return
-        shown = edited
