@@ -22,9 +22,6 @@ from dataclasses import dataclass, field, replace
 
 from netui.model import Contact, Network, Note
 
-MEETING_KINDS = ("meeting", "coffee", "event")
-"""Note kinds that count as a meeting that followed a referral (met in person)."""
-
 
 def is_meeting(note: Note) -> bool:
     """Whether `note` records a meeting, a coffee or an event."""

@@ -27,10 +27,6 @@ from netui.text import fold
 PRESETS: tuple[int, ...] = (14, 30, 90, 180)
 """The rhythms offered by name: 2 weeks, 1 month, 3 months, 6 months."""
 PRESET_LABELS: dict[int, str] = {14: "2 weeks", 30: "1 month", 90: "3 months", 180: "6 months"}
-PRESET_SHORT: dict[int, str] = {14: "2w", 30: "1m", 90: "3m", 180: "6m"}
-"""What can be typed for each preset (the rhythm field also takes a number of days)."""
-COLD_FACTOR = 1.5
-"""A contact is cold at this many times their cadence since the last touch."""
 STREAK_TO_SUGGEST = 3
 """Times in a row a contact went cold before a longer cadence is suggested."""
 MAX_CADENCE = 3650

@@ -1,13 +1,20 @@
 """A TinyDB storage that keeps the parsed file in memory and saves it atomically.
 
+How netui uses TinyDB: the data file is a TinyDB file (its layout, `{table: {"id":
+document}}`, which stock `TinyDB(path)` opens and reads, tests/store/test_tinydb_compat.py),
+and this class is a TinyDB `Storage` (`read`/`write`), so `TinyDB(storage=...)` could sit
+on it. netui's store does not query through TinyDB's `Table`, though: it keeps the
+documents in memory and writes them in place (`transaction.py`), because TinyDB's table
+operations copy a whole table twice per call, and every change must be one atomic save.
+
 TinyDB's own `JSONStorage` re-reads and re-parses the whole file for every query and
 rewrites it in place for every change: slow at LinkedIn scale, and a crash mid-write
 leaves half a file. This storage (in the spirit of TinyDB's `extend.rst` recipe and of the
 "SafeJSONStorage" its maintainer proposed in tinydb#467):
 
 - parses the file once and serves every `read()` from memory;
-- takes TinyDB's `write()` calls in memory, and saves them all at once when the store
-  ends a change (`flush()`): one atomic write per change, however many documents moved;
+- takes `write()` calls in memory, and saves them all at once when the store ends a
+  change (`flush()`): one atomic write per change, however many documents moved;
 - remembers which version of the file it holds (`FileState`), so the store can tell when
   another process or a sync tool has changed it, and re-read it before applying a change.
 """

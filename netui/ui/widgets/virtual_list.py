@@ -21,7 +21,7 @@ from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -311,6 +311,3 @@ class VirtualList(ScrollView, can_focus=True):
             else self._line(row.cells, width)
         )
         return Strip([Segment(text, style)], width)
-
-    def region_of_cursor(self) -> Region:
-        return Region(0, self.cursor + 1, self.size.width, 1)
