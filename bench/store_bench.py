@@ -42,6 +42,7 @@ from typing import Any
 
 import orjson
 import tinydb
+from baselines import durable_write, filesystem_of, orjson_save
 from vocabulary import COMPANIES, EXEC_TITLES, ROLES, words
 
 from netui.clock import frozen_clock
@@ -276,30 +277,6 @@ def note_heavy_set(seed: int = 10_000) -> DataSet:
 
 
 # --- writing and checking the files -----------------------------------------------------------
-
-
-def durable_write(path: Path, content: bytes) -> None:
-    """The reference atomic save: temp file, write, fsync, os.replace, fsync the folder."""
-    temp = path.with_name(f".{path.name}.bench{os.getpid()}.tmp")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        view = memoryview(content)
-        while view:
-            view = view[os.write(fd, view) :]
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(temp, path)
-    folder = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(folder)
-    finally:
-        os.close(folder)
-
-
-def orjson_save(path: Path, data: Any) -> None:
-    """The baseline a netui save is compared with: encode like netui, then save durably."""
-    durable_write(path, orjson.dumps(data, option=orjson.OPT_INDENT_2))
 
 
 def write_data_set(dataset: DataSet, path: Path) -> float:
@@ -570,20 +547,6 @@ def print_table(title: str, rows: list[Row]) -> None:
         print(
             f"{r.label:<{widths[0]}}  {r.value:>{widths[1]}}  {r.target:<{widths[2]}}  {r.verdict}"
         )
-
-
-def filesystem_of(folder: Path) -> str:
-    """The type of the file system holding `folder` (fsync cost depends on it)."""
-    best, kind = "", "?"
-    try:
-        with open("/proc/mounts") as mounts:
-            for line in mounts:
-                _, mount, fstype, *_ = line.split()
-                if str(folder).startswith(mount) and len(mount) > len(best):
-                    best, kind = mount, fstype
-    except OSError:
-        pass
-    return kind
 
 
 def main() -> int:
