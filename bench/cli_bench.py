@@ -51,10 +51,6 @@ def run(command: list[str], env: dict[str, str]) -> tuple[float, str]:
     return seconds, done.stdout
 
 
-def median(values: list[float]) -> float:
-    return statistics.median(values) if values else float("nan")
-
-
 @dataclass
 class Pair:
     """Two whole processes timed side by side."""
@@ -66,7 +62,7 @@ class Pair:
 
     @property
     def ratio(self) -> float:
-        return median(self.netui) / median(self.other)
+        return statistics.median(self.netui) / statistics.median(self.other)
 
 
 BARE_DEFAULT = "bare script with Python's defaults (collector on, exit)"

@@ -26,7 +26,6 @@ the list in its default order (by name).
 from __future__ import annotations
 
 import shutil
-import statistics
 import subprocess
 import sys
 import time
@@ -246,7 +245,3 @@ def outside_steps(
         session.outside_save.append(replaced - start)
         session.outside.append(shown - replaced)
         term.drain(0.7 + 0.15 * i)  # the next change lands at another point of the poll
-
-
-def median(values: list[float]) -> float:
-    return statistics.median(values) if values else float("nan")
