@@ -15,6 +15,7 @@ from netui import quickadd
 from netui.dates import format_date
 from netui.model import Contact, FollowUp, Note, NoteKind
 from netui.quickadd import ContactDraft, FollowUpDraft, NoteDraft
+from netui.readmodel import View
 from netui.rhythm import effective_cadence
 from netui.store import deletion_summary
 from netui.ui.dialogs.confirm import ConfirmScreen
@@ -58,7 +59,7 @@ async def save_quick_add(app, result) -> bool:
         return False  # back to the bar with the text, so nothing typed is lost
     if await app.change(app.store.add_contact, Contact(name=name)) is None:
         return False
-    contacts = app.store.contacts()
+    contacts = list((await app.snapshot()).network.contacts)
     parse = quickadd.parse_followup if result.kind == "followup" else quickadd.parse_note
     return await save_draft(app, parse(result.text, contacts, app.today), result.note_kind)
 
@@ -88,13 +89,11 @@ async def complete_followup(app, followup_id: int) -> FollowUp | None:
     """Mark a follow-up done; the contact's rhythm (own, or by tag or status) schedules
     the next touch."""
 
-    store = app.store
-    followup = store.followup(followup_id)
-    days = None
-    if followup.contact_id is not None:
-        contact = store.contact(followup.contact_id)
-        days = effective_cadence(contact, store.cadence_defaults())
-    return await app.change(store.complete_followup, followup_id, days)
+    view = await _view(app)
+    followup = view.followup(followup_id)
+    contact = view.contact(followup.contact_id) if followup else None
+    days = effective_cadence(contact, view.settings.defaults) if contact else None
+    return await app.change(app.store.complete_followup, followup_id, days)
 
 
 async def snooze(app, followup: FollowUp) -> None:
@@ -110,19 +109,21 @@ async def snooze(app, followup: FollowUp) -> None:
 async def delete_item(app, pane_id: str, item_id: int) -> None:
     """Confirm (saying what goes with it), then delete a contact, follow-up or note."""
 
-    store = app.store
-    if pane_id == "contacts":
-        contact = store.contact(item_id)
-        notes = len(store.notes(item_id))
-        followups = len(store.followups(include_done=True, contact_id=item_id))
-        question = f"Delete {deletion_summary(contact.name, notes, followups)}?"
+    store, view = app.store, await _view(app)
+    item = _item(view, pane_id, item_id)
+    if item is None:
+        app.notify("That is gone already (changed by another program).", markup=False)
+        return
+    if isinstance(item, Contact):
+        notes = len(view.notes_of(item_id))
+        followups = len(view.followups_of(item_id, include_done=True))
+        question = f"Delete {deletion_summary(item.name, notes, followups)}?"
         delete = store.delete_contact
-    elif pane_id == "followups":
-        question = f"Delete the follow-up '{store.followup(item_id).text}'?"
+    elif isinstance(item, FollowUp):
+        question = f"Delete the follow-up '{item.text}'?"
         delete = store.delete_followup
     else:
-        note = store.note(item_id)
-        question = f"Delete the note of {format_date(note.date, app.today)}?"
+        question = f"Delete the note of {format_date(item.date, app.today)}?"
         delete = store.delete_note
     if await app.push_screen_wait(ConfirmScreen(question, "Delete")):
         deleted = await app.change(delete, item_id)
@@ -140,16 +141,19 @@ async def edit_item(app: Any, kind: str, item_id: int) -> None:
     nothing is lost.
     """
 
-    store = app.store
-    contacts = store.contacts()
+    store, view = app.store, await _view(app)
+    contacts = list(view.network.contacts)
     forms = {
-        "contacts": (ContactForm, store.contact, store.update_contact),
-        "followups": (FollowUpForm, store.followup, store.update_followup),
-        "notes": (NoteForm, store.note, store.update_note),
+        "contacts": (ContactForm, store.update_contact),
+        "followups": (FollowUpForm, store.update_followup),
+        "notes": (NoteForm, store.update_note),
     }
-    form, read, save = forms[kind]
-    base = shown = read(item_id)
-    extra = (store.cadence_defaults(),) if kind == "contacts" else ()
+    form, save = forms[kind]
+    base = shown = _item(view, kind, item_id)
+    if base is None:
+        app.notify("That is gone already (changed by another program).", markup=False)
+        return
+    extra = (view.settings.defaults,) if kind == "contacts" else ()
     while True:
         edited = await app.push_screen_wait(form(shown, contacts, *extra))
         if edited is None:
@@ -158,3 +162,17 @@ async def edit_item(app: Any, kind: str, item_id: int) -> None:
             app.notify("Saved")
             return
         shown = edited
+
+
+async def _view(app: Any) -> View:
+    """The read model the screens show (made now if the app has none yet)."""
+    return app.view if app.view is not None else await app.snapshot()
+
+
+def _item(view: View, kind: str, item_id: int) -> Contact | FollowUp | Note | None:
+    """A contact, follow-up or note of the view, by the pane it is in."""
+    if kind == "contacts":
+        return view.contact(item_id)
+    if kind == "followups":
+        return view.followup(item_id)
+    return view.note(item_id)

@@ -25,6 +25,7 @@ from textual.screen import Screen
 
 from netui.clock import Clock, system_clock
 from netui.errors import ConflictError, NetuiError
+from netui.readmodel import Settings, View, Views
 from netui.store import Choices, Resolution, Store
 from netui.ui.messages import StoreChanged
 from netui.ui.screens.main import MainScreen
@@ -78,6 +79,10 @@ class NetuiApp(App[int]):
         """Delivers the terminal's keys in order, each to the screen that is ready for it."""
         self.crashed = False
         """True once the app has panicked: Textual may still report status 0 (#4325)."""
+        self.views = Views()
+        """Makes the read model on the store's thread (`snapshot`)."""
+        self.view: View | None = None
+        """The latest read model: what every screen shows, never the store itself."""
 
     @property
     def today(self) -> date:
@@ -110,6 +115,29 @@ class NetuiApp(App[int]):
         """Run a store call on the store thread (in order, never blocking the UI)."""
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._executor, partial(function, *args))
+
+    async def snapshot(self) -> View:
+        """The read model of the data as it is now, made on the store's thread (the same
+        view while nothing changed; updated for a few contacts; whole after a re-read)."""
+        self.view = await self.call_store(self._make_view)
+        return self.view
+
+    def _make_view(self) -> View:
+        """On the store's thread: what the screens show, from the store as it is now."""
+        store = self.store
+        last = self.views.last
+        touched = store.touched_since(last.generation) if last is not None else None
+        settings = Settings(
+            store.cadence_defaults(), store.goals(), str(store.path), store.read_only
+        )
+        return self.views.view(
+            store.network(),
+            self.today,
+            settings,
+            store.generation,
+            touched,
+            tuple(store.companies()),
+        )
 
     async def change(
         self, function: Callable[..., T], *args: object, action: str = "save"

@@ -232,7 +232,7 @@ def test_no_json_value_in_any_field_gives_a_traceback(
     store = Store.open(good, tolerant=True)
     network = store.network()
     daily_review(network, date(2026, 12, 2), store.cadence_defaults(), store.goals())
-    store.search_contacts("a")
+    store.contacts_mentioning("a")
 
 
 def test_a_lone_surrogate_is_named_and_repaired_not_a_refused_file(good: Path) -> None:

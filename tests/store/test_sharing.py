@@ -114,7 +114,7 @@ def test_reload_if_changed_picks_up_outside_changes(db: Path, keep_mtime: bool) 
     assert store.reload_if_changed() is True
     assert names(store) == ["Ann Lee", "Karol Poe"]
     assert store.generation > generation
-    assert store.search_contacts("karol") == [store.contact(2)]
+    assert store.contacts_mentioning("karol") == [store.contact(2)]
     assert store.reload_if_changed() is False
 
     other = Store.open(db)

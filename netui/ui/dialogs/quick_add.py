@@ -152,8 +152,9 @@ class QuickAddScreen(ModalScreen["QuickAddResult | None"]):
             return f"{base} · ctrl+k kind: {self.note_kind}"
         return base
 
-    def on_mount(self) -> None:
-        self._index = ContactIndex(self.app.store.contacts())  # type: ignore[attr-defined]
+    async def on_mount(self) -> None:
+        view = self.app.view or await self.app.snapshot()  # type: ignore[attr-defined]
+        self._index = view.index()
         field = self.query_one(Input)
         field.suggester = ContactNameSuggester(self._index, self.kind)
         field.cursor_position = len(field.value)

@@ -12,7 +12,7 @@ Text is drawn literally, never parsed as markup: a company named `[b]x` shows ex
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable, Iterable, Sequence
 from functools import partial
 from typing import ClassVar
 
@@ -101,6 +101,7 @@ class CompaniesPane(Pane):
         )
         self.targets: set[str] = set()
         """The keys of the target companies."""
+        self._groups: dict[Hashable, CompanyGroup] = {}
 
     def compose(self) -> ComposeResult:
         yield CompanyList(self._columns, empty_text=self._empty_text, id="companies-list")
@@ -108,31 +109,38 @@ class CompaniesPane(Pane):
 
     def show(self, groups: list[CompanyGroup], *, keep: Hashable | None = None) -> None:
         self.targets = {g.key for g in groups if g.target}
-        entries = []
-        for group in groups:
-            row = Row(
-                group.key,
-                (
-                    TARGET_MARK if group.target else "",
-                    group.name,
-                    str(group.people).rjust(6),
-                    str(group.met).rjust(4),
-                ),
-                "warning" if group.target and not group.paths else "",
-            )
-            entries.append((row, fold(" ".join((group.name, *group.spellings)))))
+        self._groups = {g.key: g for g in groups}
         self.subtitle = f"{plural(len(self.targets), 'target')}"
-        self.load(entries, keep=keep)
+        self.load([g.key for g in groups], self._row, self._haystack, keep=keep)
 
-    def group_rows(self, rows: list[Row]) -> list[Row]:
-        targets = [r for r in rows if r.key in self.targets]
+    def _row(self, key: Hashable) -> Row:
+        group = self._groups[key]  # type: ignore[index]
+        return Row(
+            group.key,
+            (
+                TARGET_MARK if group.target else "",
+                group.name,
+                str(group.people).rjust(6),
+                str(group.met).rjust(4),
+            ),
+            "warning" if group.target and not group.paths else "",
+        )
+
+    def _haystack(self, key: Hashable) -> str:
+        group = self._groups[key]  # type: ignore[index]
+        return fold(" ".join((group.name, *group.spellings)))
+
+    def group(self, keys: Sequence[Hashable]) -> tuple[Sequence[Hashable | None], dict[int, str]]:
+        targets = [k for k in keys if k in self.targets]
         if not targets:
-            return rows
-        others = [r for r in rows if r.key not in self.targets]
-        grouped = [Row(None, (f"{TARGET_MARK} Targets ({len(targets)})",)), *targets]
+            return keys, {}
+        others = [k for k in keys if k not in self.targets]
+        arranged: list[Hashable | None] = [None, *targets]
+        headings = {0: f"{TARGET_MARK} Targets ({len(targets)})"}
         if others:
-            grouped += [Row(None, (f"Other companies ({len(others)})",)), *others]
-        return grouped
+            headings[len(arranged)] = f"Other companies ({len(others)})"
+            arranged += [None, *others]
+        return arranged, headings
 
 
 class CompaniesScreen(Screen[None]):
@@ -181,15 +189,15 @@ class CompaniesScreen(Screen[None]):
                 )
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.refresh_data()
+    async def on_mount(self) -> None:
         self.company_list.focus()
+        await self.refresh_data()
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW, "-narrow")
 
-    def on_store_changed(self, _: StoreChanged) -> None:
-        self.refresh_data()
+    async def on_store_changed(self, _: StoreChanged) -> None:
+        await self.refresh_data()
 
     # --- data -------------------------------------------------------------------------------
 
@@ -211,10 +219,10 @@ class CompaniesScreen(Screen[None]):
         key = self.company_list.cursor_key
         return self.groups.get(key) if isinstance(key, str) else None
 
-    def refresh_data(self, *, keep: str | None = None) -> None:
-        store = self.app.store  # type: ignore[attr-defined]
-        network = self.network = store.network()
-        groups = group_companies(network, store.companies())
+    async def refresh_data(self, *, keep: str | None = None) -> None:
+        view = await self.app.snapshot()  # type: ignore[attr-defined]
+        network = self.network = view.network
+        groups = group_companies(network, list(view.companies))
         self.groups = {g.key: g for g in groups}
         self.pane.show(groups, keep=keep)
         targets = sum(1 for g in groups if g.target)
@@ -342,7 +350,7 @@ class CompaniesScreen(Screen[None]):
             saved = await self.app.change(store.set_target, name, True)  # type: ignore[attr-defined]
             if saved is None:
                 return
-            self.refresh_data(keep=key)
+            await self.refresh_data(keep=key)
             group = self.groups.get(key)
             self.notify(f"{TARGET_MARK} {group.name if group else name} is a target", markup=False)
         if not self.company_list.select_key(key):  # hidden by the filter

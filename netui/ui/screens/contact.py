@@ -15,9 +15,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from netui.dates import format_date
-from netui.errors import NotFoundError
 from netui.model import Contact, Note
-from netui.review import last_touches
+from netui.readmodel import View
 from netui.rhythm import CadenceDefaults, cadence_label, rhythm_of
 from netui.ui.actions import complete_followup, delete_item, edit_item, quick_add, snooze, undo_last
 from netui.ui.messages import StoreChanged
@@ -45,6 +44,8 @@ class ContactScreen(Screen[None]):
     def __init__(self, contact_id: int) -> None:
         super().__init__()
         self.contact_id = contact_id
+        self.view: View | None = None
+        """The read model the page was drawn from."""
 
     def compose(self) -> ComposeResult:
         yield Static("", id="card")
@@ -64,24 +65,24 @@ class ContactScreen(Screen[None]):
         yield Static("", id="note-full", markup=False)
         yield Footer()
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         self.query_one("#c-followups").border_title = Content("Follow-ups")
         self.query_one("#c-notes").border_title = Content("Notes")
-        self.refresh_data()
         self.query_one("#contact-followups").focus()
+        await self.refresh_data()
 
-    def on_store_changed(self, _: StoreChanged) -> None:
-        self.refresh_data()
+    async def on_store_changed(self, _: StoreChanged) -> None:
+        await self.refresh_data()
 
-    def refresh_data(self) -> None:
-        store = self.app.store  # type: ignore[attr-defined]
-        today = self.app.today  # type: ignore[attr-defined]
-        try:
-            contact = store.contact(self.contact_id)
-        except NotFoundError:
-            self.app.pop_screen()
+    async def refresh_data(self) -> None:
+        view = self.view = await self.app.snapshot()  # type: ignore[attr-defined]
+        today = view.today
+        contact = view.contact(self.contact_id)
+        if contact is None:  # deleted here or by another program
+            if self.is_current:
+                self.dismiss()
             return
-        network = store.network()
+        network = view.network
         card = Text()
         card.append(contact.name + "\n", style="bold")
         role = " at ".join(x for x in (contact.title, contact.company) if x)
@@ -98,20 +99,17 @@ class ContactScreen(Screen[None]):
             ("Tags", " ".join(f"#{t}" for t in contact.tags)),
             ("How we met", contact.how_met),
             ("Referred by", network.name_of(contact.referred_by)),
-            (
-                "Referred",
-                ", ".join(c.name for c in network.contacts if c.referred_by == contact.id),
-            ),
-            ("Rhythm", _rhythm(contact, store.cadence_defaults())),
+            ("Referred", ", ".join(c.name for c in view.referred_by(self.contact_id))),
+            ("Rhythm", _rhythm(contact, view.settings.defaults)),
         ]
-        touch = last_touches(network).get(contact.id or 0)
+        touch = view.touches.get(self.contact_id)
         facts.append(("Last touch", format_date(touch, today) if touch else "never"))
         for label, value in facts:
             if value:
                 card.append(f"{label:>12}  ", style="dim")
                 card.append(value + "\n")
         self.query_one("#card", Static).update(card)
-        followups = store.followups(include_done=True, contact_id=contact.id)
+        followups = view.followups_of(self.contact_id, include_done=True)
         self.query_one("#contact-followups", VirtualList).set_rows(
             [
                 Row(
@@ -122,7 +120,7 @@ class ContactScreen(Screen[None]):
                 for f in followups
             ]
         )
-        notes = store.notes(contact.id)
+        notes = view.notes_of(self.contact_id)
         self._notes = {n.id: n.text for n in notes}
         self.query_one("#contact-notes", VirtualList).set_rows(
             [Row(n.id, (format_date(n.date, today), str(n.kind), _first_line(n))) for n in notes]
@@ -155,25 +153,26 @@ class ContactScreen(Screen[None]):
 
     @work(exclusive=True, group="dialog")
     async def action_quick_add(self, kind: str) -> None:
-
-        name = self.app.store.contact(self.contact_id).name  # type: ignore[attr-defined]
-        await quick_add(self.app, kind, f"{name}: ")
+        contact = self.view.contact(self.contact_id) if self.view else None
+        await quick_add(self.app, kind, f"{contact.name}: " if contact else "")
 
     async def action_done(self) -> None:
         kind, item_id = self._focused_list()
-        if kind == "followups" and item_id is not None:
-            store = self.app.store  # type: ignore[attr-defined]
-            if store.followup(item_id).done:
+        followup = self.view.followup(item_id) if self.view and kind == "followups" else None
+        if followup is not None:
+            if followup.done:
+                store = self.app.store  # type: ignore[attr-defined]
                 await self.app.change(store.reopen_followup, item_id)  # type: ignore[attr-defined]
             else:
-                await complete_followup(self.app, item_id)
+                await complete_followup(self.app, followup.id or 0)
 
     @work(exclusive=True, group="dialog")
     async def action_snooze(self) -> None:
 
         kind, item_id = self._focused_list()
-        if kind == "followups" and item_id is not None:
-            await snooze(self.app, self.app.store.followup(item_id))  # type: ignore[attr-defined]
+        followup = self.view.followup(item_id) if self.view and kind == "followups" else None
+        if followup is not None:
+            await snooze(self.app, followup)
 
     @work(exclusive=True, group="dialog")
     async def action_delete(self) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterable
 from datetime import date
 from functools import partial
@@ -17,8 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from netui.dates import format_date
-from netui.model import Network
-from netui.review import last_touches
+from netui.readmodel import View
 from netui.text import plural
 from netui.ui.actions import complete_followup, delete_item, edit_item, quick_add, snooze, undo_last
 from netui.ui.messages import StoreChanged
@@ -78,7 +76,8 @@ class MainScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.network = Network()
+        self.view: View | None = None
+        """The read model the panes show (`NetuiApp.snapshot`)."""
         self._last_save = ""
 
     def compose(self) -> ComposeResult:
@@ -114,44 +113,51 @@ class MainScreen(Screen[None]):
         await self.refresh_data()
 
     async def refresh_data(self) -> None:
-        """Redraw every pane from the store, keeping each cursor where it was.
+        """Redraw every pane from the read model, keeping each cursor where it was.
 
-        The snapshot is taken on the store's thread: after a reload it builds the typed
-        objects, which takes a while at LinkedIn scale.
+        The view is made on the store's thread (`NetuiApp.snapshot`): after a re-read of
+        a LinkedIn-sized file that takes a while, and the screen stays responsive.
         """
-        self.network = await self.app.call_store(self.store.network)  # type: ignore[attr-defined]
-        # Tens of thousands of long-lived rows and objects are made here: no collection
-        # while they are, and afterwards they are frozen so that no later keystroke pays
-        # for the collector walking them again.
-        gc.disable()
-        try:
+        view = await self.app.snapshot()  # type: ignore[attr-defined]
+        if view is not self.view:
+            self.view = view
             self._redraw()
-        finally:
-            gc.enable()
-            gc.freeze()
+        else:
+            self._update_status()
 
     def _redraw(self) -> None:
-        today = self.today
-        touches = last_touches(self.network)
-        defaults = self.store.cadence_defaults()
-        self.query_one(ContactsPane).show(self.network, today, touches, defaults=defaults)
-        self._show_related()
+        if self.view is None:
+            return
+        self.query_one(ContactsPane).show(self.view)
+        self._show_related(rebuild=True)
         self._update_status()
 
-    def _show_related(self) -> None:
+    def _show_related(self, *, rebuild: bool = False) -> None:
+        """The follow-ups (the selected contact's marked) and the selected contact's notes.
+
+        On a cursor move only the mark moves: the follow-ups' rows stay as they are."""
+        view = self.view
+        if view is None:
+            return
         contact_id = self.selected_contact_id
-        self.query_one(FollowUpsPane).show(self.network, self.today, contact_id)
-        self.query_one(NotesPane).show(self.network, self.today, contact_id)
+        followups = self.query_one(FollowUpsPane)
+        if rebuild or followups.view is not view:
+            followups.show(view, contact_id)
+        else:
+            followups.mark(contact_id)
+        self.query_one(NotesPane).show(view, contact_id)
 
     def _update_status(self) -> None:
-        open_followups = [f for f in self.network.followups if f.done is None]
-        overdue = sum(1 for f in open_followups if f.due < self.today)
+        view = self.view
+        if view is None:
+            return
+        overdue = view.overdue()
         parts = [
-            str(self.store.path),
-            plural(len(self.network.contacts), "contact"),
-            plural(len(open_followups), "open follow-up")
+            view.settings.path,
+            plural(len(view.network.contacts), "contact"),
+            plural(view.open_followups(), "open follow-up")
             + (f" ({overdue} overdue)" if overdue else ""),
-            format_date(self.today, self.today),
+            format_date(view.today, view.today),
         ]
         problem = self.app.file_problem  # type: ignore[attr-defined]
         if problem:
@@ -161,7 +167,7 @@ class MainScreen(Screen[None]):
         status = self.query_one(StatusLine)
         status.update(Content("  ·  ".join(parts)))
         status.set_class(bool(problem), "-problem")
-        read_only = self.store.read_only
+        read_only = view.settings.read_only
         banner = self.query_one("#read-only", Static)
         banner.update(
             Content(f"Read-only — nothing can be saved: {read_only}" if read_only else "")
@@ -223,13 +229,14 @@ class MainScreen(Screen[None]):
         pane = self.query_one(ContactsPane)
         order = list(ContactSort)
         pane.sort = order[(order.index(pane.sort) + 1) % len(order)]
-        self.run_worker(self.refresh_data(), group="refresh")
+        if self.view is not None:
+            pane.show(self.view)
         self.notify(f"Contacts sorted by {pane.sort}")
 
     def action_toggle_done(self) -> None:
         pane = self.query_one(FollowUpsPane)
         pane.show_done = not pane.show_done
-        self._show_related()
+        self._show_related(rebuild=True)
 
     def action_review(self) -> None:
         self.app.open_screen("review")  # type: ignore[attr-defined]
@@ -242,7 +249,8 @@ class MainScreen(Screen[None]):
             if item_id is None:
                 return
             if pane.id == "followups":
-                contact_id = self.store.followup(item_id).contact_id
+                followup = self.view.followup(item_id) if self.view else None
+                contact_id = followup.contact_id if followup else None
                 if contact_id is None:
                     self.action_edit()
                     return
@@ -254,14 +262,12 @@ class MainScreen(Screen[None]):
 
     @work(exclusive=True, group="dialog")
     async def action_quick_add(self, kind: str) -> None:
-
-        contact = self.network.by_id.get(self.selected_contact_id or -1)
+        contact = self.view.contact(self.selected_contact_id) if self.view else None
         prefill = f"{contact.name}: " if contact and kind != "contact" else ""
         await quick_add(self.app, kind, prefill)
 
     @work(exclusive=True, group="dialog")
     async def action_edit(self) -> None:
-
         pane = self.focused_pane
         if pane is None:
             return
@@ -273,7 +279,8 @@ class MainScreen(Screen[None]):
         followup_id = self._selected("followups")
         if followup_id is None:
             return
-        if self.store.followup(followup_id).done is not None:
+        followup = self.view.followup(followup_id) if self.view else None
+        if followup is not None and followup.done is not None:
             saved = await self.app.change(self.store.reopen_followup, followup_id)  # type: ignore[attr-defined]
             if saved:
                 self.notify(f"Reopened: {saved.text}", markup=False)
@@ -285,8 +292,9 @@ class MainScreen(Screen[None]):
     @work(exclusive=True, group="dialog")
     async def action_snooze(self) -> None:
         followup_id = self._selected("followups")
-        if followup_id is not None:
-            await snooze(self.app, self.store.followup(followup_id))
+        followup = self.view.followup(followup_id) if self.view else None
+        if followup is not None:
+            await snooze(self.app, followup)
 
     @work(exclusive=True, group="dialog")
     async def action_delete(self) -> None:
@@ -356,12 +364,12 @@ class MainScreen(Screen[None]):
         pane = self.focused_pane
         if pane is not None and pane.id in ("followups", "notes"):
             item_id = self._selected(pane.id)
-            if item_id is not None:
+            if item_id is not None and self.view is not None:
                 item = (
-                    self.store.followup(item_id)
+                    self.view.followup(item_id)
                     if pane.id == "followups"
-                    else self.store.note(item_id)
+                    else self.view.note(item_id)
                 )
-                if item.contact_id is not None:
+                if item is not None and item.contact_id is not None:
                     return item.contact_id
         return self.selected_contact_id

@@ -26,7 +26,7 @@ from textual.widgets import Checkbox, Footer, Input, Label, Select, Static, Text
 
 from netui import validate
 from netui.dates import format_date
-from netui.errors import NetuiError, NotFoundError, QuickAddError
+from netui.errors import NetuiError, QuickAddError
 from netui.meeting import (
     KINDS,
     OFFERED,
@@ -45,6 +45,7 @@ from netui.model import (
     NoteKind,
 )
 from netui.quickadd import ContactIndex
+from netui.readmodel import View
 from netui.text import clean, shown
 
 
@@ -67,21 +68,22 @@ class MeetingLogScreen(Screen[Note | None]):
         """Every contact, for linking names that are already in the network."""
         self.questions: list[str] = []
         """The questions with an answer field, in order (`#answer-0`, `#answer-1`, …)."""
+        self.view: View | None = None
+        """The read model the form reads the person and the other contacts from."""
         self._saving = False
         self._missing = False
 
     # --- layout -----------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        store = self.app.store  # type: ignore[attr-defined]
-        try:
-            self.person = store.contact(self.contact_id)
-        except NotFoundError:
+        view: View | None = self.app.view  # type: ignore[attr-defined]
+        person = view.contact(self.contact_id) if view else None
+        if view is None or person is None:
             self._missing = True
             yield Static("That contact no longer exists.", id="heading", markup=False)
             yield Footer()
             return
-        self.index = ContactIndex(store.contacts())
+        self.person, self.index, self.view = person, view.index(), view
         self.questions = list(self.person.prepared)
         yield Static(Content(f"Log a meeting with {self.person.name}"), id="heading")
         with VerticalScroll(id="form"):
@@ -152,7 +154,7 @@ class MeetingLogScreen(Screen[Note | None]):
             bank = await app.call_store(load_bank)  # type: ignore[attr-defined]
         except (NetuiError, OSError, ValueError):
             return  # no bank to offer from: the form works without answers
-        network = app.store.network()  # type: ignore[attr-defined]
+        network = self.view.network if self.view else app.view.network  # type: ignore[attr-defined]
         asked = {question_key(text) for text in asked_of(network, self.contact_id)}
         offered = [q.text for q in bank.starred() if question_key(q.text) not in asked]
         offered = offered[:OFFERED]
@@ -315,14 +317,13 @@ class MeetingLogScreen(Screen[Note | None]):
             answered,
         )
 
-    def on_store_changed(self, _message: object) -> None:
-        """Another process changed the file: re-read the contacts used to link names."""
+    async def on_store_changed(self, _message: object) -> None:
+        """Another process changed the file: take the contacts used to link names anew."""
         if self._missing or self._saving:
             return
-        store = self.app.store  # type: ignore[attr-defined]
-        try:
-            self.person = store.contact(self.contact_id)
-        except NotFoundError:
+        view = self.view = await self.app.snapshot()  # type: ignore[attr-defined]
+        person = view.contact(self.contact_id)
+        if person is None:
             return  # the save will say that the contact is gone
-        self.index = ContactIndex(store.contacts())
+        self.person, self.index = person, view.index()
         self._refresh()

@@ -159,10 +159,8 @@ class PrepScreen(Screen[list[str] | None]):
 
     async def _read_network(self) -> bool:
         """Take a snapshot and rebuild the sheet; False if the contact is gone."""
-        store = self.app.store  # type: ignore[attr-defined]
-        self.network = await self.app.call_store(store.network)  # type: ignore[attr-defined]
-        defaults = await self.app.call_store(store.cadence_defaults)  # type: ignore[attr-defined]
-        today = self.app.today  # type: ignore[attr-defined]
+        view = await self.app.snapshot()  # type: ignore[attr-defined]
+        self.network, defaults, today = view.network, view.settings.defaults, view.today
         try:
             self.sheet = prep_sheet(
                 self.network, self.contact_id, self.bank or QuestionBank(), today, defaults

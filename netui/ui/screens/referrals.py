@@ -122,15 +122,16 @@ class ReferralsScreen(Screen[None]):
         yield Static("", id="detail", markup=False)
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.refresh_data()
+    async def on_mount(self) -> None:
         self.query_one(ReferralTree).focus()
+        await self.refresh_data()
 
-    def on_store_changed(self, _: StoreChanged) -> None:
-        self.refresh_data()
+    async def on_store_changed(self, _: StoreChanged) -> None:
+        await self.refresh_data()
 
-    def refresh_data(self) -> None:
-        network = self.app.store.network()  # type: ignore[attr-defined]
+    async def refresh_data(self) -> None:
+        view = await self.app.snapshot()  # type: ignore[attr-defined]
+        network = view.network
         forest = self.forest = referral_forest(network)
         tree = self.query_one(ReferralTree)
         cursor = tree.cursor_node.data if tree.cursor_node else None

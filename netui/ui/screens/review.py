@@ -21,8 +21,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Sparkline, Static
 
 from netui.dates import format_date, relative_label
-from netui.model import FollowUp, Note, NoteKind, Status
-from netui.review import ColdContact, DailyReview, daily_review
+from netui.model import Contact, FollowUp, Note, NoteKind, Status
+from netui.readmodel import View
+from netui.review import ColdContact, DailyReview
 from netui.rhythm import cadence_label
 from netui.ui.actions import complete_followup, quick_add, snooze, undo_last
 from netui.ui.messages import StoreChanged
@@ -65,6 +66,8 @@ class ReviewScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.review: DailyReview | None = None
+        self.view: View | None = None
+        """The read model the review was made from."""
 
     def compose(self) -> ComposeResult:
         yield Static("", id="heading", markup=False)
@@ -83,18 +86,20 @@ class ReviewScreen(Screen[None]):
                     yield Sparkline([], id=f"spark-{metric}")
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.refresh_data()
+    async def on_mount(self) -> None:
         self.query_one(VirtualList).focus()
+        await self.refresh_data()
 
-    def on_store_changed(self, _: StoreChanged) -> None:
-        self.refresh_data()
+    async def on_store_changed(self, _: StoreChanged) -> None:
+        await self.refresh_data()
 
-    def refresh_data(self) -> None:
-        store = self.app.store  # type: ignore[attr-defined]
-        today = self.app.today  # type: ignore[attr-defined]
-        network = store.network()
-        review = self.review = daily_review(network, today, store.cadence_defaults(), store.goals())
+    async def refresh_data(self) -> None:
+        """Show the review of the latest read model: computed once per change, on the
+        store's thread (0.3 s at 30,000 contacts), then only looked up."""
+        view = self.view = await self.app.snapshot()  # type: ignore[attr-defined]
+        review = self.review = await self.app.call_store(view.review)  # type: ignore[attr-defined]
+        network = view.network
+        today = view.today
         rows: list[Row] = []
 
         def followups(title: str, items: list[FollowUp], tone: str) -> None:
@@ -228,11 +233,16 @@ class ReviewScreen(Screen[None]):
         selected = self.selected
         if selected is None:
             return
-        kind, item_id = selected
-        store = self.app.store  # type: ignore[attr-defined]
-        contact_id = store.followup(item_id).contact_id if kind == "followup" else item_id
+        contact_id = self._contact_of(*selected)
         if contact_id is not None:
             self.app.open_screen("contact", contact_id)  # type: ignore[attr-defined]
+
+    def _contact_of(self, kind: str, item_id: int) -> int | None:
+        """The contact a row is about (a follow-up's, or the row's own)."""
+        if kind != "followup":
+            return item_id
+        followup = self.view.followup(item_id) if self.view else None
+        return followup.contact_id if followup else None
 
     async def action_done(self) -> None:
         selected = self.selected
@@ -249,8 +259,7 @@ class ReviewScreen(Screen[None]):
             note = Note(THANK_YOU_TEXT, today, item_id, NoteKind.EMAIL)
             if await app.change(store.add_note, note):  # type: ignore[attr-defined]
                 self.notify("Thank-you logged")
-        elif kind == "lead":
-            contact = store.contact(item_id)
+        elif kind == "lead" and (contact := self._contact(item_id)) is not None:
             contacted = replace(contact, status=Status.CONTACTED)
             if await app.change(store.update_contact, contacted, contact):  # type: ignore[attr-defined]
                 self.notify(f"{contact.name} marked contacted", markup=False)
@@ -274,7 +283,9 @@ class ReviewScreen(Screen[None]):
             self.notify("Pick a contact under 'A longer rhythm may suit' to accept it")
             return
         store = self.app.store  # type: ignore[attr-defined]
-        contact = store.contact(suggestion.contact.id)
+        contact = self._contact(suggestion.contact.id)
+        if contact is None:
+            return
         longer = replace(contact, cadence_days=suggestion.suggested)
         if await self.app.change(store.update_contact, longer, contact):  # type: ignore[attr-defined]
             self.notify(
@@ -288,7 +299,9 @@ class ReviewScreen(Screen[None]):
         from netui.ui.dialogs.goals import GoalsScreen
 
         store = self.app.store  # type: ignore[attr-defined]
-        goals = await self.app.push_screen_wait(GoalsScreen(store.goals()))
+        if self.view is None:
+            return
+        goals = await self.app.push_screen_wait(GoalsScreen(self.view.settings.goals))
         if goals is not None and await self.app.change(store.set_goals, goals):  # type: ignore[attr-defined]
             self.notify(
                 f"Weekly goals: {goals.contacts} new contacts, {goals.meetings} meetings, "
@@ -306,7 +319,9 @@ class ReviewScreen(Screen[None]):
         store = self.app.store  # type: ignore[attr-defined]
         today = self.app.today  # type: ignore[attr-defined]
         if kind == "followup":
-            await snooze(self.app, store.followup(item_id))
+            followup = self.view.followup(item_id) if self.view else None
+            if followup is not None:
+                await snooze(self.app, followup)
             return
         # For a person, "snooze" plans the touch as a follow-up, which takes them off the list.
         reminder = FollowUp(REMINDERS[kind], today, item_id)
@@ -322,14 +337,12 @@ class ReviewScreen(Screen[None]):
     async def action_note(self) -> None:
 
         selected = self.selected
-        store = self.app.store  # type: ignore[attr-defined]
-        prefill = ""
-        if selected is not None:
-            kind, item_id = selected
-            contact_id = store.followup(item_id).contact_id if kind == "followup" else item_id
-            if contact_id is not None:
-                prefill = f"{store.contact(contact_id).name}: "
+        contact = self._contact(self._contact_of(*selected)) if selected is not None else None
+        prefill = f"{contact.name}: " if contact is not None else ""
         await quick_add(self.app, "note", prefill)
+
+    def _contact(self, contact_id: int | None) -> Contact | None:
+        return self.view.contact(contact_id) if self.view else None
 
     @work(exclusive=True, group="dialog")
     async def action_undo(self) -> None:

@@ -3,13 +3,10 @@ in the warning colour) and who is going cold (●, in the error colour)."""
 
 from __future__ import annotations
 
-from datetime import date
-from enum import StrEnum
-
 from netui.dates import short_date
-from netui.model import Contact, Network
-from netui.review import rhythm_states
-from netui.rhythm import CadenceDefaults, RhythmState
+from netui.model import Contact
+from netui.readmodel import ContactOrder, View
+from netui.rhythm import RhythmState
 from netui.text import fold
 from netui.ui.widgets.pane import Pane
 from netui.ui.widgets.virtual_list import Column, Row
@@ -22,12 +19,8 @@ MARKS = {RhythmState.DUE: (DUE_MARK, "warning"), RhythmState.COLD: (COLD_MARK, "
 """The marker and the row's tone for each rhythm state other than OK."""
 
 
-class ContactSort(StrEnum):
-    """The orders the Contacts pane cycles through with `o`."""
-
-    NAME = "name"
-    COMPANY = "company"
-    LAST_TOUCH = "last touch"
+ContactSort = ContactOrder
+"""The orders the Contacts pane cycles through with `o` (the read model's)."""
 
 
 class ContactsPane(Pane):
@@ -47,42 +40,23 @@ class ContactsPane(Pane):
             empty_text="No contacts yet: press a to add one.",
             id="contacts",
         )
-        self.sort = ContactSort.NAME
+        self.sort = ContactOrder.NAME
+        self.view: View | None = None
         self._folded: dict[int, tuple[Contact, str]] = {}
-        """Folded search text per contact, reused while the store returns the same object
-        (it does for every contact a change did not touch)."""
+        """Folded search text per contact, made on the first filter and reused while the
+        read model has the same object (it does for every contact a change did not touch)."""
 
-    def show(
-        self,
-        network: Network,
-        today: date,
-        touches: dict[int, date],
-        *,
-        defaults: CadenceDefaults | None = None,
-    ) -> None:
-        """Rebuild the rows from the network (keeping the cursor on the same contact).
-
-        Who is due or cold is worked out here from `touches` (`last_touches`) and the
-        rhythm `defaults` (by default the store's).
-        """
-        if defaults is None:
-            defaults = self._store_defaults()
-        states = rhythm_states(network, today, defaults, touches)
-        contacts = list(network.contacts)
-        if self.sort is ContactSort.COMPANY:
-            contacts.sort(key=lambda c: (fold(c.company) or "\uffff", fold(c.name)))
-        elif self.sort is ContactSort.LAST_TOUCH:
-            contacts.sort(key=lambda c: touches.get(c.id or 0, date.min), reverse=True)
-        else:
-            contacts.sort(key=lambda c: fold(c.name))
+    def show(self, view: View) -> None:
+        """Show the contacts of `view` in the pane's order (the cursor stays on the same
+        contact). Rows are built as they are drawn."""
+        self.view = view
         self.subtitle = f"sorted by {self.sort}"
-        self.load([self._entry(c, today, touches, states) for c in contacts])
+        self.load(view.contacts_in(self.sort), self._row, self._haystack)
 
-    def _store_defaults(self) -> CadenceDefaults | None:
-        store = getattr(self.app, "store", None)
-        return store.cadence_defaults() if store is not None else None
-
-    def _haystack(self, contact: Contact) -> str:
+    def _haystack(self, contact_id: object) -> str:
+        contact = self.view.contact(contact_id) if self.view else None  # type: ignore[arg-type]
+        if contact is None:
+            return ""
         cached = self._folded.get(contact.id or 0)
         if cached is not None and cached[0] is contact:
             return cached[1]
@@ -90,16 +64,14 @@ class ContactsPane(Pane):
         self._folded[contact.id or 0] = (contact, hay)
         return hay
 
-    def _entry(
-        self,
-        contact: Contact,
-        today: date,
-        touches: dict[int, date],
-        states: dict[int, RhythmState],
-    ) -> tuple[Row, str]:
-        touch = touches.get(contact.id or 0)
-        mark, tone = MARKS.get(states.get(contact.id or 0, RhythmState.OK), ("", ""))
-        row = Row(
+    def _row(self, contact_id: object) -> Row:
+        view = self.view
+        contact = view.contact(contact_id) if view else None  # type: ignore[arg-type]
+        if view is None or contact is None:
+            return Row(contact_id, ("", "", "", "", "", ""))  # type: ignore[arg-type]
+        touch = view.touches.get(contact.id or 0)
+        mark, tone = MARKS.get(view.states.get(contact.id or 0, RhythmState.OK), ("", ""))
+        return Row(
             contact.id,
             (
                 mark,
@@ -107,8 +79,7 @@ class ContactsPane(Pane):
                 contact.company,
                 contact.title,
                 str(contact.status),
-                short_date(touch, today) if touch else "—",
+                short_date(touch, view.today) if touch else "—",
             ),
             tone=tone,
         )
-        return row, self._haystack(contact)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Hashable, Sequence
 
 from netui.dates import format_date
-from netui.model import FollowUp, Network
+from netui.model import FollowUp
+from netui.readmodel import View
 from netui.review import Bucket, bucket
 from netui.text import fold
 from netui.ui.widgets.pane import Pane
@@ -13,6 +14,8 @@ from netui.ui.widgets.virtual_list import Column, Row
 
 DONE = "Done"
 SELECTED_MARK = "▸"
+TONES = {Bucket.OVERDUE: "error", Bucket.TODAY: "warning", DONE: "muted"}
+"""How the rows of each group are coloured."""
 
 
 class FollowUpsPane(Pane):
@@ -31,39 +34,64 @@ class FollowUpsPane(Pane):
             id="followups",
         )
         self.show_done = False
+        self.view: View | None = None
+        self.marked: int | None = None
+        """The contact whose follow-ups carry the mark (the one selected in Contacts)."""
+        self._by_id: dict[int, FollowUp] = {}
         self._groups: dict[int, str] = {}
 
-    def show(self, network: Network, today: date, selected_contact: int | None) -> None:
-        followups = sorted(network.followups, key=lambda f: (f.due, f.id or 0))
-        entries = []
-        self._groups = {}
-        for followup in followups:
-            if followup.done is not None and not self.show_done:
-                continue
-            group = DONE if followup.done else str(bucket(followup, today))
-            self._groups[followup.id or 0] = group
-            entries.append(self._entry(followup, network, today, group, selected_contact))
+    def show(self, view: View, selected_contact: int | None) -> None:
+        """Show the follow-ups of `view`; mark `selected_contact`'s."""
+        self.view, self.marked = view, selected_contact
+        shown = [f for f in view.followups_by_due() if self.show_done or f.done is None]
+        self._by_id = {f.id or 0: f for f in shown}
+        self._groups = {
+            f.id or 0: DONE if f.done is not None else str(bucket(f, view.today)) for f in shown
+        }
         self.subtitle = "h: hide done" if self.show_done else "h: show done"
-        self.load(entries)
+        self.load([f.id or 0 for f in shown], self._row, self._haystack)
 
-    @staticmethod
-    def _entry(
-        followup: FollowUp, network: Network, today: date, group: str, selected: int | None
-    ) -> tuple[Row, str]:
-        who = network.name_of(followup.contact_id)
-        tone = {Bucket.OVERDUE: "error", Bucket.TODAY: "warning", DONE: "muted"}.get(group, "")
-        mark = SELECTED_MARK if selected is not None and followup.contact_id == selected else ""
-        row = Row(followup.id, (mark, format_date(followup.due, today), who, followup.text), tone)
-        return row, fold(f"{who} {followup.text}")
+    def mark(self, contact_id: int | None) -> None:
+        """Move the mark to another contact's follow-ups: the same rows, drawn again
+        (only those on screen), not a rebuild."""
+        if contact_id != self.marked:
+            self.marked = contact_id
+            self.redraw_rows()
 
-    def group_rows(self, rows: list[Row]) -> list[Row]:
+    def _row(self, key: Hashable) -> Row:
+        followup = self._by_id.get(key)  # type: ignore[call-overload]
+        if followup is None or self.view is None:
+            return Row(key, ("", "", "", ""))
+        who = self.view.name_of(followup.contact_id)
+        group = self._groups.get(key, DONE)  # type: ignore[call-overload]
+        marked = self.marked is not None and followup.contact_id == self.marked
+        return Row(
+            followup.id,
+            (
+                SELECTED_MARK if marked else "",
+                format_date(followup.due, self.view.today),
+                who,
+                followup.text,
+            ),
+            TONES.get(group, ""),  # type: ignore[call-overload]
+        )
+
+    def _haystack(self, key: Hashable) -> str:
+        followup = self._by_id.get(key)  # type: ignore[call-overload]
+        if followup is None or self.view is None:
+            return ""
+        return fold(f"{self.view.name_of(followup.contact_id)} {followup.text}")
+
+    def group(self, keys: Sequence[Hashable]) -> tuple[Sequence[Hashable | None], dict[int, str]]:
         order = [str(b) for b in Bucket] + [DONE]
-        grouped: dict[str, list[Row]] = {name: [] for name in order}
-        for row in rows:
-            grouped[self._groups.get(row.key, DONE)].append(row)  # type: ignore[arg-type]
-        arranged: list[Row] = []
+        grouped: dict[str, list[Hashable]] = {name: [] for name in order}
+        for key in keys:
+            grouped[self._groups.get(key, DONE)].append(key)  # type: ignore[call-overload]
+        arranged: list[Hashable | None] = []
+        headings: dict[int, str] = {}
         for name in order:
             if grouped[name]:
-                arranged.append(Row(None, (f"{name} ({len(grouped[name])})",)))
+                headings[len(arranged)] = f"{name} ({len(grouped[name])})"
+                arranged.append(None)
                 arranged += grouped[name]
-        return arranged
+        return arranged, headings

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Hashable
 
 from textual.app import ComposeResult
 from textual.widgets import Static
 
 from netui.dates import format_date
-from netui.model import Network, Note
+from netui.model import Note
+from netui.readmodel import View
 from netui.text import fold
 from netui.ui.widgets.pane import FilterInput, Pane
 from netui.ui.widgets.virtual_list import Column, Row, VirtualList
+
+LATEST = 200
+"""With no contact selected, how many of everyone's latest notes are shown."""
 
 
 class NotesPane(Pane):
@@ -19,8 +23,7 @@ class NotesPane(Pane):
 
     DEFAULT_CSS = """
     NotesPane #note-text {
-        height: auto;
-        max-height: 8;
+        height: 8;
         border-top: solid $panel-lighten-2;
         color: $text;
     }
@@ -33,35 +36,45 @@ class NotesPane(Pane):
             empty_text="No notes: press n to add one.",
             id="notes",
         )
-        self._texts: dict[int, str] = {}
+        self.view: View | None = None
+        self._notes: dict[int, Note] = {}
+        self._with_names = False
 
     def compose(self) -> ComposeResult:
         yield VirtualList(self._columns, empty_text=self._empty_text, id="notes-list")
         yield FilterInput(placeholder="filter… (esc clears)", classes="filter")
         yield Static("", id="note-text", markup=False)
 
-    def show(self, network: Network, today: date, contact_id: int | None) -> None:
+    def show(self, view: View, contact_id: int | None) -> None:
         """Notes of `contact_id`, or the latest notes of everyone when None."""
-        notes = [n for n in network.notes if contact_id is None or n.contact_id == contact_id]
-        notes.sort(key=lambda n: (n.date, n.id or 0), reverse=True)
+        self.view = view
         if contact_id is None:
-            notes = notes[:200]
+            notes = view.notes_newest_first()[:LATEST]
             self.subtitle = "latest of everyone"
         else:
-            self.subtitle = network.name_of(contact_id)
-        self._texts = {n.id or 0: n.text for n in notes}
-        self.load([self._entry(n, network, today, contact_id is None) for n in notes])
+            notes = view.notes_of(contact_id)
+            self.subtitle = view.name_of(contact_id)
+        self._with_names = contact_id is None
+        self._notes = {n.id or 0: n for n in notes}
+        self.load(list(self._notes), self._row, self._haystack)
         self.show_text(self.list.cursor_key)
 
-    @staticmethod
-    def _entry(note: Note, network: Network, today: date, with_name: bool) -> tuple[Row, str]:
-        who = network.name_of(note.contact_id)
+    def _row(self, key: Hashable) -> Row:
+        note = self._notes.get(key)  # type: ignore[call-overload]
+        if note is None or self.view is None:
+            return Row(key, ("", "", ""))
+        who = self.view.name_of(note.contact_id)
         first = note.text.strip().splitlines()[0] if note.text.strip() else ""
-        text = f"{who}: {first}" if with_name and who else first
-        row = Row(note.id, (format_date(note.date, today), str(note.kind), text))
-        return row, fold(f"{who} {note.kind} {note.text}")
+        text = f"{who}: {first}" if self._with_names and who else first
+        return Row(note.id, (format_date(note.date, self.view.today), str(note.kind), text))
+
+    def _haystack(self, key: Hashable) -> str:
+        note = self._notes.get(key)  # type: ignore[call-overload]
+        if note is None or self.view is None:
+            return ""
+        return fold(f"{self.view.name_of(note.contact_id)} {note.kind} {note.text}")
 
     def show_text(self, note_id: object) -> None:
         """Show the whole text of the highlighted note under the list."""
-        text = self._texts.get(note_id, "") if isinstance(note_id, int) else ""
-        self.query_one("#note-text", Static).update(text)
+        note = self._notes.get(note_id) if isinstance(note_id, int) else None
+        self.query_one("#note-text", Static).update(note.text if note else "")

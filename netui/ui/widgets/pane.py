@@ -1,12 +1,14 @@
 """A titled pane: a virtual list with a filter line that appears on `/`.
 
-Rows are prepared once per data change together with a folded "haystack" per row, so
-that each filter keystroke is a substring scan (a few ms for 30,000 rows), not a rebuild.
+A pane shows a sequence of keys (contact ids, follow-up ids…) from the read model; the
+row of a key is built only when it is drawn, and the folded "haystack" the filter
+searches only once the user filters (then kept per key), so that a change to the data
+costs a tuple of keys, and each filter keystroke a substring scan.
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 
 from textual import on
 from textual.app import ComposeResult
@@ -15,7 +17,7 @@ from textual.content import Content
 from textual.widgets import Input
 
 from netui.text import fold
-from netui.ui.widgets.virtual_list import Column, Row, VirtualList
+from netui.ui.widgets.virtual_list import Column, LazyRows, Row, VirtualList
 
 
 class FilterInput(Input):
@@ -36,7 +38,9 @@ class Pane(Vertical):
         self.title = title
         self._columns = columns
         self._empty_text = empty_text
-        self._entries: list[tuple[Row, str]] = []
+        self._keys: Sequence[Hashable] = ()
+        self._make: Callable[[Hashable], Row] = lambda key: Row(key, ())
+        self._hay: Callable[[Hashable], str] = lambda key: ""
         self.subtitle = ""
 
     def compose(self) -> ComposeResult:
@@ -51,26 +55,39 @@ class Pane(Vertical):
     def filter_text(self) -> str:
         return self.query_one(FilterInput).value
 
-    def load(self, entries: list[tuple[Row, str]], *, keep: Hashable | None = None) -> None:
-        """Show new rows (each with the folded text the filter searches)."""
-        self._entries = entries
+    def load(
+        self,
+        keys: Sequence[Hashable],
+        make: Callable[[Hashable], Row],
+        hay: Callable[[Hashable], str],
+        *,
+        keep: Hashable | None = None,
+    ) -> None:
+        """Show the rows of `keys`: `make` builds a key's row when it is drawn, `hay` its
+        folded text when the user filters."""
+        self._keys, self._make, self._hay = keys, make, hay
         self.refilter(keep=keep)
 
-    def group_rows(self, rows: list[Row]) -> list[Row]:
-        """Hook for panes that group their rows under headings."""
-        return rows
+    def group(self, keys: Sequence[Hashable]) -> tuple[Sequence[Hashable | None], dict[int, str]]:
+        """Hook for panes that group their rows under headings: the keys with None where
+        a heading goes, and the headings' text by position."""
+        return keys, {}
 
     def refilter(self, *, keep: Hashable | None = None) -> None:
         needle = fold(self.filter_text.strip())
-        if needle:
-            rows = [row for row, hay in self._entries if needle in hay]
-        else:
-            rows = [row for row, _ in self._entries]
-        self.list.set_rows(self.group_rows(rows), keep=keep)
-        shown = len(rows)
-        count = f"{shown}/{len(self._entries)}" if needle else f"{len(self._entries)}"
+        keys = [key for key in self._keys if needle in self._hay(key)] if needle else self._keys
+        grouped, headings = self.group(keys)
+        self.list.set_source(LazyRows(grouped, self._make, headings), keep=keep)
+        count = f"{len(keys)}/{len(self._keys)}" if needle else f"{len(self._keys)}"
         self.border_title = Content(f"{self.title} · {count}")
         self.border_subtitle = Content(f"/{self.filter_text}" if needle else self.subtitle)
+
+    def redraw_rows(self) -> None:
+        """Draw the rows again from the same keys (what a row shows changed, not which)."""
+        source = self.list.source
+        if isinstance(source, LazyRows):
+            source.forget()
+        self.list.refresh()
 
     def start_filter(self) -> None:
         field = self.query_one(FilterInput)

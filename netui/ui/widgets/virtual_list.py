@@ -13,9 +13,9 @@ from driving the terminal too, at the cost of a C-speed check of the visible cel
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, Protocol
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -51,6 +51,101 @@ class Row:
     cells: tuple[str, ...]
     tone: str = ""
     """"error", "warning", "success" or "muted": how the row is coloured."""
+
+
+class RowSource(Protocol):
+    """Where a list's rows come from: by position, built when drawn (or looked for)."""
+
+    def __len__(self) -> int: ...
+
+    def key(self, index: int) -> Hashable | None:
+        """The key of the row at `index` (None: a heading), without building the row."""
+        ...
+
+    def row(self, index: int) -> Row: ...
+
+    def index_of(self, key: Hashable) -> int | None: ...
+
+
+class RowList:
+    """Rows already built (small lists: a contact's follow-ups, the review)."""
+
+    def __init__(self, rows: Sequence[Row]) -> None:
+        self.rows = rows
+        self._positions: dict[Hashable, int] | None = None
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def key(self, index: int) -> Hashable | None:
+        return self.rows[index].key
+
+    def row(self, index: int) -> Row:
+        return self.rows[index]
+
+    def index_of(self, key: Hashable) -> int | None:
+        if self._positions is None:
+            self._positions = {r.key: i for i, r in enumerate(self.rows) if r.key is not None}
+        return self._positions.get(key)
+
+
+class LazyRows:
+    """Rows of `keys` (None: a heading, drawn from `headings`), each built by `make` the
+    first time it is drawn: 30,000 contacts cost a tuple of ids, not 30,000 rows."""
+
+    def __init__(
+        self,
+        keys: Sequence[Hashable | None],
+        make: Callable[[Hashable], Row],
+        headings: dict[int, str] | None = None,
+    ) -> None:
+        self.keys = keys
+        self.make = make
+        self.headings = headings or {}
+        """Position → text of the heading rows."""
+        self._built: dict[int, Row] = {}
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def key(self, index: int) -> Hashable | None:
+        return self.keys[index]
+
+    def row(self, index: int) -> Row:
+        built = self._built.get(index)
+        if built is None:
+            key = self.keys[index]
+            built = Row(None, (self.headings.get(index, ""),)) if key is None else self.make(key)
+            self._built[index] = built
+        return built
+
+    def forget(self) -> None:
+        """Build the rows again when next drawn (what they show has changed)."""
+        self._built.clear()
+
+    def index_of(self, key: Hashable) -> int | None:
+        try:
+            return self.keys.index(key)  # a C-speed scan: a few hundred µs at 30,000
+        except ValueError:
+            return None
+
+
+class _Rows(Sequence[Row]):
+    """A list's rows as a sequence (each built on access), for code that walks them."""
+
+    def __init__(self, source: RowSource) -> None:
+        self.source = source
+
+    def __len__(self) -> int:
+        return len(self.source)
+
+    def __getitem__(self, index: int) -> Row:  # type: ignore[override]
+        if not -len(self.source) <= index < len(self.source):
+            raise IndexError(index)
+        return self.source.row(index % len(self.source))
+
+    def __iter__(self) -> Iterator[Row]:
+        return (self.source.row(i) for i in range(len(self.source)))
 
 
 class VirtualList(ScrollView, can_focus=True):
@@ -125,35 +220,49 @@ class VirtualList(ScrollView, can_focus=True):
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self.columns = list(columns)
-        self.rows: list[Row] = []
+        self.source: RowSource = RowList(())
         self.cursor = 0
         self.empty_text = empty_text
-        self._positions: dict[Hashable, int] = {}
 
     # --- data -----------------------------------------------------------------------------
 
-    def set_rows(self, rows: list[Row], *, keep: Hashable | None = None) -> None:
-        """Replace the rows; keep the cursor on `keep` (default: the current key)."""
+    @property
+    def rows(self) -> Sequence[Row]:
+        """The rows, built as they are read (prefer `source` for one row by position)."""
+        return _Rows(self.source)
+
+    def set_rows(self, rows: Sequence[Row], *, keep: Hashable | None = None) -> None:
+        """Replace the rows with built ones; keep the cursor on `keep` (default: the
+        current key)."""
+        self.set_source(RowList(rows), keep=keep)
+
+    def set_source(self, source: RowSource, *, keep: Hashable | None = None) -> None:
+        """Replace the rows; keep the cursor on `keep` (default: the current key).
+
+        The cursor is announced (`Highlighted`) only if it now stands on another row, and
+        the layout is redone only if the number of rows changed.
+        """
         current = keep if keep is not None else self.cursor_key
-        self.rows = rows
-        self._positions = {row.key: i for i, row in enumerate(rows) if row.key is not None}
-        self.virtual_size = Size(self.size.width, len(rows) + 1)
-        index = self._positions.get(current) if current is not None else None
+        self.source = source
+        size = Size(self.size.width, len(source) + 1)
+        if self.virtual_size != size:
+            self.virtual_size = size
+        index = source.index_of(current) if current is not None else None
         if index is None:
-            index = min(self.cursor, max(len(rows) - 1, 0))
-        self._move_to(self._selectable(index, 1), announce=True, force=True)
+            index = min(self.cursor, max(len(source) - 1, 0))
+        self._move_to(self._selectable(index, 1), announce=True, force=current is None)
         self.refresh()
 
     @property
     def cursor_key(self) -> Hashable | None:
         """The key of the row under the cursor (None if there is none)."""
-        if 0 <= self.cursor < len(self.rows):
-            return self.rows[self.cursor].key
+        if 0 <= self.cursor < len(self.source):
+            return self.source.key(self.cursor)
         return None
 
     def select_key(self, key: Hashable) -> bool:
         """Move the cursor to the row with `key`, if it is in the list."""
-        index = self._positions.get(key)
+        index = self.source.index_of(key)
         if index is None:
             return False
         self._move_to(index, announce=True)
@@ -163,17 +272,18 @@ class VirtualList(ScrollView, can_focus=True):
 
     def _selectable(self, index: int, step: int) -> int:
         """The nearest row at or after `index` (in direction `step`) that has a key."""
-        if not self.rows:
+        source = self.source
+        if not len(source):
             return 0
-        index = max(0, min(index, len(self.rows) - 1))
+        index = max(0, min(index, len(source) - 1))
         probe = index
-        while 0 <= probe < len(self.rows):
-            if self.rows[probe].key is not None:
+        while 0 <= probe < len(source):
+            if source.key(probe) is not None:
                 return probe
             probe += step
         probe = index
-        while 0 <= probe < len(self.rows):
-            if self.rows[probe].key is not None:
+        while 0 <= probe < len(source):
+            if source.key(probe) is not None:
                 return probe
             probe -= step
         return index
@@ -203,23 +313,21 @@ class VirtualList(ScrollView, can_focus=True):
             self.scroll_to(y=self.cursor - height + 1, animate=False)
 
     def action_cursor(self, step: int) -> None:
-        if not self.rows:
-            return
         target = self.cursor + step
-        if not 0 <= target < len(self.rows):
+        if not 0 <= target < len(self.source):
             return
         target = self._selectable(target, step)
-        if self.rows[target].key is not None:
+        if self.source.key(target) is not None:
             self._move_to(target, announce=True)
 
     def action_page(self, direction: int) -> None:
         height = max(self.scrollable_content_region.height - 2, 1)
-        target = max(0, min(self.cursor + direction * height, len(self.rows) - 1))
+        target = max(0, min(self.cursor + direction * height, len(self.source) - 1))
         self._move_to(self._selectable(target, direction), announce=True)
 
     def action_jump(self, where: int) -> None:
-        if self.rows:
-            target = 0 if where == 0 else len(self.rows) - 1
+        if len(self.source):
+            target = 0 if where == 0 else len(self.source) - 1
             self._move_to(self._selectable(target, 1 if where == 0 else -1), announce=True)
 
     def action_select(self) -> None:
@@ -228,7 +336,7 @@ class VirtualList(ScrollView, can_focus=True):
 
     def _on_click(self, event: events.Click) -> None:
         index = event.y - 1 + round(self.scroll_offset.y)
-        if 0 <= index < len(self.rows) and self.rows[index].key is not None:
+        if 0 <= index < len(self.source) and self.source.key(index) is not None:
             self._move_to(index, announce=True)
             if event.chain >= 2:
                 self.action_select()
@@ -240,7 +348,7 @@ class VirtualList(ScrollView, can_focus=True):
         self.refresh_line_index(self.cursor)
 
     def on_resize(self) -> None:
-        self.virtual_size = Size(self.size.width, len(self.rows) + 1)
+        self.virtual_size = Size(self.size.width, len(self.source) + 1)
         self._scroll_to_cursor()
 
     # --- rendering ------------------------------------------------------------------------
@@ -289,12 +397,12 @@ class VirtualList(ScrollView, can_focus=True):
             return Strip([Segment(header, style)], width)
         index = y - 1 + round(self.scroll_offset.y)
         base = self.get_visual_style()
-        if not self.rows and y == 1:
+        if not len(self.source) and y == 1:
             style = self.get_visual_style("virtual-list--empty").rich_style
             return Strip([Segment(set_cell_size(" " + self.empty_text, width), style)], width)
-        if not 0 <= index < len(self.rows):
+        if not 0 <= index < len(self.source):
             return Strip.blank(width, base.rich_style)
-        row = self.rows[index]
+        row = self.source.row(index)
         classes = []
         if row.key is None:
             classes.append("virtual-list--group")
