@@ -846,13 +846,15 @@ def report_details(results: Results) -> None:
             if name not in f:
                 continue
             runs = f[name]
-            for case in ("empty", "netui", "one contact"):
-                starts = runs[case]
+            for case in ("empty", "netui", "netui, no start-up view", "one contact"):
+                starts = runs.get(case)
                 if not starts:
                     continue
-                what = {"empty": "empty Textual app", "netui": f"netui, {label}"}.get(
-                    case, "netui, a file of 1 contact"
-                )
+                what = {
+                    "empty": "empty Textual app",
+                    "netui": f"netui, {label}",
+                    "netui, no start-up view": "  the same, no start-up view",
+                }.get(case, "netui, a file of 1 contact")
                 print(
                     f"  {what:<32} median {ms(median([s.seconds for s in starts])):>10}"
                     f"   runs: {secs([s.seconds for s in starts])}"
@@ -1101,6 +1103,9 @@ def table_rows(results: Results) -> list[Row]:
             row.how = (
                 f"netui {ms(netui)} / empty app {ms(empty)} (medians of {len(f[name]['netui'])})"
             )
+            if f[name].get("netui, no start-up view"):
+                cold = median([s.seconds for s in f[name]["netui, no start-up view"]])
+                row.how += f"; with no start-up view (file changed by another): {cold / empty:.2f}x"
             if f[name].get("one contact"):
                 one = median([s.seconds for s in f[name]["one contact"]])
                 row.how += f"; netui on a file of 1 contact: {one / empty:.2f}x"

@@ -210,16 +210,24 @@ def _db_path(args: argparse.Namespace) -> tuple[Path, bool]:
     return data_file(getattr(args, "db", None))
 
 
-def _open_store(args: argparse.Namespace, *, tolerant: bool = False) -> Store:
+def _open_store(
+    args: argparse.Namespace, *, tolerant: bool = False, defer_load: bool = False
+) -> Store:
     from netui.store import Store
 
     path, chosen = _db_path(args)
-    store = Store.open(path, create_folder=not chosen, tolerant=tolerant)
+    store = Store.open(path, create_folder=not chosen, tolerant=tolerant, defer_load=defer_load)
+    if defer_load:
+        return store
+    _print_notices(store)
+    return store
+
+
+def _print_notices(store: Store) -> None:
     from netui.text import shown
 
     for notice in store.notices:
         print(shown(f"netui: {notice}", multiline=False), file=sys.stderr)
-    return store
 
 
 def _run_app(args: argparse.Namespace) -> int:
@@ -231,10 +239,19 @@ def _run_app(args: argparse.Namespace) -> int:
         args.db = str(path)
     # A file with wrong values opens read-only in the app (shown as a repair would make
     # it, with a banner), rather than not at all: the user can see their network.
-    store = _open_store(args, tolerant=True)
+    store = _open_store(args, tolerant=True, defer_load=True)
+    from netui.clock import system_clock
+    from netui.startview import read_start_view
+
+    # The first screen as the app last left it, if the file has not changed since: the
+    # app paints it at once and reads the file after that (the notices are shown there).
+    start = read_start_view(store.path, system_clock().date())
+    if start is None:
+        store.load()
+        _print_notices(store)
     from netui.ui.app import run
 
-    return run(store)
+    return run(store, start)
 
 
 def _today(args: argparse.Namespace) -> int:

@@ -1,7 +1,7 @@
 """Where netui keeps its files, resolved lazily (nothing is computed at import time).
 
 The data file is `--db PATH`, else `$NETUI_DB`, else `netui.json` in the user data folder
-that platformdirs gives for netui. `$NETUI_HOME` moves the data and config folders at once
+that platformdirs gives for netui. `$NETUI_HOME` moves the data, config and cache folders at once
 (tests and portable setups use it).
 """
 
@@ -29,6 +29,15 @@ def config_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def cache_dir() -> Path:
+    """The folder of what netui can make again from the data file (the start-up view)."""
+    if home := os.environ.get("NETUI_HOME"):
+        return Path(home).expanduser() / "cache"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
 
 
 def data_file(cli_value: str | os.PathLike[str] | None = None) -> tuple[Path, bool]:

@@ -109,6 +109,10 @@ class View:
         """The contact with that id (None: no contact, or one that does not exist)."""
         return self.network.by_id.get(contact_id) if contact_id is not None else None
 
+    def contact_count(self) -> int:
+        """How many contacts there are."""
+        return len(self.network.contacts)
+
     def name_of(self, contact_id: int | None) -> str:
         return self.network.name_of(contact_id)
 

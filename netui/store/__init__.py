@@ -11,9 +11,10 @@ to it (an import-linter contract in pyproject.toml says so, and CI checks it).
 
 from netui.store.backups import backup_dir, describe_backup, list_backups, restore_backup
 from netui.store.conflicts import Choices, Conflict, Resolution
+from netui.store.convert import from_doc, to_doc
 from netui.store.fileio import write_atomic
 from netui.store.lock import lock_path
-from netui.store.store import Change, Store, deletion_summary
+from netui.store.store import Change, Store, deletion_summary, file_version
 
 __all__ = [
     "Change",
@@ -24,8 +25,11 @@ __all__ = [
     "backup_dir",
     "deletion_summary",
     "describe_backup",
+    "file_version",
+    "from_doc",
     "list_backups",
     "lock_path",
     "restore_backup",
+    "to_doc",
     "write_atomic",
 ]

@@ -225,3 +225,20 @@ TO_DOC = {
     "notes": note_to_doc,
 }
 """The document netui writes for each kind of object (what edits are compared as)."""
+
+
+def to_doc(item: Contact | FollowUp | Note) -> dict[str, Any]:
+    """The document netui writes for a contact, follow-up or note (without its id)."""
+    if isinstance(item, Contact):
+        return contact_to_doc(item)
+    if isinstance(item, FollowUp):
+        return followup_to_doc(item)
+    return note_to_doc(item)
+
+
+def from_doc(table: str, doc_id: int, doc: dict[str, Any]) -> Any:
+    """The typed object of a document of `table`, its text made displayable (a document
+    from elsewhere than the data file, such as the start-up view, is read the same way)."""
+    if not isinstance(doc, dict):
+        raise TypeError(f"not a document: {type(doc).__name__}")
+    return FROM_DOC[table](doc_id, doc)

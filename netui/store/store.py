@@ -58,7 +58,7 @@ from netui.store.storage import AtomicJSONStorage
 from netui.store.transaction import Change, DocChange, Transaction
 from netui.text import fold, plural
 
-__all__ = ["Change", "Choices", "Store", "deletion_summary"]
+__all__ = ["Change", "Choices", "Store", "deletion_summary", "file_version"]
 
 T = TypeVar("T")
 TOUCHED_KEPT = 200
@@ -93,6 +93,8 @@ class Store(LoopMixin):
         """Per generation, the contacts a change of this process touched (None: unknown,
         after a re-read), so that the read model can be updated rather than rebuilt."""
         self._backed_up_on: date | None = None
+        self._tolerant = False
+        self._loaded = False
 
     # --- opening --------------------------------------------------------------------------
 
@@ -104,6 +106,7 @@ class Store(LoopMixin):
         clock: Clock = system_clock,
         create_folder: bool = False,
         tolerant: bool = False,
+        defer_load: bool = False,
     ) -> Store:
         """Open (or prepare to create) the data file at `path`.
 
@@ -113,6 +116,10 @@ class Store(LoopMixin):
         not written, the store opens read-only (`read_only` says why). With `tolerant`, a
         file whose only fault is wrong values opens read-only too, its faults in
         `problems()`, so that the app can show the data and `netui check` can list them.
+
+        With `defer_load`, only the path is checked: the file is read by `load()`, which
+        must come before any other call (the app paints its first frame from the
+        start-up view meanwhile, `netui.startview`).
         """
         real = Path(os.path.realpath(Path(path).expanduser()))
         if real.is_dir():
@@ -134,8 +141,30 @@ class Store(LoopMixin):
                 f"'{command_for(real, 'restore')}' puts one back"
             )
         store = cls(real, clock=clock)
-        store._load_at_open(tolerant)
+        store._tolerant = tolerant
+        if not defer_load:
+            store.load()
         return store
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the file has been read (see `open`'s `defer_load`)."""
+        return self._loaded
+
+    def load(self) -> None:
+        """Read the file, once (`open` does it, unless told to defer it)."""
+        if not self._loaded:
+            self._load_at_open(self._tolerant)
+            self._loaded = True
+
+    def version(self) -> tuple[int, ...] | None:
+        """What identifies the version of the file held in memory (size, times, inode,
+        device), as `file_version` gives it for the file on disk; None when there is no
+        file yet or its times are too coarse to tell versions apart."""
+        state = self._storage.state
+        if state is None or state.digest:
+            return None
+        return (state.size, state.mtime_ns, state.ctime_ns, state.inode, state.device)
 
     def _load_at_open(self, tolerant: bool) -> None:
         self.read_only = why_read_only(self.path)
@@ -763,6 +792,18 @@ def _contacts_in(docs: list[DocChange]) -> set[int]:
                 if version is not None and type(version.get("contact_id")) is int:
                     found.add(version["contact_id"])
     return found
+
+
+def file_version(path: Path) -> tuple[int, ...] | None:
+    """What identifies the version of the file at `path` now (`Store.version`'s form);
+    None if there is no such file or its times are too coarse to tell versions apart."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    if st.st_mtime_ns % 1_000_000_000 == 0 and st.st_ctime_ns % 1_000_000_000 == 0:
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
 
 
 def deletion_summary(name: str, notes: int, followups: int) -> str:

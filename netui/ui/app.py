@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
+import sys
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
@@ -26,6 +27,7 @@ from textual.screen import Screen
 from netui.clock import Clock, system_clock
 from netui.errors import ConflictError, NetuiError
 from netui.readmodel import Settings, View, Views
+from netui.startview import StartView, write_start_view
 from netui.store import Choices, Resolution, Store
 from netui.ui.messages import StoreChanged
 from netui.ui.screens.main import MainScreen
@@ -66,10 +68,28 @@ class NetuiApp(App[int]):
         Binding("question_mark", "help", "Help", key_display="?", id="help"),
     ]
 
-    def __init__(self, store: Store, *, clock: Clock = system_clock, poll: bool = True) -> None:
+    def __init__(
+        self,
+        store: Store,
+        *,
+        clock: Clock = system_clock,
+        poll: bool = True,
+        start: View | None = None,
+    ) -> None:
         super().__init__()
         self.store = store
-        """The data file; every call to it goes through `call_store`."""
+        """The data file; every call to it goes through `call_store` (which reads the file
+        first if it has not been read yet: see `start`)."""
+        self.start = start
+        """The start-up view (`netui.startview`) the main screen paints first, when the
+        store's file is read only after that first frame; None: the store is read."""
+        self.load_error: NetuiError | None = None
+        """Why the file could not be read after the first frame (the app then ends, and
+        `run` says why, as the shell would have before the app started)."""
+        self._noticed = False
+        self._start_checked = False
+        self._kept_version: tuple[int, ...] | None = None
+        """The version of the file the start-up view in the cache was made from."""
         self.clock = clock
         self.poll = poll
         self.file_problem: str | None = None
@@ -106,20 +126,48 @@ class NetuiApp(App[int]):
     def on_mount(self) -> None:
         resume_only_after_suspend(self._driver)  # (the driver is made after on_load)
         self.type_ahead.start()
-        for notice in self.store.notices:
-            self.notify(notice, markup=False)
+        if self.store.loaded:
+            self._tell_notices()
         if self.poll:
             self.set_interval(POLL_SECONDS, self._look_for_outside_changes)
+
+    def _tell_notices(self) -> None:
+        if not self._noticed:
+            self._noticed = True
+            for notice in self.store.notices:
+                self.notify(notice, markup=False)
 
     async def call_store(self, function: Callable[..., T], *args: object) -> T:
         """Run a store call on the store thread (in order, never blocking the UI)."""
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._executor, partial(function, *args))
+        return await loop.run_in_executor(
+            self._executor, partial(self._once_loaded, partial(function, *args))
+        )
+
+    def _once_loaded(self, call: Callable[[], T]) -> T:
+        """On the store's thread: read the file first if it has not been yet."""
+        if not self.store.loaded:
+            try:
+                self.store.load()
+            except NetuiError as error:
+                self.load_error = error
+                raise
+        return call()
 
     async def snapshot(self) -> View:
         """The read model of the data as it is now, made on the store's thread (the same
-        view while nothing changed; updated for a few contacts; whole after a re-read)."""
-        self.view = await self.call_store(self._make_view)
+        view while nothing changed; updated for a few contacts; whole after a re-read).
+
+        After the start-up view, the first call reads the file; if that fails, the app
+        ends (`run` says why) and the start-up view stays on screen meanwhile."""
+        try:
+            self.view = await self.call_store(self._make_view)
+        except NetuiError as error:
+            if error is not self.load_error or self.start is None:
+                raise
+            self.exit(return_code=1)
+            return self.start
+        self._tell_notices()
         return self.view
 
     def _make_view(self) -> View:
@@ -130,7 +178,7 @@ class NetuiApp(App[int]):
         settings = Settings(
             store.cadence_defaults(), store.goals(), str(store.path), store.read_only
         )
-        return self.views.view(
+        view = self.views.view(
             store.network(),
             self.today,
             settings,
@@ -138,6 +186,13 @@ class NetuiApp(App[int]):
             touched,
             tuple(store.companies()),
         )
+        if not self._start_checked:  # so that the next start paints at once
+            self._start_checked = True
+            if isinstance(self.start, StartView):
+                self._kept_version = self.start.version
+            elif write_start_view(store, view):
+                self._kept_version = store.version()
+        return view
 
     async def change(
         self, function: Callable[..., T], *args: object, action: str = "save"
@@ -266,15 +321,29 @@ class NetuiApp(App[int]):
             yield from commands()
 
     def on_unmount(self) -> None:
+        if self.store.loaded and self.load_error is None:
+            self._executor.submit(self._keep_start_view)
         self._executor.shutdown(wait=True)
 
+    def _keep_start_view(self) -> None:
+        """On the store's thread, as the app ends: the first screen of the data as they
+        are now, for the next start (unless the one there already is)."""
+        with contextlib.suppress(NetuiError):
+            self.store.reload_if_changed()
+            if self.store.version() != self._kept_version:
+                write_start_view(self.store, self._make_view())
 
-def run(store: Store) -> int:
-    """Run the app on `store` in the real terminal; return the exit code (non-zero after
-    a crash, 128 + signum after a signal)."""
+
+def run(store: Store, start: View | None = None) -> int:
+    """Run the app on `store` in the real terminal, painting `start` first if given (the
+    store is read after that); return the exit code (non-zero after a crash or when the
+    file could not be read, 128 + signum after a signal)."""
     decode_input_leniently()
-    app = NetuiApp(store)
+    app = NetuiApp(store, start=start)
     app.run()
+    if app.load_error is not None:
+        print(f"netui: {app.load_error}", file=sys.stderr)
+        return 1
     return exit_code(app)
 
 

@@ -132,3 +132,28 @@ def test_a_broken_data_file_is_refused_at_start(run_netui, db: Path) -> None:
     assert status == 1
     assert str(db) in text and "not valid JSON" in text
     assert db.read_bytes() == b"{ this is not json"  # untouched
+
+
+def test_the_next_start_shows_the_file_as_it_is_now(run_netui, env, db: Path) -> None:
+    """The app keeps its first screen for the next start (netui.startview); a change
+    another writer made in between is never hidden behind it."""
+    assert netui_add(env, db, "contact", "Ann Lee @ Acme").returncode == 0
+    app = run_netui("--db", str(db))
+    app.wait_for("Ann Lee")
+    app.send("q")
+    assert app.wait_for_exit() == 0
+    cache = Path(env["NETUI_HOME"]) / "cache"
+    assert [p.name.startswith("start-") for p in cache.iterdir()] == [True]
+
+    again = run_netui("--db", str(db))  # from the start-up view, then the file
+    again.wait_for("1 Contacts · 1")
+    again.wait_for("Ann Lee")
+    again.send("q")
+    assert again.wait_for_exit() == 0
+
+    assert netui_add(env, db, "contact", "Bo Chen @ Globex").returncode == 0
+    third = run_netui("--db", str(db))
+    third.wait_for("1 Contacts · 2")
+    assert "Bo Chen" in third.text and "Ann Lee" in third.text
+    third.send("q")
+    assert third.wait_for_exit() == 0

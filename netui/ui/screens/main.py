@@ -28,6 +28,9 @@ from netui.ui.widgets.virtual_list import VirtualList
 
 NARROW = 100
 """Below this width the panes stack instead of standing side by side."""
+FRAME_OUT = 0.1
+"""Seconds given to Textual's output thread to write the first frame (from the start-up
+view) before the file is read."""
 
 
 class StatusLine(Static):
@@ -91,7 +94,19 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#contacts-list").focus()
-        # Paint the frame at once; the rows follow when the store thread has them.
+        start = self.app.start  # type: ignore[attr-defined]
+        if start is None:
+            # Paint the frame at once; the rows follow when the store thread has them.
+            self.run_worker(self.refresh_data(), group="refresh")
+            return
+        # The first frame from the start-up view; the file is read once that frame is on
+        # its way to the terminal: parsing it holds the interpreter for a few tenths of a
+        # second, and Textual's output thread would wait with the frame.
+        self.view = start
+        self._redraw()
+        self.call_after_refresh(self.set_timer, FRAME_OUT, self._read_the_file)
+
+    def _read_the_file(self) -> None:
         self.run_worker(self.refresh_data(), group="refresh")
 
     def on_resize(self) -> None:
@@ -154,7 +169,7 @@ class MainScreen(Screen[None]):
         overdue = view.overdue()
         parts = [
             view.settings.path,
-            plural(len(view.network.contacts), "contact"),
+            plural(view.contact_count(), "contact"),
             plural(view.open_followups(), "open follow-up")
             + (f" ({overdue} overdue)" if overdue else ""),
             format_date(view.today, view.today),
