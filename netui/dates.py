@@ -185,9 +185,9 @@ def _relative(match: re.Match[str], today: date) -> date:
         return today + timedelta(weeks=n)
     if abs(n) > 12 * 9999:
         raise OverflowError
-    if unit == "month":
-        return today + relativedelta(months=n)
-    return today + relativedelta(years=n)
+    step = relativedelta(months=n) if unit == "month" else relativedelta(years=n)
+    later: date = today + step  # (dateutil has no type hints)
+    return later
 
 
 def _weekday(match: re.Match[str], today: date, past: bool) -> date:

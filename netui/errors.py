@@ -4,6 +4,8 @@ Every one of them carries a message written for a person, not a traceback: the C
 it on one line and exits 1, the app shows it in place.
 """
 
+from typing import Any
+
 
 def command_for(path: object, *words: str) -> str:
     """A netui command the user can paste as it is: with `--db` naming the very file (a
@@ -73,6 +75,7 @@ class ConflictError(StoreError):
     keep and saves again with the answer (`Resolution`).
     """
 
-    def __init__(self, message: str, conflicts: tuple) -> None:
+    def __init__(self, message: str, conflicts: tuple[Any, ...]) -> None:
+        # Any: the store's `Conflict`s, which this module (below the store) can't import.
         super().__init__(message)
         self.conflicts = conflicts

@@ -122,8 +122,8 @@ def referral_forest(network: Network) -> ReferralForest:
         if parent is not None and parent != contact_id and parent in contacts:
             referrer[contact_id] = parent
             referred[parent].append(contact_id)
-    for children in referred.values():
-        children.sort(key=lambda i: _name_order(contacts[i]))
+    for referred_ids in referred.values():
+        referred_ids.sort(key=lambda i: _name_order(contacts[i]))
 
     # Natural roots first, then one root per loop that no natural root reaches.
     placed: dict[int, tuple[int, int | None, int]] = {}  # id -> (root, parent, depth)

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Literal, TextIO
@@ -161,21 +161,19 @@ def export_csv(network: Network, what: What, out: TextIO, *, raw: bool = False) 
     module docstring: phone numbers like ``+1 555`` get it too).
     """
     header: tuple[str, ...]
-    items: Iterable[object]
-    row_of: Callable[..., list[str]]
+    rows: Iterator[list[str]]
     if what == "contacts":
-        header, items, row_of = CONTACT_HEADER, network.contacts, _contact_row
+        header, rows = CONTACT_HEADER, (_contact_row(c, network) for c in network.contacts)
     elif what == "followups":
-        header, items, row_of = FOLLOWUP_HEADER, network.followups, _followup_row
+        header, rows = FOLLOWUP_HEADER, (_followup_row(f, network) for f in network.followups)
     elif what == "notes":
-        header, items, row_of = NOTE_HEADER, network.notes, _note_row
+        header, rows = NOTE_HEADER, (_note_row(n, network) for n in network.notes)
     else:
         raise NetuiError(f"can't export '{what}' as CSV (contacts, followups or notes)")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(header)
     count = 0
-    for item in items:
-        row = row_of(item, network)
+    for row in rows:
         writer.writerow(row if raw else [neutralise(cell) for cell in row])
         count += 1
     return count

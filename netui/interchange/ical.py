@@ -151,4 +151,5 @@ def export_ics(network: Network, now: datetime, *, reminder: time = time(9, 0)) 
     )
     for followup in open_followups:
         calendar.add_component(_event(followup, network, stamp, reminder))
-    return calendar.to_ical()
+    ical: bytes = calendar.to_ical()  # (icalendar's `to_ical` has no return type)
+    return ical

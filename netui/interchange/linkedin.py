@@ -36,6 +36,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from pathlib import Path
+from typing import Any
 
 from netui.errors import NetuiError
 from netui.interchange.keys import normalise_url
@@ -282,7 +283,7 @@ def _new_contact(row: LinkedInRow) -> Contact:
 
 def _updated(contact: Contact, row: LinkedInRow) -> Contact:
     follow = untouched_import(contact)
-    changes: dict[str, str] = {}
+    changes: dict[str, Any] = {}  # keyword arguments of `replace`
     for name, value in (("company", row.company), ("title", row.position)):
         current = getattr(contact, name)
         if value and value != current and (follow or not current):

@@ -252,7 +252,7 @@ def _incoming(line: int, card: Component) -> Incoming:
     if not name:
         return Incoming(line, Contact(name="?"), skip="no name")
     labels = _labels(card)
-    org = next((p.value for p in _values(card, "org")), [])
+    org: object = next((p.value for p in _values(card, "org")), [])
     company = _text(org[0] if isinstance(org, list) and org else org)
     title = next((t for p in _values(card, "title") if (t := _text(p.value))), "")
     title = title or next((t for p in _values(card, "role") if (t := _text(p.value))), "")

@@ -338,12 +338,12 @@ def check_values(
                 if required and any(r not in doc for r in required):
                     problems.extend(check_document(table, doc_id, doc, today))
     problems.extend(_check_meta(data, today))
-    extra = [
+    more = [
         *(_big_numbers(data) if exact_numbers else ()),
         *(_surrogates(data) if surrogates else ()),
     ]
     reported = {(p.table, p.doc_id, p.field) for p in problems}
-    for problem in extra:
+    for problem in more:
         if (problem.table, problem.doc_id, problem.field) not in reported:
             reported.add((problem.table, problem.doc_id, problem.field))
             problems.append(problem)

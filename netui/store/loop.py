@@ -73,7 +73,8 @@ class LoopMixin:
                 due = add_days(log.date, 1) or log.date  # (a meeting on the last day kept)
                 thanks = FollowUp(THANK_YOU, due, log.contact_id, created=tx.now)
                 tx.insert("followups", convert.followup_to_doc(thanks))
-        return self._result("notes", note_id)
+        saved: Note = self._result("notes", note_id)
+        return saved
 
     def _place_name(self, tx: Transaction, new: NewName, referrer: int, referrer_name: str) -> int:
         """The id of a name given at a meeting: an existing contact (linked to the
@@ -152,7 +153,8 @@ class LoopMixin:
         contact = self.contact(contact_id)
         with self._change(f"prepared {len(questions)} questions for {contact.name}") as tx:
             tx.update("contacts", contact_id, {"prepared": list(dict.fromkeys(questions))})
-        return self._result("contacts", contact_id)
+        saved: Contact = self._result("contacts", contact_id)
+        return saved
 
     def goals(self) -> Goals:
         """The weekly goals (the defaults until the user sets some)."""
@@ -239,7 +241,8 @@ class LoopMixin:
                 found = tx.insert("companies", convert.company_to_doc(Company(name, target)))
             else:
                 tx.update("companies", found, {"target": target})
-        return self._result("companies", found)
+        saved: Company = self._result("companies", found)
+        return saved
 
 
 def _cadence_days(value: object) -> int | None:

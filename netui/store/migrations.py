@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from netui.store.schema import DEFAULT_GOALS, META_ID, SCHEMA_VERSION, Data, schema_version
 
-_CONTACT_DEFAULTS = {
+_CONTACT_DEFAULTS: dict[str, object] = {
     "name": "", "company": "", "title": "", "email": "", "phone": "", "linkedin": "",
     "tags": [], "how_met": "", "referred_by": None, "status": "lead", "cadence_days": None,
     "created": None, "updated": None,

@@ -115,7 +115,7 @@ def _decode_exact(content: bytes, path: Path) -> Data:
         return number
 
     text = content.removeprefix(BOM).decode("utf-8")
-    data = json.loads(text, parse_constant=refuse, parse_float=finite)
+    data: Data = json.loads(text, parse_constant=refuse, parse_float=finite)
     check_shape(data, path)
     return data
 

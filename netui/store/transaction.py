@@ -59,7 +59,7 @@ class Transaction:
         meta = self.storage.data["meta"][schema.META_ID]
         last_ids = meta.setdefault("last_ids", {})
         table = self.raw(name)
-        candidate = last_ids.get(name, 0) + 1
+        candidate: int = last_ids.get(name, 0) + 1
         if str(candidate) in table or candidate <= 0:
             candidate = max((int(k) for k in table), default=0) + 1
         last_ids[name] = candidate

@@ -20,7 +20,7 @@ from netui.rhythm import effective_cadence
 from netui.store import deletion_summary
 from netui.ui.dialogs.confirm import ConfirmScreen
 from netui.ui.dialogs.forms import ContactForm, FollowUpForm, NoteForm
-from netui.ui.dialogs.quick_add import QuickAddScreen
+from netui.ui.dialogs.quick_add import QuickAddResult, QuickAddScreen
 from netui.ui.dialogs.snooze import SnoozeScreen
 
 
@@ -34,23 +34,24 @@ async def undo_last(app: Any) -> None:
         app.notify(f"Undid: {undone}", markup=False)
 
 
-async def quick_add(app, kind: str, prefill: str) -> None:
+async def quick_add(app: Any, kind: str, prefill: str) -> None:
     """Open the quick-add bar and save its line; if the save fails (a full disk, a file
     changed into something unreadable), the bar comes back with the text, so that
     nothing typed is lost."""
 
     text = prefill
     while True:
-        result = await app.push_screen_wait(QuickAddScreen(kind, text))
+        result: QuickAddResult | None = await app.push_screen_wait(QuickAddScreen(kind, text))
         if result is None or await save_quick_add(app, result):
             return
         text = result.text
 
 
-async def save_quick_add(app, result) -> bool:
+async def save_quick_add(app: Any, result: QuickAddResult) -> bool:
     """Save a quick-add result; for an unknown name, offer to create the contact first."""
 
     if result.unknown_contact is None:
+        assert result.draft is not None  # the bar gives a draft or an unknown name
         return await save_draft(app, result.draft, result.note_kind)
     name = result.unknown_contact
     if not await app.push_screen_wait(
@@ -65,7 +66,7 @@ async def save_quick_add(app, result) -> bool:
 
 
 async def save_draft(
-    app, draft: ContactDraft | FollowUpDraft | NoteDraft, kind: NoteKind = NoteKind.NOTE
+    app: Any, draft: ContactDraft | FollowUpDraft | NoteDraft, kind: NoteKind = NoteKind.NOTE
 ) -> bool:
     """Save what a quick-add line described; True if it was saved."""
     store = app.store
@@ -85,7 +86,7 @@ async def save_draft(
     return saved is not None
 
 
-async def complete_followup(app, followup_id: int) -> FollowUp | None:
+async def complete_followup(app: Any, followup_id: int) -> FollowUp | None:
     """Mark a follow-up done; the contact's rhythm (own, or by tag or status) schedules
     the next touch."""
 
@@ -93,10 +94,11 @@ async def complete_followup(app, followup_id: int) -> FollowUp | None:
     followup = view.followup(followup_id)
     contact = view.contact(followup.contact_id) if followup else None
     days = effective_cadence(contact, view.settings.defaults) if contact else None
-    return await app.change(app.store.complete_followup, followup_id, days)
+    done: FollowUp | None = await app.change(app.store.complete_followup, followup_id, days)
+    return done
 
 
-async def snooze(app, followup: FollowUp) -> None:
+async def snooze(app: Any, followup: FollowUp) -> None:
     """Ask how long, then move the follow-up's due date."""
 
     until = await app.push_screen_wait(SnoozeScreen(followup))
@@ -106,7 +108,7 @@ async def snooze(app, followup: FollowUp) -> None:
             app.notify(f"Snoozed to {format_date(until, app.today)}: {followup.text}", markup=False)
 
 
-async def delete_item(app, pane_id: str, item_id: int) -> None:
+async def delete_item(app: Any, pane_id: str, item_id: int) -> None:
     """Confirm (saying what goes with it), then delete a contact, follow-up or note."""
 
     store, view = app.store, await _view(app)
@@ -166,7 +168,8 @@ async def edit_item(app: Any, kind: str, item_id: int) -> None:
 
 async def _view(app: Any) -> View:
     """The read model the screens show (made now if the app has none yet)."""
-    return app.view if app.view is not None else await app.snapshot()
+    view: View = app.view if app.view is not None else await app.snapshot()
+    return view
 
 
 def _item(view: View, kind: str, item_id: int) -> Contact | FollowUp | Note | None:

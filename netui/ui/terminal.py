@@ -24,7 +24,7 @@ import signal
 import weakref
 from collections import deque
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.message import Message
@@ -59,7 +59,8 @@ def decode_input_leniently() -> None:
     """
     from textual.drivers import linux_driver
 
-    linux_driver.getincrementaldecoder = _terminal_decoder  # type: ignore[assignment]
+    # A private global of Textual, replaced on purpose (with a narrower factory than codecs').
+    linux_driver.getincrementaldecoder = _terminal_decoder  # type: ignore[attr-defined,assignment]
 
 
 def resume_only_after_suspend(driver: object) -> None:
@@ -225,7 +226,7 @@ class TypeAhead:
     worker is between two screens (starting, or saving what its dialog returned).
     """
 
-    def __init__(self, app: App, deliver: Callable[[events.Event], Awaitable[None]]) -> None:
+    def __init__(self, app: App[Any], deliver: Callable[[events.Event], Awaitable[None]]) -> None:
         self.app = app
         self.deliver = deliver
         """Textual's own handling of a key or paste (`App.on_event`)."""
@@ -235,13 +236,15 @@ class TypeAhead:
         """The token of the mark on its lap, if one is."""
         self._lap: tuple[weakref.ref[DOMNode], object, object] | None = None
         """Where the mark went, and the screen and focus when it left."""
-        self._ready: weakref.ref[Screen] | None = None
+        self._ready: weakref.ref[Screen[Any]] | None = None
         """The screen of the last quiet lap: keys go to it without another lap first."""
-        self._owners: weakref.WeakKeyDictionary[Screen, Worker] = weakref.WeakKeyDictionary()
+        self._owners: weakref.WeakKeyDictionary[Screen[Any], Worker[Any]] = (
+            weakref.WeakKeyDictionary()
+        )
         """Which dialog worker pushed which screen."""
-        self._seen: weakref.WeakSet[Screen] = weakref.WeakSet()
+        self._seen: weakref.WeakSet[Screen[Any]] = weakref.WeakSet()
         """Screens already shown: coming back to one (a dialog popped) is no push."""
-        self._awaited: set[Worker] = set()
+        self._awaited: set[Worker[Any]] = set()
         """Dialog workers whose end is being waited for."""
         self._tasks: set[asyncio.Task[None]] = set()
         self._pumping = False
@@ -331,7 +334,7 @@ class TypeAhead:
                 task.add_done_callback(self._tasks.discard)
         return bool(busy)
 
-    async def _when_finished(self, worker: Worker) -> None:
+    async def _when_finished(self, worker: Worker[Any]) -> None:
         while not worker.is_finished:
             try:
                 await worker.wait()
@@ -340,7 +343,7 @@ class TypeAhead:
         self._awaited.discard(worker)
         self.app.call_later(self._pump)
 
-    def _screen_changed(self, screen: Screen) -> None:
+    def _screen_changed(self, screen: Screen[Any]) -> None:
         # Only a screen shown for the first time was pushed by the worker running now: the
         # one a dialog returns to (popped from inside the worker's context) is not its, or
         # the worker, still saving what the dialog returned, would look settled.

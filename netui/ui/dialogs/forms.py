@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from pathlib import PurePath
 from typing import Any, ClassVar
 
 from textual import on
@@ -31,7 +32,7 @@ from netui.text import ITEM_SEPARATOR
 class FormScreen(ModalScreen[Any]):
     """A form of labelled fields; ctrl+s or the Save button saves, escape cancels."""
 
-    CSS_PATH = "forms.tcss"
+    CSS_PATH: ClassVar[str | list[str | PurePath]] = "forms.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "save", "Save", key_display="^s"),
@@ -129,7 +130,8 @@ class FormScreen(ModalScreen[Any]):
 
     @property
     def today(self) -> date:
-        return self.app.today  # type: ignore[attr-defined]
+        today: date = self.app.today  # type: ignore[attr-defined]
+        return today
 
 
 class ContactForm(FormScreen):

@@ -25,7 +25,7 @@ FIELDS = (
 class GoalsScreen(FormScreen):
     """The three weekly goals; ctrl+s or enter saves, escape cancels."""
 
-    CSS_PATH: ClassVar[list[str | PurePath]] = ["forms.tcss", "goals.tcss"]  # type: ignore[misc]
+    CSS_PATH: ClassVar[list[str | PurePath]] = ["forms.tcss", "goals.tcss"]
     """The form's own look, then this one's."""
     heading = "Weekly goals"
 

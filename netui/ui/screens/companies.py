@@ -114,7 +114,7 @@ class CompaniesPane(Pane):
         self.load([g.key for g in groups], self._row, self._haystack, keep=keep)
 
     def _row(self, key: Hashable) -> Row:
-        group = self._groups[key]  # type: ignore[index]
+        group = self._groups[key]
         return Row(
             group.key,
             (
@@ -127,7 +127,7 @@ class CompaniesPane(Pane):
         )
 
     def _haystack(self, key: Hashable) -> str:
-        group = self._groups[key]  # type: ignore[index]
+        group = self._groups[key]
         return fold(" ".join((group.name, *group.spellings)))
 
     def group(self, keys: Sequence[Hashable]) -> tuple[Sequence[Hashable | None], dict[int, str]]:

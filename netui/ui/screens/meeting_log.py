@@ -166,7 +166,8 @@ class MeetingLogScreen(Screen[Note | None]):
 
     @property
     def today(self) -> date:
-        return self.app.today  # type: ignore[attr-defined]
+        today: date = self.app.today  # type: ignore[attr-defined]
+        return today
 
     def _text(self, field_id: str) -> str:
         return self.query_one(f"#{field_id}", TextArea).text

@@ -12,6 +12,7 @@ Every text (names, notes, questions) is shown literally, never parsed as markup.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -45,7 +46,7 @@ EARLIER = "Picked earlier (no longer in the bank)"
 """The heading of picked questions that were since edited or removed from the bank."""
 
 
-def sheet_text(sheet: PrepSheet, today) -> Text:
+def sheet_text(sheet: PrepSheet, today: date) -> Text:
     """The printed prep sheet without its questions (the picker shows those), with its
     title and section headings in bold; the text itself is literal."""
     plain = render_prep(sheet, today).rstrip("\n")

@@ -223,7 +223,7 @@ class ReviewScreen(Screen[None]):
     @property
     def selected(self) -> tuple[str, int] | None:
         key = self.query_one(VirtualList).cursor_key
-        return key if isinstance(key, tuple) else None  # type: ignore[return-value]
+        return key if isinstance(key, tuple) else None
 
     @on(VirtualList.Selected)
     def _selected(self) -> None:
@@ -327,9 +327,9 @@ class ReviewScreen(Screen[None]):
         reminder = FollowUp(REMINDERS[kind], today, item_id)
         until = await self.app.push_screen_wait(SnoozeScreen(reminder))
         if until is not None:
-            saved = await self.app.change(
+            saved = await self.app.change(  # type: ignore[attr-defined]
                 store.add_followup, FollowUp(REMINDERS[kind], until, item_id)
-            )  # type: ignore[attr-defined]
+            )
             if saved:
                 self.notify(f"Planned for {format_date(until, today)}: {saved.text}", markup=False)
 
