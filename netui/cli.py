@@ -383,17 +383,17 @@ def _add(args: argparse.Namespace) -> int:
         after = args.text.split(":", 1)[0].split() if ":" in args.text else None
     contacts = [] if after is None else store.contacts_mentioning(after[0] if after else "")
     if args.what == "contact":
-        draft = quickadd.parse_contact(args.text, contacts)
-        contact = store.add_contact(draft.to_contact())
-        print(f"saved {shown(quickadd.describe(draft, today))}  [id {contact.id}]")
+        person = quickadd.parse_contact(args.text, contacts)
+        contact = store.add_contact(person.to_contact())
+        print(f"saved {shown(quickadd.describe(person, today))}  [id {contact.id}]")
     elif args.what == "followup":
-        draft = quickadd.parse_followup(args.text, contacts, today)
+        task = quickadd.parse_followup(args.text, contacts, today)
         saved = store.add_followup(
-            FollowUp(text=draft.text, due=draft.due, contact_id=_id(draft.contact))
+            FollowUp(text=task.text, due=task.due, contact_id=_id(task.contact))
         )
         # An undated one already says "(in a week)"; a dated one gets "(in 2 days)".
-        when = f" ({relative_label(saved.due, today)})" if draft.dated else ""
-        print(f"saved {shown(quickadd.describe(draft, today))}{when}  [id {saved.id}]")
+        when = f" ({relative_label(saved.due, today)})" if task.dated else ""
+        print(f"saved {shown(quickadd.describe(task, today))}{when}  [id {saved.id}]")
     else:
         draft = quickadd.parse_note(args.text, contacts, today)
         note = store.add_note(

@@ -15,6 +15,7 @@ objects.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
@@ -83,7 +84,8 @@ def contact_from_doc(doc_id: int, doc: dict[str, Any]) -> Contact:
         email, phone, linkedin = _line(email), _line(phone), _line(linkedin)
         how_met, tags = shown(how_met), tuple(map(_line, tags))
     lists = get("prepared"), get("other_emails"), get("other_phones"), get("other_urls")
-    prepared = other_emails = other_phones = other_urls = ()
+    prepared: tuple[str, ...] = ()
+    other_emails = other_phones = other_urls = prepared
     if any(lists):  # few contacts have any of these
         prepared, other_emails, other_phones, other_urls = map(_lines_shown, lists)
     status = get("status")
@@ -98,7 +100,7 @@ def contact_from_doc(doc_id: int, doc: dict[str, Any]) -> Contact:
         tags=tags,
         how_met=how_met,
         referred_by=_int(get("referred_by")),
-        status=Status(status) if status in Status._value2member_map_ else Status.LEAD,
+        status=Status(str(status)) if status in Status._value2member_map_ else Status.LEAD,
         cadence_days=_int(get("cadence_days")),
         prepared=prepared,
         other_emails=other_emails,
@@ -163,7 +165,7 @@ def note_from_doc(doc_id: int, doc: dict[str, Any]) -> Note:
         id=doc_id,
         contact_id=_int(get("contact_id")),
         date=_date(get("date")),
-        kind=NoteKind(kind) if kind in NoteKind._value2member_map_ else NoteKind.NOTE,
+        kind=NoteKind(str(kind)) if kind in NoteKind._value2member_map_ else NoteKind.NOTE,
         text=shown(_str(get("text"))),
         created=_datetime(get("created")),
         answers=_answers(answers) if answers else (),
@@ -213,13 +215,13 @@ def company_to_doc(company: Company) -> dict[str, Any]:
     return {"name": clean(company.name, multiline=False), "target": company.target}
 
 
-FROM_DOC = {
+FROM_DOC: dict[str, Callable[[int, dict[str, Any]], Any]] = {
     "contacts": contact_from_doc,
     "followups": followup_from_doc,
     "notes": note_from_doc,
     "companies": company_from_doc,
 }
-TO_DOC = {
+TO_DOC: dict[str, Callable[[Any], dict[str, Any]]] = {
     "contacts": contact_to_doc,
     "followups": followup_to_doc,
     "notes": note_to_doc,

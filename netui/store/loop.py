@@ -30,7 +30,7 @@ class LoopMixin:
     if TYPE_CHECKING:
         _storage: Any
         _change: Callable[..., AbstractContextManager[Transaction]]
-        _result: Callable[[str, int], Any]
+        _result: Callable[[str, int, type[Any]], Any]
         _objects: Callable[[str], dict[int, Any]]
         contact: Callable[[int], Contact]
         _check_contact: Callable[[Transaction, int | None], None]
@@ -73,7 +73,7 @@ class LoopMixin:
                 due = add_days(log.date, 1) or log.date  # (a meeting on the last day kept)
                 thanks = FollowUp(THANK_YOU, due, log.contact_id, created=tx.now)
                 tx.insert("followups", convert.followup_to_doc(thanks))
-        saved: Note = self._result("notes", note_id)
+        saved: Note = self._result("notes", note_id, Note)
         return saved
 
     def _place_name(self, tx: Transaction, new: NewName, referrer: int, referrer_name: str) -> int:
@@ -153,7 +153,7 @@ class LoopMixin:
         contact = self.contact(contact_id)
         with self._change(f"prepared {len(questions)} questions for {contact.name}") as tx:
             tx.update("contacts", contact_id, {"prepared": list(dict.fromkeys(questions))})
-        saved: Contact = self._result("contacts", contact_id)
+        saved: Contact = self._result("contacts", contact_id, Contact)
         return saved
 
     def goals(self) -> Goals:
@@ -241,7 +241,7 @@ class LoopMixin:
                 found = tx.insert("companies", convert.company_to_doc(Company(name, target)))
             else:
                 tx.update("companies", found, {"target": target})
-        saved: Company = self._result("companies", found)
+        saved: Company = self._result("companies", found, Company)
         return saved
 
 

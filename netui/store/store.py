@@ -61,6 +61,7 @@ from netui.text import fold, plural
 __all__ = ["Change", "Choices", "Store", "deletion_summary", "file_version"]
 
 T = TypeVar("T")
+R = TypeVar("R", Contact, FollowUp, Note, Company)
 TOUCHED_KEPT = 200
 """How many generations `touched_since` can tell about."""
 HISTORY = 100
@@ -318,7 +319,8 @@ class Store(LoopMixin):
     def contact(self, contact_id: int) -> Contact:
         """One contact; NotFoundError if it is gone."""
         try:
-            return self._objects("contacts")[contact_id]
+            contact: Contact = self._objects("contacts")[contact_id]
+            return contact
         except KeyError:
             raise NotFoundError(f"contact {contact_id} no longer exists") from None
 
@@ -336,7 +338,8 @@ class Store(LoopMixin):
 
     def followup(self, followup_id: int) -> FollowUp:
         try:
-            return self._objects("followups")[followup_id]
+            followup: FollowUp = self._objects("followups")[followup_id]
+            return followup
         except KeyError:
             raise NotFoundError(f"follow-up {followup_id} no longer exists") from None
 
@@ -351,7 +354,8 @@ class Store(LoopMixin):
 
     def note(self, note_id: int) -> Note:
         try:
-            return self._objects("notes")[note_id]
+            note: Note = self._objects("notes")[note_id]
+            return note
         except KeyError:
             raise NotFoundError(f"note {note_id} no longer exists") from None
 
@@ -439,8 +443,11 @@ class Store(LoopMixin):
                 objects[change.doc_id] = convert.FROM_DOC[change.table](change.doc_id, change.after)
         self._step(frozenset(_contacts_in(docs)))
 
-    def _result(self, table: str, doc_id: int) -> Any:
-        return convert.FROM_DOC[table](doc_id, self._storage.data[table][str(doc_id)])
+    def _result(self, table: str, doc_id: int, kind: type[R]) -> R:
+        """The saved document `doc_id` of `table`, typed."""
+        result = convert.FROM_DOC[table](doc_id, self._storage.data[table][str(doc_id)])
+        assert isinstance(result, kind)
+        return result
 
     # contacts
 
@@ -450,7 +457,7 @@ class Store(LoopMixin):
             self._check_referrer(tx, contact.referred_by, None)
             stamped = replace(contact, created=tx.now, updated=tx.now)
             doc_id = tx.insert("contacts", convert.contact_to_doc(stamped))
-        return self._result("contacts", doc_id)
+        return self._result("contacts", doc_id, Contact)
 
     def add_contacts(self, contacts: list[Contact], description: str = "") -> list[Contact]:
         """Save many contacts in one change and one write (imports)."""
@@ -460,7 +467,7 @@ class Store(LoopMixin):
                 for c in contacts
             ]
             ids = tx.insert_many("contacts", docs)
-        return [self._result("contacts", i) for i in ids]
+        return [self._result("contacts", i, Contact) for i in ids]
 
     def update_contact(
         self, contact: Contact, base: Contact, choices: Choices | None = None
@@ -482,7 +489,7 @@ class Store(LoopMixin):
             if fields:
                 fields["updated"] = tx.now.isoformat(timespec="seconds")
                 tx.update("contacts", contact.id, fields)
-        return self._result("contacts", contact.id)
+        return self._result("contacts", contact.id, Contact)
 
     def _edited_fields(
         self, tx: Transaction, table: str, base: Any, edited: Any, choices: Choices | None
@@ -554,7 +561,7 @@ class Store(LoopMixin):
             doc_id = tx.insert(
                 "followups", convert.followup_to_doc(replace(followup, created=tx.now))
             )
-        return self._result("followups", doc_id)
+        return self._result("followups", doc_id, FollowUp)
 
     def update_followup(
         self, followup: FollowUp, base: FollowUp, choices: Choices | None = None
@@ -568,7 +575,7 @@ class Store(LoopMixin):
                 self._check_contact(tx, followup.contact_id)
             if fields:
                 tx.update("followups", followup.id, fields)
-        return self._result("followups", followup.id)
+        return self._result("followups", followup.id, FollowUp)
 
     def complete_followup(self, followup_id: int, rhythm_days: int | None = None) -> FollowUp:
         """Mark a follow-up done now.
@@ -582,7 +589,7 @@ class Store(LoopMixin):
         with self._change(f"marked '{followup.text}' done") as tx:
             tx.update("followups", followup_id, {"done": tx.now.isoformat(timespec="seconds")})
             self._schedule_next_touch(tx, followup.contact_id, followup_id, rhythm_days)
-        return self._result("followups", followup_id)
+        return self._result("followups", followup_id, FollowUp)
 
     def _schedule_next_touch(
         self, tx: Transaction, contact_id: int | None, done_id: int, rhythm_days: int | None
@@ -607,14 +614,14 @@ class Store(LoopMixin):
         followup = self.followup(followup_id)
         with self._change(f"reopened '{followup.text}'") as tx:
             tx.update("followups", followup_id, {"done": None})
-        return self._result("followups", followup_id)
+        return self._result("followups", followup_id, FollowUp)
 
     def snooze_followup(self, followup_id: int, until: date) -> FollowUp:
         """Move a follow-up's due date."""
         followup = self.followup(followup_id)
         with self._change(f"snoozed '{followup.text}' to {until.isoformat()}") as tx:
             tx.update("followups", followup_id, {"due": until.isoformat()})
-        return self._result("followups", followup_id)
+        return self._result("followups", followup_id, FollowUp)
 
     def delete_followup(self, followup_id: int) -> str:
         followup = self.followup(followup_id)
@@ -633,16 +640,16 @@ class Store(LoopMixin):
             self._check_contact(tx, note.contact_id)
             doc_id = tx.insert("notes", convert.note_to_doc(replace(note, created=tx.now)))
             self._advance_status(tx, note)
-        return self._result("notes", doc_id)
+        return self._result("notes", doc_id, Note)
 
     def _advance_status(self, tx: Transaction, note: Note) -> None:
         doc = tx.get("contacts", note.contact_id) if note.contact_id is not None else None
         if doc is None:
             return
         current = doc.get("status")
-        status = Status(current) if current in Status._value2member_map_ else Status.LEAD
+        status = Status(str(current)) if current in Status._value2member_map_ else Status.LEAD
         target = note.kind.moves(status)
-        if target is not None:
+        if target is not None and note.contact_id is not None:
             tx.update("contacts", note.contact_id, {"status": str(target)})
 
     def update_note(self, note: Note, base: Note, choices: Choices | None = None) -> Note:
@@ -657,7 +664,7 @@ class Store(LoopMixin):
                 saved = tx.update("notes", note.id, fields)
                 if fields.keys() & {"kind", "contact_id"}:  # the note as it now is, whoever
                     self._advance_status(tx, convert.note_from_doc(note.id, saved))  # moved it
-        return self._result("notes", note.id)
+        return self._result("notes", note.id, Note)
 
     def delete_note(self, note_id: int) -> str:
         note = self.note(note_id)

@@ -60,7 +60,7 @@ class NetuiApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "netui"
     ENABLE_COMMAND_PALETTE = True
-    MODES: ClassVar[dict[str, type[Screen]]] = {"main": MainScreen}  # type: ignore[dict-item]
+    MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {"main": MainScreen}
     DEFAULT_MODE = "main"
     """A mode rather than `get_default_screen()`: Textual loads a mode screen's CSS_PATH."""
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -314,7 +314,7 @@ class NetuiApp(App[int]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         commands = getattr(screen, "palette_commands", None)
         if commands:

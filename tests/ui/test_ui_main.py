@@ -376,3 +376,19 @@ async def test_moving_and_saving_post_the_expected_messages(app) -> None:
         await pilot.press("2", "d")
         await settle(pilot)
         assert any(isinstance(m, StoreChanged) for m in seen)
+
+
+async def test_a_click_picks_a_row_and_a_double_click_opens_it(app) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert visible_keys(app, "contacts")[1] == CARLOS  # Bob, Carlos, Dana, Jane, …
+        await pilot.click("#contacts-list", offset=(5, 2))  # the header, then row 2
+        await settle(pilot)
+        assert lst(app, "contacts").cursor_key == CARLOS
+        await pilot.click("#contacts-list", offset=(5, 4), times=2)
+        await settle(pilot)
+        assert type(app.screen).__name__ == "ContactScreen"
+        assert "Jane Doe" in screen_text(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert lst(app, "contacts").cursor_key == JANE

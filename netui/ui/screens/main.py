@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from functools import partial
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult, SystemCommand
@@ -116,10 +116,12 @@ class MainScreen(Screen[None]):
 
     @property
     def today(self) -> date:
-        return self.app.today  # type: ignore[attr-defined]
+        today: date = self.app.today  # type: ignore[attr-defined]
+        return today
 
     @property
-    def store(self):
+    def store(self) -> Any:
+        """The store, whose methods are handed to `app.change` (never called here)."""
         return self.app.store  # type: ignore[attr-defined]
 
     async def on_store_changed(self, message: StoreChanged) -> None:

@@ -68,7 +68,7 @@ class ContactsPane(Pane):
         view = self.view
         contact = view.contact(contact_id) if view else None  # type: ignore[arg-type]
         if view is None or contact is None:
-            return Row(contact_id, ("", "", "", "", "", ""))  # type: ignore[arg-type]
+            return Row(contact_id, ("", "", "", "", "", ""))
         touch = view.touches.get(contact.id or 0)
         mark, tone = MARKS.get(view.states.get(contact.id or 0, RhythmState.OK), ("", ""))
         return Row(

@@ -73,7 +73,7 @@ class FollowUpsPane(Pane):
                 who,
                 followup.text,
             ),
-            TONES.get(group, ""),  # type: ignore[call-overload]
+            TONES.get(group, ""),
         )
 
     def _haystack(self, key: Hashable) -> str:

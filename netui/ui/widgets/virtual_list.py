@@ -334,7 +334,7 @@ class VirtualList(ScrollView, can_focus=True):
         if self.cursor_key is not None:
             self.post_message(self.Selected(self, self.cursor_key).set_sender(self))
 
-    def _on_click(self, event: events.Click) -> None:
+    async def _on_click(self, event: events.Click) -> None:
         index = event.y - 1 + round(self.scroll_offset.y)
         if 0 <= index < len(self.source) and self.source.key(index) is not None:
             self._move_to(index, announce=True)
