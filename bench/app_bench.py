@@ -135,6 +135,9 @@ def make_netui_app(store: Any) -> App[Any]:
     from netui.clock import frozen_clock
     from netui.ui.app import NetuiApp
 
+    if "tune_gc" in inspect.signature(NetuiApp).parameters:  # as `netui` runs it
+        gc.disable()
+        return NetuiApp(store, clock=frozen_clock(NOW), poll=False, tune_gc=True)
     try:
         return NetuiApp(store, clock=frozen_clock(NOW), poll=False)
     except TypeError:  # no such arguments any more

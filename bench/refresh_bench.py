@@ -76,9 +76,15 @@ async def shown(pilot: Any, text: str, gone: str | None = None) -> None:
 
 
 def make_app(store: Any) -> Any:
+    import gc
+    import inspect
+
     from netui.clock import frozen_clock
     from netui.ui.app import NetuiApp
 
+    if "tune_gc" in inspect.signature(NetuiApp).parameters:  # as `netui` runs it
+        gc.disable()
+        return NetuiApp(store, clock=frozen_clock(NOW), poll=False, tune_gc=True)
     try:
         return NetuiApp(store, clock=frozen_clock(NOW), poll=False)
     except TypeError:  # no such arguments any more

@@ -14,18 +14,21 @@ the rows on screen.
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from netui.model import Company, Contact, FollowUp, Goals, Network, Note
-from netui.quickadd import ContactIndex
 from netui.review import DailyReview, daily_review, last_touches
 from netui.rhythm import CadenceDefaults, RhythmState, has_defaults, rhythm_state
 from netui.text import fold
+
+if TYPE_CHECKING:
+    from netui.quickadd import ContactIndex
 
 
 class ContactOrder(StrEnum):
@@ -56,6 +59,7 @@ class View:
 
     __slots__ = (
         "_cache",
+        "_carried",
         "_keys",
         "companies",
         "generation",
@@ -95,6 +99,10 @@ class View:
         """The contacts due for a touch or going cold (the others are left out)."""
         self._cache: dict[Any, Any] = {}
         self._keys = keys or _fold_keys
+        self._carried: tuple[dict[ContactOrder, list[Any]], frozenset[int]] | None = None
+        """The sorted orders of the view this one follows, and the contacts changed
+        since: an order is then mended (the changed ones taken out and put back in their
+        place) rather than sorted again (50 ms at 30,000 contacts)."""
 
     def _cached(self, key: Any, make: Callable[[], Any]) -> Any:
         try:
@@ -122,6 +130,8 @@ class View:
 
     def index(self) -> ContactIndex:
         """Every contact, folded for name look-ups (quick-add, the forms, the meeting log)."""
+        from netui.quickadd import ContactIndex  # (the quick-add grammar: not at start-up)
+
         return self._cached("index", lambda: ContactIndex(self.network.contacts))  # type: ignore[no-any-return]
 
     def referred_by(self, contact_id: int) -> tuple[Contact, ...]:
@@ -204,7 +214,7 @@ class View:
             states.pop(contact_id, None)
         touches.update(fresh)
         states.update(_states(network, self.today, self.settings.defaults, touches, touched))
-        return View(
+        view = View(
             network,
             self.today,
             self.settings,
@@ -214,6 +224,14 @@ class View:
             keys=self._keys,
             companies=companies,
         )
+        sorted_here = {
+            order: keyed
+            for order in ContactOrder
+            if (keyed := self._cache.get(("keyed", order))) is not None
+        }
+        if sorted_here:
+            view._carried = (sorted_here, frozenset(touched))
+        return view
 
 
 class Views:
@@ -342,18 +360,37 @@ def _fold_keys(contact: Contact) -> tuple[str, str]:
 
 
 def _ordered(view: View, order: ContactOrder) -> tuple[int, ...]:
-    contacts = view.network.contacts
-    keys = view._keys
-    keyed: list[tuple[Any, str, int]]
-    if order is ContactOrder.COMPANY:
-        keyed = [((k := keys(c))[1] or "\uffff", k[0], c.id or 0) for c in contacts]
-    elif order is ContactOrder.LAST_TOUCH:
-        touches = view.touches
-        keyed = [
-            (-touches[c.id].toordinal() if c.id in touches else 0, keys(c)[0], c.id or 0)
-            for c in contacts
-        ]
-    else:
-        keyed = [(keys(c)[0], "", c.id or 0) for c in contacts]
-    keyed.sort()
+    keyed = _mended(view, order)
+    if keyed is None:
+        keyed = [_key(view, order, c) for c in view.network.contacts]
+        keyed.sort()
+    view._cache[("keyed", order)] = keyed
     return tuple(key[2] for key in keyed)
+
+
+def _key(view: View, order: ContactOrder, contact: Contact) -> tuple[Any, str, int]:
+    """Where a contact goes in `order` (ties broken by folded name, then id)."""
+    name, company = view._keys(contact)
+    if order is ContactOrder.COMPANY:
+        return (company or "\uffff", name, contact.id or 0)
+    if order is ContactOrder.LAST_TOUCH:
+        touch = view.touches.get(contact.id or 0)
+        return (-touch.toordinal() if touch else 0, name, contact.id or 0)
+    return (name, "", contact.id or 0)
+
+
+def _mended(view: View, order: ContactOrder) -> list[Any] | None:
+    """`order` of the view this one follows, with the changed contacts moved to their
+    new places (None: nothing to mend from)."""
+    if view._carried is None:
+        return None
+    orders, touched = view._carried
+    before = orders.get(order)
+    if before is None:
+        return None
+    keyed = [key for key in before if key[2] not in touched]
+    for contact_id in touched:
+        contact = view.network.by_id.get(contact_id)
+        if contact is not None:
+            bisect.insort(keyed, _key(view, order, contact))
+    return keyed

@@ -30,6 +30,7 @@ from tinydb.storages import Storage
 
 from netui.errors import DamagedFileError, StoreError
 from netui.store import integrity, schema
+from netui.store.checked import Sum, sum_of
 from netui.store.fileio import FileState, read_file, write_atomic
 from netui.store.integrity import Problem
 from netui.store.schema import Data
@@ -50,6 +51,13 @@ class AtomicJSONStorage(Storage):
         """The whole file, parsed; TinyDB reads and changes it in place."""
         self.state: FileState | None = None
         """The version of the file on disk that `data` came from (None: no file yet)."""
+        self.known_clean: Callable[[Sum], bool] = lambda content_sum: False
+        """Whether bytes of this size and checksum were found clean before (their values
+        are then not checked again: `netui.store.checked`)."""
+        self.content_sum: Sum | None = None
+        """The size and checksum of the bytes `data` came from or was saved as."""
+        self.checked_now = False
+        """Whether the last `load` checked every value (False: a version known clean)."""
 
     # TinyDB's Storage interface ----------------------------------------------------------
 
@@ -85,6 +93,11 @@ class AtomicJSONStorage(Storage):
             return None
         except OSError as error:
             raise StoreError(f"can't read {self.path}: {error.strerror}") from None
+        state, content_sum = FileState.of(st, content), sum_of(content)
+        if self.known_clean(content_sum):
+            self.data, self.problems = schema.decode(content, self.path), []
+            self.state, self.content_sum, self.checked_now = state, content_sum, False
+            return content
         try:
             data, problems = schema.decode_checked(content, self.path, self.today())
             if problems:
@@ -98,7 +111,7 @@ class AtomicJSONStorage(Storage):
         except RecursionError:
             raise DamagedFileError(f"{self.path} nests values too deeply for netui") from None
         self.data, self.problems = data, problems
-        self.state = FileState.of(st, content)
+        self.state, self.content_sum, self.checked_now = state, content_sum, True
         return content
 
     def changed_on_disk(self) -> bool:
@@ -113,7 +126,7 @@ class AtomicJSONStorage(Storage):
         """Save `data` atomically; on failure the file on disk is untouched."""
         content = schema.encode(self.data)
         st = write_atomic(self.path, content)
-        self.state = FileState.of(st, content)
+        self.state, self.content_sum = FileState.of(st, content), sum_of(content)
 
     def exists(self) -> bool:
         return self.state is not None

@@ -143,7 +143,7 @@ def test_the_next_start_shows_the_file_as_it_is_now(run_netui, env, db: Path) ->
     app.send("q")
     assert app.wait_for_exit() == 0
     cache = Path(env["NETUI_HOME"]) / "cache"
-    assert [p.name.startswith("start-") for p in cache.iterdir()] == [True]
+    assert len(list(cache.glob("start-*.json"))) == 1
 
     again = run_netui("--db", str(db))  # from the start-up view, then the file
     again.wait_for("1 Contacts · 1")

@@ -24,13 +24,14 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.suggester import SuggestFromList
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from netui.companies import CompanyGroup, PathIn, PathKind, company_key, group_companies
 from netui.model import Network, Status
 from netui.text import fold, plural
 from netui.ui.actions import undo_last
 from netui.ui.messages import StoreChanged
+from netui.ui.widgets.footer import KeysFooter
 from netui.ui.widgets.pane import FilterInput, Pane
 from netui.ui.widgets.virtual_list import Column, Row, VirtualList
 
@@ -187,7 +188,7 @@ class CompaniesScreen(Screen[None]):
                     empty_text=NO_PATH,
                     id="company-people",
                 )
-        yield Footer()
+        yield KeysFooter()
 
     async def on_mount(self) -> None:
         self.company_list.focus()

@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from netui.dates import format_date
 from netui.model import Contact, Note
@@ -20,6 +20,7 @@ from netui.readmodel import View
 from netui.rhythm import CadenceDefaults, cadence_label, rhythm_of
 from netui.ui.actions import complete_followup, delete_item, edit_item, quick_add, snooze, undo_last
 from netui.ui.messages import StoreChanged
+from netui.ui.widgets.footer import KeysFooter
 from netui.ui.widgets.virtual_list import Column, Row, VirtualList
 
 
@@ -63,7 +64,7 @@ class ContactScreen(Screen[None]):
                     id="contact-notes",
                 )
         yield Static("", id="note-full", markup=False)
-        yield Footer()
+        yield KeysFooter()
 
     async def on_mount(self) -> None:
         self.query_one("#c-followups").border_title = Content("Follow-ups")

@@ -13,15 +13,15 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from netui.dates import format_date
 from netui.readmodel import View
 from netui.text import plural
-from netui.ui.actions import complete_followup, delete_item, edit_item, quick_add, snooze, undo_last
 from netui.ui.messages import StoreChanged
 from netui.ui.widgets.contacts_pane import ContactSort, ContactsPane
 from netui.ui.widgets.followups_pane import FollowUpsPane
+from netui.ui.widgets.footer import KeysFooter
 from netui.ui.widgets.notes_pane import NotesPane
 from netui.ui.widgets.pane import Pane
 from netui.ui.widgets.virtual_list import VirtualList
@@ -82,6 +82,7 @@ class MainScreen(Screen[None]):
         self.view: View | None = None
         """The read model the panes show (`NetuiApp.snapshot`)."""
         self._last_save = ""
+        self._related_due = False
 
     def compose(self) -> ComposeResult:
         yield Static(id="read-only", markup=False)
@@ -90,7 +91,7 @@ class MainScreen(Screen[None]):
             yield ContactsPane()
             yield FollowUpsPane()
             yield NotesPane()
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#contacts-list").focus()
@@ -139,6 +140,7 @@ class MainScreen(Screen[None]):
         if view is not self.view:
             self.view = view
             self._redraw()
+            self.call_after_refresh(self.app.view_shown)  # type: ignore[attr-defined]
         else:
             self._update_status()
 
@@ -211,6 +213,14 @@ class MainScreen(Screen[None]):
 
     @on(VirtualList.Highlighted, "#contacts-list")
     def _contact_moved(self) -> None:
+        # After the list has painted its own change (a filter letter, a cursor move):
+        # the follow-ups' marks and the notes follow a frame later, once per frame.
+        if not self._related_due:
+            self._related_due = True
+            self.call_after_refresh(self._show_related_now)
+
+    def _show_related_now(self) -> None:
+        self._related_due = False
         self._show_related()
 
     @on(VirtualList.Highlighted, "#notes-list")
@@ -281,6 +291,8 @@ class MainScreen(Screen[None]):
     async def action_quick_add(self, kind: str) -> None:
         contact = self.view.contact(self.selected_contact_id) if self.view else None
         prefill = f"{contact.name}: " if contact and kind != "contact" else ""
+        from netui.ui.actions import quick_add  # (imported at first use)
+
         await quick_add(self.app, kind, prefill)
 
     @work(exclusive=True, group="dialog")
@@ -290,6 +302,8 @@ class MainScreen(Screen[None]):
             return
         item_id = self._selected(pane.id or "")
         if item_id is not None:
+            from netui.ui.actions import edit_item  # (imported at first use)
+
             await edit_item(self.app, pane.id or "", item_id)
 
     async def action_done(self) -> None:
@@ -302,6 +316,8 @@ class MainScreen(Screen[None]):
             if saved:
                 self.notify(f"Reopened: {saved.text}", markup=False)
             return
+        from netui.ui.actions import complete_followup  # (imported at first use)
+
         saved = await complete_followup(self.app, followup_id)
         if saved:
             self.notify(f"Done: {saved.text}", markup=False)
@@ -311,6 +327,8 @@ class MainScreen(Screen[None]):
         followup_id = self._selected("followups")
         followup = self.view.followup(followup_id) if self.view else None
         if followup is not None:
+            from netui.ui.actions import snooze  # (imported at first use)
+
             await snooze(self.app, followup)
 
     @work(exclusive=True, group="dialog")
@@ -320,11 +338,15 @@ class MainScreen(Screen[None]):
             return
         item_id = self._selected(pane.id or "")
         if item_id is not None:
+            from netui.ui.actions import delete_item  # (imported at first use)
+
             await delete_item(self.app, pane.id or "", item_id)
 
     @work(exclusive=True, group="dialog")
     async def action_undo(self) -> None:
         """Undo the last change (a worker: it may ask what to keep, `undo_last`)."""
+        from netui.ui.actions import undo_last  # (imported at first use)
+
         await undo_last(self.app)
 
     PALETTE: ClassVar[list[tuple[str, str, str]]] = [

@@ -22,7 +22,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Checkbox, Footer, Input, Label, Select, Static, TextArea
+from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
 from netui import validate
 from netui.dates import format_date
@@ -47,6 +47,7 @@ from netui.model import (
 from netui.quickadd import ContactIndex
 from netui.readmodel import View
 from netui.text import clean, shown
+from netui.ui.widgets.footer import KeysFooter
 
 
 class MeetingLogScreen(Screen[Note | None]):
@@ -81,7 +82,7 @@ class MeetingLogScreen(Screen[Note | None]):
         if view is None or person is None:
             self._missing = True
             yield Static("That contact no longer exists.", id="heading", markup=False)
-            yield Footer()
+            yield KeysFooter()
             return
         self.person, self.index, self.view = person, view.index(), view
         self.questions = list(self.person.prepared)
@@ -118,7 +119,7 @@ class MeetingLogScreen(Screen[Note | None]):
         with Vertical(id="bottom"):
             yield Static("", id="problem", markup=False)
             yield Static("", id="summary", markup=False)
-        yield Footer()
+        yield KeysFooter()
 
     def _answer_fields(self, offered: bool = False) -> ComposeResult:
         if not self.questions:

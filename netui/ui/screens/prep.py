@@ -25,7 +25,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.strip import Strip
-from textual.widgets import Footer, Input, Label, OptionList, Select, SelectionList, Static
+from textual.widgets import Input, Label, OptionList, Select, SelectionList, Static
 from textual.widgets.option_list import OptionDoesNotExist
 from textual.widgets.selection_list import Selection
 
@@ -35,6 +35,7 @@ from netui.prep import PrepSheet, prep_sheet, render_prep
 from netui.questions import Question, QuestionBank, load_bank, question_key, save_bank
 from netui.text import shown
 from netui.ui.messages import StoreChanged
+from netui.ui.widgets.footer import KeysFooter
 
 NARROW = 100
 """Below this width the sheet stands above the questions instead of beside them."""
@@ -136,7 +137,7 @@ class PrepScreen(Screen[list[str] | None]):
                     id="questions-hint",
                     markup=False,
                 )
-        yield Footer()
+        yield KeysFooter()
 
     async def on_mount(self) -> None:
         self.query_one("#sheet-box").border_title = Content("Prep sheet")

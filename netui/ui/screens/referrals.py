@@ -21,13 +21,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Static, Tree
+from textual.widgets import Static, Tree
 from textual.widgets.tree import TreeNode
 
 from netui.model import Contact
 from netui.referrals import ReferralForest, ReferralNode, referral_forest
 from netui.text import plural
 from netui.ui.messages import StoreChanged
+from netui.ui.widgets.footer import KeysFooter
 
 SECTION_DEPTH = 12
 """Levels shown in one tree before the chain continues as a section of its own."""
@@ -120,7 +121,7 @@ class ReferralsScreen(Screen[None]):
         tree.auto_expand = False  # enter opens the contact; space folds
         yield tree
         yield Static("", id="detail", markup=False)
-        yield Footer()
+        yield KeysFooter()
 
     async def on_mount(self) -> None:
         self.query_one(ReferralTree).focus()

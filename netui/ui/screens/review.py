@@ -18,7 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Sparkline, Static
+from textual.widgets import Sparkline, Static
 
 from netui.dates import format_date, relative_label
 from netui.model import Contact, FollowUp, Note, NoteKind, Status
@@ -27,6 +27,7 @@ from netui.review import ColdContact, DailyReview
 from netui.rhythm import cadence_label
 from netui.ui.actions import complete_followup, quick_add, snooze, undo_last
 from netui.ui.messages import StoreChanged
+from netui.ui.widgets.footer import KeysFooter
 from netui.ui.widgets.virtual_list import Column, Row, VirtualList
 
 LEADS_SHOWN = 50
@@ -84,7 +85,7 @@ class ReviewScreen(Screen[None]):
                 with Vertical(classes="trend"):
                     yield Static("", id=f"count-{metric}", markup=False)
                     yield Sparkline([], id=f"spark-{metric}")
-        yield Footer()
+        yield KeysFooter()
 
     async def on_mount(self) -> None:
         self.query_one(VirtualList).focus()

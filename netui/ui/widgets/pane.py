@@ -8,6 +8,7 @@ costs a tuple of keys, and each filter keystroke a substring scan.
 
 from __future__ import annotations
 
+import builtins  # (`list` in the class is the pane's list widget)
 from collections.abc import Callable, Hashable, Sequence
 
 from textual import on
@@ -41,6 +42,11 @@ class Pane(Vertical):
         self._keys: Sequence[Hashable] = ()
         self._make: Callable[[Hashable], Row] = lambda key: Row(key, ())
         self._hay: Callable[[Hashable], str] = lambda key: ""
+        self._haystacks: builtins.list[str] | None = None
+        """The folded text of every key, in order: made on the first filter letter after
+        a load, then each keystroke is one substring scan of a list."""
+        self._narrowed: tuple[str, builtins.list[int]] = ("", [])
+        """The last needle and the positions it matched: a longer needle searches those."""
         self.subtitle = ""
 
     def compose(self) -> ComposeResult:
@@ -66,6 +72,7 @@ class Pane(Vertical):
         """Show the rows of `keys`: `make` builds a key's row when it is drawn, `hay` its
         folded text when the user filters."""
         self._keys, self._make, self._hay = keys, make, hay
+        self._haystacks, self._narrowed = None, ("", [])
         self.refilter(keep=keep)
 
     def group(self, keys: Sequence[Hashable]) -> tuple[Sequence[Hashable | None], dict[int, str]]:
@@ -75,12 +82,28 @@ class Pane(Vertical):
 
     def refilter(self, *, keep: Hashable | None = None) -> None:
         needle = fold(self.filter_text.strip())
-        keys = [key for key in self._keys if needle in self._hay(key)] if needle else self._keys
+        keys = [self._keys[i] for i in self._matching(needle)] if needle else self._keys
         grouped, headings = self.group(keys)
         self.list.set_source(LazyRows(grouped, self._make, headings), keep=keep)
         count = f"{len(keys)}/{len(self._keys)}" if needle else f"{len(self._keys)}"
         self.border_title = Content(f"{self.title} · {count}")
         self.border_subtitle = Content(f"/{self.filter_text}" if needle else self.subtitle)
+
+    def _prepare_haystacks(self) -> builtins.list[str]:
+        if self._haystacks is None:
+            self._haystacks = [self._hay(key) for key in self._keys]
+        return self._haystacks
+
+    def _matching(self, needle: str) -> builtins.list[int]:
+        """The positions of the keys whose folded text holds `needle`."""
+        hays = self._prepare_haystacks()
+        last, found = self._narrowed
+        if last and last in needle:  # typing on: only what matched can still match
+            found = [i for i in found if needle in hays[i]]
+        else:
+            found = [i for i, hay in enumerate(hays) if needle in hay]
+        self._narrowed = (needle, found)
+        return found
 
     def redraw_rows(self) -> None:
         """Draw the rows again from the same keys (what a row shows changed, not which)."""
@@ -93,6 +116,8 @@ class Pane(Vertical):
         field = self.query_one(FilterInput)
         field.add_class("-active")
         field.focus()
+        # Fold the rows' text once the filter line is on screen, before the first letter.
+        self.call_after_refresh(self._prepare_haystacks)
 
     def clear_filter(self) -> None:
         field = self.query_one(FilterInput)
