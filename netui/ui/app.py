@@ -200,7 +200,7 @@ class NetuiApp(App[int]):
             self._gc_frozen = True
             # (Full collections are left at Python's pace: made rarer, they cost 25-30 ms
             # less often but let garbage pile up, and memory grew with it: 2.5 MiB over
-            # 1,000 outside changes at a tenth of the pace, 8 MiB at a twentieth.)
+            # 1,000 outside changes at a fifth of the pace, 8 MiB at a tenth.)
             gc.freeze()
             gc.enable()
 
