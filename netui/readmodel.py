@@ -23,8 +23,8 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from netui.model import Company, Contact, FollowUp, Goals, Network, Note
-from netui.review import DailyReview, daily_review, last_touches
-from netui.rhythm import CadenceDefaults, RhythmState, has_defaults, rhythm_state
+from netui.review import DailyReview, daily_review, last_touches, rhythm_states
+from netui.rhythm import CadenceDefaults, RhythmState
 from netui.text import fold
 
 if TYPE_CHECKING:
@@ -92,7 +92,7 @@ class View:
         self.touches = last_touches(network) if touches is None else touches
         """Per contact, the date of the last note or done follow-up."""
         self.states = (
-            _states(network, today, settings.defaults, self.touches, None)
+            rhythm_states(network, today, settings.defaults, self.touches)
             if (states is None)
             else states
         )
@@ -213,7 +213,9 @@ class View:
             touches.pop(contact_id, None)
             states.pop(contact_id, None)
         touches.update(fresh)
-        states.update(_states(network, self.today, self.settings.defaults, touches, touched))
+        states.update(
+            rhythm_states(network, self.today, self.settings.defaults, touches, only=touched)
+        )
         view = View(
             network,
             self.today,
@@ -326,33 +328,6 @@ def _only(network: Network, contacts: set[int]) -> Network:
         followups=tuple(f for f in network.followups if f.contact_id in contacts),
         notes=tuple(n for n in network.notes if n.contact_id in contacts),
     )
-
-
-def _states(
-    network: Network,
-    today: date,
-    defaults: CadenceDefaults,
-    touches: dict[int, date],
-    only: set[int] | None,
-) -> dict[int, RhythmState]:
-    """Who is due or cold (of `only`, or of everyone)."""
-    planned = {f.contact_id for f in network.followups if f.done is None}
-    any_default = has_defaults(defaults)
-    contacts = (
-        network.contacts
-        if only is None
-        else [c for i in only if (c := network.by_id.get(i)) is not None]
-    )
-    states: dict[int, RhythmState] = {}
-    for contact in contacts:
-        if contact.id is None or contact.id in planned:
-            continue
-        if not (contact.cadence_days or any_default):
-            continue  # the common case at LinkedIn scale: no rhythm at all
-        state = rhythm_state(contact, touches.get(contact.id), today, defaults)
-        if state is not RhythmState.OK:
-            states[contact.id] = state
-    return states
 
 
 def _fold_keys(contact: Contact) -> tuple[str, str]:

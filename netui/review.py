@@ -8,6 +8,7 @@ message, and how the network grew this week against the weekly goals.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -241,14 +242,21 @@ def rhythm_states(
     today: date,
     defaults: CadenceDefaults | None = None,
     touches: dict[int, date] | None = None,
+    only: Iterable[int] | None = None,
 ) -> dict[int, RhythmState]:
     """The contacts that are due for a touch or cold (`rhythm_state`), by id; the others
-    are left out. `touches` (from `last_touches`) saves computing them again."""
+    are left out. `touches` (from `last_touches`) saves computing them again; `only`
+    limits the answer to those contacts (the read model's update after a change)."""
     planned = open_followups_by_contact(network)
     touches = last_touches(network) if touches is None else touches
     any_default = has_defaults(defaults)
+    contacts = (
+        network.contacts
+        if only is None
+        else [c for i in only if (c := network.by_id.get(i)) is not None]
+    )
     states: dict[int, RhythmState] = {}
-    for contact in network.contacts:
+    for contact in contacts:
         if contact.id is None or contact.id in planned:
             continue
         if not (contact.cadence_days or any_default):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
+import importlib
 import signal
 import sys
 from collections.abc import Callable, Iterable
@@ -182,9 +183,12 @@ class NetuiApp(App[int]):
         return self.view
 
     def _review_ahead(self) -> None:
+        _screen_class("review")  # (its module too: the first `r` would import it)
         view = self.view
         if view is not None:
-            self.run_worker(self.call_store(view.review), group="review-ahead", exclusive=True)
+            # On a thread of its own, not the store's: a save meanwhile need not wait
+            # for it (the view is immutable, so any thread may read it).
+            self.run_worker(view.review, thread=True, group="review-ahead", exclusive=True)
 
     def view_shown(self) -> None:
         """The main screen has drawn a full view (the first one matters): with `tune_gc`,
@@ -329,30 +333,13 @@ class NetuiApp(App[int]):
         import-linter contract checks it); the push is immediate, so keys typed right
         after go to the new screen (`TypeAhead`).
         """
-        from netui.ui.screens.companies import CompaniesScreen
-        from netui.ui.screens.contact import ContactScreen
-        from netui.ui.screens.import_file import ImportScreen
-        from netui.ui.screens.meeting_log import MeetingLogScreen
-        from netui.ui.screens.prep import PrepScreen
-        from netui.ui.screens.referrals import ReferralsScreen
-        from netui.ui.screens.review import ReviewScreen
-
-        about: dict[str, Callable[[int], Screen[Any]]] = {
-            "contact": ContactScreen,
-            "prep": PrepScreen,
-            "meeting_log": MeetingLogScreen,
-        }
-        alone: dict[str, Callable[[], Screen[Any]]] = {
-            "review": ReviewScreen,
-            "referrals": ReferralsScreen,
-            "companies": CompaniesScreen,
-            "import": ImportScreen,
-        }
+        screen = _screen_class(name)
+        about = ("contact", "prep", "meeting_log")
         if name in about:
             if contact_id is not None:
-                self.push_screen(about[name](contact_id))
+                self.push_screen(screen(contact_id))
         else:
-            self.push_screen(alone[name]())
+            self.push_screen(screen())
 
     def action_help(self) -> None:
         from netui.ui.screens.help import HelpScreen
@@ -378,6 +365,24 @@ class NetuiApp(App[int]):
             self.store.reload_if_changed()
             if self.store.version() != self._kept_version:
                 write_start_view(self.store, self._make_view())
+
+
+SCREENS: dict[str, tuple[str, str]] = {
+    "review": ("review", "ReviewScreen"),
+    "contact": ("contact", "ContactScreen"),
+    "prep": ("prep", "PrepScreen"),
+    "meeting_log": ("meeting_log", "MeetingLogScreen"),
+    "referrals": ("referrals", "ReferralsScreen"),
+    "companies": ("companies", "CompaniesScreen"),
+    "import": ("import_file", "ImportScreen"),
+}
+"""Each screen `open_screen` shows: its module in netui/ui/screens, and its class."""
+
+
+def _screen_class(name: str) -> Any:
+    """The class of a screen, its module imported on first use (not at start-up)."""
+    module, cls = SCREENS[name]
+    return getattr(importlib.import_module(f"netui.ui.screens.{module}"), cls)
 
 
 def run(store: Store, start: View | None = None) -> int:
