@@ -471,7 +471,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _locate(args: argparse.Namespace) -> int:
-    from netui.paths import config_dir
+    from netui.paths import cache_dir, config_dir
     from netui.store import backup_dir, lock_path
 
     path, _ = _db_path(args)
@@ -480,6 +480,7 @@ def _locate(args: argparse.Namespace) -> int:
     print(f"backups:    {backup_dir(real)}")
     print(f"lock file:  {lock_path(real)}")
     print(f"config:     {config_dir()}")
+    print(f"cache:      {cache_dir()}  (the start-up view; safe to delete)")
     return 0
 
 

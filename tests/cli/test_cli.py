@@ -304,6 +304,7 @@ def test_locate_with_db(run, db: Path, home: Path) -> None:
         f"backups:    {db}.backups",
         f"lock file:  {db}.lock",
         f"config:     {home / 'config'}",
+        f"cache:      {home / 'cache'}  (the start-up view; safe to delete)",
     ]
 
 
