@@ -31,5 +31,8 @@ class KeysFooter(Footer):
         keys = self._keys(screen)
         if keys == self._shown and self._bindings_ready:
             return
-        self._shown = keys
         super().bindings_changed(screen)
+        # Remembered only when Textual recomposes (it does not while the terminal is
+        # out of focus: the same keys must then still be drawn when it comes back).
+        if screen.app.app_focus and self.is_attached and screen is self.screen:
+            self._shown = keys
