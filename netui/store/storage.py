@@ -95,7 +95,7 @@ class AtomicJSONStorage(Storage):
             raise StoreError(f"can't read {self.path}: {error.strerror}") from None
         state, content_sum = FileState.of(st, content), sum_of(content)
         if self.known_clean(content_sum):
-            self.data, self.problems = schema.decode(content, self.path), []
+            self.data, self.problems = schema.decode_known_clean(content, self.path), []
             self.state, self.content_sum, self.checked_now = state, content_sum, False
             return content
         try:
