@@ -19,6 +19,7 @@ import os
 import zlib
 from pathlib import Path
 
+from netui import __version__
 from netui.paths import cache_dir
 
 Sum = tuple[int, int]
@@ -59,5 +60,7 @@ def mark_checked(data_path: Path, content_sum: Sum | None) -> None:
 
 
 def _line(data_path: Path, content_sum: Sum) -> str:
+    """The record: the file, its bytes, and the netui that checked them (a later one
+    may check more)."""
     digest = hashlib.blake2b(os.fsencode(data_path), digest_size=16).hexdigest()
-    return f"{digest} {content_sum[0]} {content_sum[1]}\n"
+    return f"{digest} {content_sum[0]} {content_sum[1]} netui {__version__}\n"

@@ -96,6 +96,7 @@ class Store(LoopMixin):
         self._backed_up_on: date | None = None
         self._tolerant = False
         self._loaded = False
+        self._deferred = False
         self.trust_checked = True
         """Whether a version of the file found clean before is read without checking its
         values again (`netui.store.checked`); `netui check` always checks."""
@@ -149,6 +150,7 @@ class Store(LoopMixin):
         store = cls(real, clock=clock)
         store._tolerant = tolerant
         store.trust_checked = trust_checked
+        store._deferred = defer_load and real.exists()
         if not defer_load:
             store.load()
         return store
@@ -160,9 +162,14 @@ class Store(LoopMixin):
 
     def load(self) -> None:
         """Read the file, once (`open` does it, unless told to defer it)."""
-        if not self._loaded:
-            self._load_at_open(self._tolerant)
-            self._loaded = True
+        if self._loaded:
+            return
+        if self._deferred and not self.path.exists():  # it was there at `open`
+            newest = backups.newest_backup(self.path)
+            hint = f"; '{command_for(self.path, 'restore')}' puts one back" if newest else ""
+            raise StoreError(f"{self.path} has disappeared since netui started{hint}")
+        self._load_at_open(self._tolerant)
+        self._loaded = True
 
     def version(self) -> tuple[int, ...] | None:
         """What identifies the version of the file held in memory (size, times, inode,
@@ -255,7 +262,6 @@ class Store(LoopMixin):
         version = migrate(self._storage.data)
         kept = backups.make_backup(self.path, original, self.clock(), label=f"pre-v{version + 1}")
         self._storage.flush()
-        self._mark_clean()
         self.notices.append(
             f"upgraded {self.path} to data format {schema.SCHEMA_VERSION}; original kept as {kept}"
         )
@@ -441,6 +447,7 @@ class Store(LoopMixin):
                 except StoreError as error:
                     raise StoreError(f"{error}; nothing was saved") from None
                 self._reread(before)
+                self._after_read()
             tx = Transaction(self._storage, self.clock())
             try:
                 yield tx
@@ -448,12 +455,12 @@ class Store(LoopMixin):
                     tx.check()
                     self._backup_if_due()
                     self._storage.flush()
-                    self._mark_clean()
             except BaseException:
                 self._restore_after_failure(tx)
                 raise
             if not tx.docs:
                 return
+            self._mark_clean()
             self._apply_to_cache(tx.docs)
             text = description() if callable(description) else description
             self.history.append(Change(text, tuple(tx.docs)))
@@ -468,6 +475,7 @@ class Store(LoopMixin):
         if self._storage.changed_on_disk():
             with contextlib.suppress(StoreError):
                 self._storage.load()
+                self._after_read()
             self._invalidate()
 
     def _backup_if_due(self) -> None:

@@ -164,6 +164,7 @@ class NetuiApp(App[int]):
             except NetuiError as error:
                 self.load_error = error
                 raise
+            self.load_error = None
         return call()
 
     async def snapshot(self) -> View:
@@ -289,7 +290,8 @@ class NetuiApp(App[int]):
         try:
             return self.store.reload_if_changed()
         finally:
-            gc.enable()
+            if self._gc_frozen:  # (before the first full view, `view_shown` turns it on)
+                gc.enable()
 
     async def _look_for_outside_changes(self) -> None:
         try:

@@ -6,6 +6,7 @@ folder; these tests count the value checks (`integrity.check_values`) a read mak
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -99,3 +100,17 @@ def test_a_dangling_reference_is_never_recorded_clean(tmp_path: Path) -> None:
     assert store.dangling
     assert not record_path(path).exists()
     assert Store.open(path).dangling  # and found again next time
+
+
+def test_a_dangling_reference_another_writer_left_is_still_found_after_a_save(
+    tmp_path: Path,
+) -> None:
+    path = clean_file(tmp_path)
+    store = Store.open(path)
+    content = path.read_bytes()  # another program adds a follow-up of nobody (id 999)
+    data = json.loads(content)
+    data["followups"]["7"] = {"text": "call", "due": "2026-12-09", "contact_id": 999}
+    path.write_text(json.dumps(data, indent=2), encoding="utf-8")
+    store.add_contact(Contact(name="Ann Lee"))  # saved on top of the file as it is
+    assert store.dangling
+    assert Store.open(path).dangling  # and not recorded as clean

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from netkit import CLOCK, JANE, TODAY, make_app, screen_text, settle, wait_until
 
-from netui.errors import DamagedFileError
+from netui.errors import DamagedFileError, StoreError
 from netui.startview import StartView, read_start_view
 from netui.store import Store
 from netui.ui.app import NetuiApp
@@ -88,3 +88,11 @@ async def test_a_file_that_cannot_be_read_after_the_first_frame_ends_the_app(
     assert app.return_code == 1
     assert isinstance(app.load_error, DamagedFileError)
     assert "not valid JSON" in str(app.load_error)
+
+
+def test_a_file_gone_before_it_is_read_is_never_taken_for_an_empty_one(db: Path) -> None:
+    store = Store.open(db, clock=CLOCK, defer_load=True)
+    db.rename(db.with_name("moved.json"))
+    with pytest.raises(StoreError, match="has disappeared since netui started"):
+        store.load()
+    assert not db.exists()  # nothing was written in its place

@@ -384,8 +384,10 @@ class MainScreen(Screen[None]):
         if (contact_id := self._contact_in_focus()) is not None:
             self.app.open_screen("prep", contact_id)  # type: ignore[attr-defined]
 
-    def action_log_meeting(self) -> None:
+    async def action_log_meeting(self) -> None:
         if (contact_id := self._contact_in_focus()) is not None:
+            if getattr(self.app, "view", None) is None:  # (the start-up view: read the file)
+                await self.app.snapshot()  # type: ignore[attr-defined]
             self.app.open_screen("meeting_log", contact_id)  # type: ignore[attr-defined]
 
     def action_referrals(self) -> None:
