@@ -36,6 +36,8 @@ async def shoot(keys: list[str], name: str, size: tuple[int, int] = (120, 36)) -
                     other = Store.open(store.path, clock=clock)
                     contact = other.contact(editing)
                     other.update_contact(replace(contact, title=key[10:]), base=contact)
+                elif key.startswith("focus:"):  # a field, as a click on it would
+                    app.screen.query_one(key[6:]).focus()
                 elif key.startswith("type:"):
                     for char in key[5:]:
                         await pilot.press("space" if char == " " else char)
@@ -53,7 +55,10 @@ async def main() -> None:
     await shoot(["r"], "review")
     await shoot(["enter"], "contact")
     await shoot(["p"], "prep")
-    await shoot(["m", "type:Coffee near her office; research ops is hiring"], "meeting_log")
+    await shoot(
+        ["m", "focus:#notes", "type:Coffee near her office; research ops is hiring"],
+        "meeting_log",
+    )
     await shoot(["t"], "referrals")
     await shoot(["c"], "companies")
     await shoot(
