@@ -7,6 +7,7 @@ that platformdirs gives for netui. `$NETUI_HOME` moves the data, config and cach
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -38,6 +39,32 @@ def cache_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
+def cache_file(data_path: Path, kind: str, suffix: str = "") -> Path:
+    """The cache file of `kind` kept for the data file at `data_path` (resolved): named by
+    a hash of its path, so that two data files never share one."""
+    import hashlib
+
+    digest = hashlib.blake2b(os.fsencode(data_path), digest_size=8).hexdigest()
+    return cache_dir() / f"{kind}-{digest}{suffix}"
+
+
+def write_cache_file(path: Path, content: bytes) -> bool:
+    """Write a cache file whole or not at all (private, no fsync: what netui can make
+    again needs no durability, and a torn one is only ignored); False if it could not."""
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content)
+        os.replace(temp, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        return False
+    return True
 
 
 def data_file(cli_value: str | os.PathLike[str] | None = None) -> tuple[Path, bool]:

@@ -21,8 +21,6 @@ file's is.
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
 import os
 from datetime import date
 from pathlib import Path
@@ -31,7 +29,7 @@ from typing import Any
 import orjson
 
 from netui.model import Contact, FollowUp, Goals, Network, Note
-from netui.paths import cache_dir
+from netui.paths import cache_file, write_cache_file
 from netui.readmodel import ContactOrder, Settings, View
 from netui.rhythm import RhythmState, has_defaults, rhythm_state
 from netui.store import Store, file_version, from_doc, to_doc
@@ -51,8 +49,7 @@ NOTES = 300
 
 def start_view_path(data_path: Path) -> Path:
     """Where the start-up view of the data file at `data_path` (resolved) is kept."""
-    digest = hashlib.blake2b(os.fsencode(data_path), digest_size=8).hexdigest()
-    return cache_dir() / f"start-{digest}.json"
+    return cache_file(data_path, "start", ".json")
 
 
 class StartView(View):
@@ -115,6 +112,7 @@ def write_start_view(store: Store, view: View) -> bool:
     named = {c.id for c in first} | {f.contact_id for f in followups}
     named |= {n.contact_id for n in notes}
     people = [c for i in named if i is not None and (c := view.contact(i)) is not None]
+    kept = {c.id for c in people}
     due: dict[str, int] = {}
     for followup in open_ones:
         key = followup.due.isoformat()
@@ -128,26 +126,14 @@ def write_start_view(store: Store, view: View) -> bool:
         "order": order,
         "contacts": {str(c.id): to_doc(c) for c in people},
         "touches": {str(c.id): t.isoformat() for c in people if (t := view.touches.get(c.id or 0))},
-        "planned": sorted(i for i in planned if i in {c.id for c in people}),
+        "planned": sorted(planned & kept),
         "followups": {str(f.id): to_doc(f) for f in followups},
         "notes": {str(n.id): to_doc(n) for n in notes},
         "contact_count": len(network.contacts),
         "open": len(open_ones),
         "due": due,
     }
-    path = start_view_path(store.path)
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(orjson.dumps(content))
-        os.replace(temp, path)  # a cache: no fsync (a torn file is only ignored)
-    except OSError:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        return False
-    return True
+    return write_cache_file(start_view_path(store.path), orjson.dumps(content))
 
 
 def read_start_view(data_path: Path, today: date) -> StartView | None:

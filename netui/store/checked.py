@@ -13,14 +13,13 @@ It is a cache: a missing or damaged record only means the check runs.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 import zlib
 from pathlib import Path
 
 from netui import __version__
-from netui.paths import cache_dir
+from netui.paths import cache_file, write_cache_file
 
 Sum = tuple[int, int]
 """The size and CRC-32 of a file's bytes."""
@@ -31,8 +30,7 @@ def sum_of(content: bytes) -> Sum:
 
 
 def record_path(data_path: Path) -> Path:
-    digest = hashlib.blake2b(os.fsencode(data_path), digest_size=8).hexdigest()
-    return cache_dir() / f"checked-{digest}"
+    return cache_file(data_path, "checked")
 
 
 def is_checked(data_path: Path, content_sum: Sum) -> bool:
@@ -48,15 +46,7 @@ def mark_checked(data_path: Path, content_sum: Sum | None) -> None:
     """Record these bytes of the file as clean."""
     if content_sum is None:
         return
-    path = record_path(data_path)
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        temp.write_text(_line(data_path, content_sum), encoding="ascii")
-        os.replace(temp, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            temp.unlink()
+    write_cache_file(record_path(data_path), _line(data_path, content_sum).encode("ascii"))
 
 
 def _line(data_path: Path, content_sum: Sum) -> str:
