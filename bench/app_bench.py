@@ -68,7 +68,7 @@ from typing import Any
 import cli_bench
 import pty_bench
 from baselines import filesystem_of
-from dataset import CONTACTS, FOLLOWUPS, NOTES, NOW, build_data_file
+from dataset import CONTACTS, FOLLOWUPS, NOTES, NOW, build_data_file, netui_app
 from pty_apps import empty_app
 from ptyterm import clean_env
 from textual import events
@@ -129,19 +129,6 @@ def empty_ready(app: App[Any]) -> bool:
 def netui_ready(app: App[Any], rows: int = CONTACTS) -> bool:
     lists = app.screen.query("#contacts-list")
     return bool(lists) and row_count(lists.first()) == rows and bool(lists.first().size)
-
-
-def make_netui_app(store: Any) -> App[Any]:
-    from netui.clock import frozen_clock
-    from netui.ui.app import NetuiApp
-
-    if "tune_gc" in inspect.signature(NetuiApp).parameters:  # as `netui` runs it
-        gc.disable()
-        return NetuiApp(store, clock=frozen_clock(NOW), poll=False, tune_gc=True)
-    try:
-        return NetuiApp(store, clock=frozen_clock(NOW), poll=False)
-    except TypeError:  # no such arguments any more
-        return NetuiApp(store)
 
 
 def open_store(path: Path) -> Any:
@@ -353,13 +340,11 @@ async def measure_paint(path: Path, runs: int) -> dict[str, Any]:
         start = time.perf_counter()
         store = open_store(path)
         open_time = time.perf_counter() - start
-        netui_run = await first_paint(
-            lambda store=store: make_netui_app(store), netui_ready, CONTACTS
-        )
+        netui_run = await first_paint(lambda store=store: netui_app(store), netui_ready, CONTACTS)
         del store
         gc.collect()
         no_data_run = await first_paint(
-            lambda: make_netui_app(open_store(missing)), lambda app: netui_ready(app, 0), 0
+            lambda: netui_app(open_store(missing)), lambda app: netui_ready(app, 0), 0
         )
         if i:
             empty.append(empty_run)
@@ -400,7 +385,7 @@ async def paint_breakdown(path: Path) -> dict[str, float]:
         (NotesPane, "show", "  NotesPane.show"),
     ]
     with timers(targets, spent):
-        run = await first_paint(lambda: make_netui_app(store), netui_ready, CONTACTS)
+        run = await first_paint(lambda: netui_app(store), netui_ready, CONTACTS)
     spent = {"first paint (this run)": run.paint, **spent}
     spent["garbage collector (anywhere until paint)"] = run.gc
     return spent
@@ -720,7 +705,7 @@ async def measure_filter(path: Path, rounds: int) -> FilterResults:
             await pilot.pause()
             results.pilot_floor.append(time.perf_counter() - start)
 
-    app = make_netui_app(open_store(path))
+    app = netui_app(open_store(path))
     paints = Paints()
     with paints.installed():
         async with app.run_test(size=SIZE) as pilot:

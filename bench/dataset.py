@@ -98,6 +98,25 @@ def _ascii(text: str) -> str:
     return "".join(c for c in plain if c.isalnum() or c in " -")
 
 
+def netui_app(store: Any) -> Any:
+    """The app on `store` as `netui` runs it (the collector off until its first full
+    view, then frozen once), on the data's frozen clock, without its poll timer; older
+    netuis (a commit measured with PYTHONPATH) as they take it."""
+    import gc
+    import inspect
+
+    from netui.clock import frozen_clock
+    from netui.ui.app import NetuiApp
+
+    if "tune_gc" in inspect.signature(NetuiApp).parameters:
+        gc.disable()
+        return NetuiApp(store, clock=frozen_clock(NOW), poll=False, tune_gc=True)
+    try:
+        return NetuiApp(store, clock=frozen_clock(NOW), poll=False)
+    except TypeError:  # no such arguments any more
+        return NetuiApp(store)
+
+
 def generate_contacts(rng: random.Random, count: int = CONTACTS) -> list[Any]:
     """`count` contacts, as a LinkedIn export would give them (ids 1..n in this order)."""
     from netui.model import Contact, Status

@@ -27,7 +27,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from dataset import NOW
+from dataset import NOW, netui_app
 
 SIZE = (120, 40)
 NAME = "Aaron Memory"
@@ -75,28 +75,12 @@ async def shown(pilot: Any, text: str, gone: str | None = None) -> None:
             raise SystemExit(f"{text!r} not on screen after {TIMEOUT:g} s:\n{screen}")
 
 
-def make_app(store: Any) -> Any:
-    import gc
-    import inspect
-
-    from netui.clock import frozen_clock
-    from netui.ui.app import NetuiApp
-
-    if "tune_gc" in inspect.signature(NetuiApp).parameters:  # as `netui` runs it
-        gc.disable()
-        return NetuiApp(store, clock=frozen_clock(NOW), poll=False, tune_gc=True)
-    try:
-        return NetuiApp(store, clock=frozen_clock(NOW), poll=False)
-    except TypeError:  # no such arguments any more
-        return NetuiApp(store)
-
-
 async def run_app(path: Path, changes: int, other: subprocess.Popen[str]) -> dict[str, Any]:
     from netui.clock import frozen_clock
     from netui.store import Store
 
     assert other.stdin is not None and other.stdout is not None
-    app = make_app(Store.open(path, clock=frozen_clock(NOW)))
+    app = netui_app(Store.open(path, clock=frozen_clock(NOW)))
     checkpoints = sorted({10, 100, 250, 500, 750, changes} & set(range(1, changes + 1)))
     memory: dict[int, int] = {}
     async with app.run_test(size=SIZE) as pilot:
