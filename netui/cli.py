@@ -416,9 +416,9 @@ def _add(args: argparse.Namespace) -> int:
 
 def _prep(args: argparse.Namespace) -> int:
     from netui.clock import system_clock
+    from netui.names import ContactIndex
     from netui.prep import prep_sheet, render_prep
     from netui.questions import load_bank
-    from netui.quickadd import ContactIndex
 
     name = " ".join(" ".join(args.name).split())
     if not name:

@@ -4,6 +4,7 @@ Every one of them carries a message written for a person, not a traceback: the C
 it on one line and exits 1, the app shows it in place.
 """
 
+from collections.abc import Sequence
 from typing import Any
 
 
@@ -41,9 +42,18 @@ class NotFoundError(StoreError, LookupError):
 class UnknownContactError(QuickAddError):
     """A contact reference that matches nobody; the app offers to create the contact."""
 
-    def __init__(self, ref: str) -> None:
-        super().__init__(f"no contact matches '{ref}'")
+    def __init__(self, ref: str, near: Sequence[str] = (), *, reason: str = "") -> None:
+        message = f"no contact '{ref}'"
+        if reason:
+            message += f" ({reason}, not a contact's name)"
+        elif near:
+            names = list(near)
+            listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+            message += f"; did you mean {listed}?"
+        super().__init__(message)
         self.ref = ref
+        self.near = tuple(near)
+        """The names it may have meant (never taken for it)."""
 
 
 class DamagedFileError(StoreError):

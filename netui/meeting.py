@@ -12,7 +12,8 @@ from datetime import date
 from netui.dates import add_days, format_date
 from netui.errors import QuickAddError
 from netui.model import Contact, FollowUp, MeetingLog, NewName, NoteKind
-from netui.quickadd import ContactIndex, default_due, parse_contact, split_date_tail
+from netui.names import ContactIndex
+from netui.quickadd import default_due, parse_contact, split_date_tail
 from netui.text import clean, fold, plural
 
 KINDS = (NoteKind.MEETING, NoteKind.CALL, NoteKind.COFFEE, NoteKind.EVENT, NoteKind.EMAIL)

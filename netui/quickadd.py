@@ -24,9 +24,10 @@ from netui.dates import (
     looks_like_date,
     parse_when,
 )
-from netui.errors import QuickAddError, UnknownContactError
+from netui.errors import QuickAddError
 from netui.model import Contact, date_range_text
-from netui.text import clean, fold
+from netui.names import ContactIndex, Reference
+from netui.text import clean
 
 DEFAULT_FOLLOWUP_DAYS = 7
 """A follow-up without a date is due a week from today."""
@@ -43,73 +44,7 @@ _PLACEHOLDER = "\x00"
 
 
 # --- contact references -------------------------------------------------------------------
-
-
-class ContactIndex:
-    """Contacts prepared for fast name look-ups (folded once, used on every keystroke)."""
-
-    def __init__(self, contacts: Iterable[Contact]) -> None:
-        self.contacts = [c for c in contacts if c.id is not None]
-        self._folded = [(fold(c.name), c) for c in self.contacts]
-        self._colon_names = sorted(
-            ((fold(c.name), c) for c in self.contacts if ":" in c.name),
-            key=lambda pair: -len(pair[0]),
-        )
-        """Names that hold a colon, longest first: the ':' rule alone would split them."""
-
-    def named_prefix(self, line: str) -> tuple[Contact, str] | None:
-        """(contact, rest) when `line` starts with the full name of a contact whose name
-        holds a colon, followed by ':'; None otherwise."""
-        line = line.lstrip()
-        for name, contact in self._colon_names:
-            size = len(contact.name)
-            if line[size : size + 1] == ":" and fold(line[:size]) == name:
-                return contact, line[size + 1 :].strip()
-        return None
-
-    def resolve(self, ref: str) -> Contact:
-        """The one contact that `ref` names.
-
-        A full name matches case- and accent-insensitively; otherwise `ref` must be the
-        unique prefix of a word of a name (or of the whole name): "Jane" finds Jane Doe if
-        she is the only Jane.
-        """
-        ref = " ".join(ref.split())  # one line, also in the messages below
-        wanted = fold(ref)
-        if not wanted:
-            raise QuickAddError("no contact name before the ':'")
-        exact = [c for name, c in self._folded if name == wanted]
-        if len(exact) == 1:
-            return exact[0]
-        found = exact or [
-            c
-            for name, c in self._folded
-            if name.startswith(wanted) or any(w.startswith(wanted) for w in name.split())
-        ]
-        if not found:
-            raise UnknownContactError(ref)
-        if len(found) > 1:
-            raise QuickAddError(f"'{ref}' matches {_list_names(found)}")
-        return found[0]
-
-    def complete(self, prefix: str, limit: int = 8) -> list[Contact]:
-        """Contacts whose name (or a word of it) starts with `prefix`, for completion."""
-        wanted = fold(prefix.strip())
-        if not wanted:
-            return []
-        hits = [
-            c
-            for name, c in self._folded
-            if name.startswith(wanted) or any(w.startswith(wanted) for w in name.split())
-        ]
-        return hits[:limit]
-
-
-def _list_names(contacts: list[Contact], most: int = 4) -> str:
-    names = [c.name + (f" ({c.company})" if c.company else "") for c in contacts[:most]]
-    if len(contacts) > most:
-        return ", ".join(names) + f" and {len(contacts) - most} more"
-    return ", ".join(names[:-1]) + " and " + names[-1]
+# (who a name means is decided in `netui.names`; the grammar only finds where names are)
 
 
 def _index(contacts: Iterable[Contact] | ContactIndex) -> ContactIndex:
@@ -131,6 +66,8 @@ class ContactDraft:
     via: str = ""
     """The referrer as written ("Bob Smith"); `referred_by` is who it resolved to."""
     referred_by: int | None = field(default=None, compare=False)
+    referrer: Reference | None = field(default=None, compare=False)
+    """How `via` was resolved (for saying whom it found before saving)."""
 
     def to_contact(self) -> Contact:
         """The `Contact` to save (the store sets id and timestamps)."""
@@ -201,11 +138,16 @@ def parse_contact(text: str, contacts: Iterable[Contact] | ContactIndex = ()) ->
             if not value:
                 raise QuickAddError("no name after 'via'")
             via = value
-    referred_by = None
+    referred_by: int | None = None
+    referrer: Reference | None = None
     if via:
-        referrer = _index(contacts).resolve(via)
-        referred_by, via = referrer.id, referrer.name
-    return ContactDraft(name, title, company, tags, email, via, referred_by)
+        referrer = _index(contacts).find(via)
+        if referrer.contact is None:
+            raise QuickAddError(
+                f"'{referrer.written}' after 'via' is not a name ({referrer.label})"
+            )
+        referred_by, via = referrer.contact.id, referrer.contact.name
+    return ContactDraft(name, title, company, tags, email, via, referred_by, referrer)
 
 
 def render_contact(draft: ContactDraft) -> str:
@@ -237,6 +179,8 @@ class FollowUpDraft:
     contact: Contact | None = None
     dated: bool = True
     """False when no date was written and the default (a week) was used."""
+    reference: Reference | None = field(default=None, compare=False)
+    """How the `Name:` prefix was read (None: the line had none)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,18 +190,30 @@ class NoteDraft:
     text: str
     date: date
     contact: Contact | None = None
+    reference: Reference | None = field(default=None, compare=False)
+    """How the `Name:` prefix was read (None: the line had none)."""
 
 
-def _split_ref(line: str, contacts: Iterable[Contact] | ContactIndex) -> tuple[Contact | None, str]:
-    """Split "Jane: rest" into (Jane's contact, "rest"); no colon means no contact."""
+def _split_ref(
+    line: str, contacts: Iterable[Contact] | ContactIndex
+) -> tuple[Reference | None, str]:
+    """Split "Jane: rest" into (Jane's reference, "rest"); no colon means no contact.
+
+    A prefix that is not a name ("Re:", "FYI:", a web address) is kept in the text: the
+    line is about no one, and its Reference says why.
+    """
     index = _index(contacts)
     named = index.named_prefix(line)
     if named is not None:  # a full name holding a colon itself ("Re: Design Ltd")
-        return named
+        contact, rest = named
+        return Reference(contact.name, contact, "full name"), rest
     match = _REF_COLON.match(line)
     if not match:
         return None, line.strip()
-    return index.resolve(match[1]), match[2].strip()
+    found = index.find(match[1])
+    if found.contact is None:
+        return found, line.strip()
+    return found, match[2].strip()
 
 
 def split_date_tail(body: str, today: date) -> tuple[str, date | None]:
@@ -289,7 +245,8 @@ def parse_followup(
     text: str, contacts: Iterable[Contact] | ContactIndex, today: date
 ) -> FollowUpDraft:
     """Read `Jane: send the portfolio next friday` (no date: due in a week)."""
-    contact, body = _split_ref(clean(text, multiline=False), contacts)
+    ref, body = _split_ref(clean(text, multiline=False), contacts)
+    contact = ref.contact if ref else None
     if body:
         # "Jane: next friday" is a date and no task (not the task "next" due Friday).
         try:
@@ -304,8 +261,8 @@ def parse_followup(
     if not task:
         raise QuickAddError("what is the follow-up? write it after the ':'")
     if due is None:
-        return FollowUpDraft(task, default_due(today), contact, False)
-    return FollowUpDraft(task, due, contact)
+        return FollowUpDraft(task, default_due(today), contact, False, ref)
+    return FollowUpDraft(task, due, contact, True, ref)
 
 
 def default_due(today: date) -> date:
@@ -325,7 +282,8 @@ def default_due(today: date) -> date:
 
 def parse_note(text: str, contacts: Iterable[Contact] | ContactIndex, today: date) -> NoteDraft:
     """Read `Jane: coffee at Blue Bottle` (dated today) or `Jane: yesterday, call …`."""
-    contact, body = _split_ref(clean(text), contacts)
+    ref, body = _split_ref(clean(text), contacts)
+    contact = ref.contact if ref else None
     day = check_in_range(today, "today")
     head, comma, rest = body.partition(",")
     if comma and "\n" not in head:
@@ -338,7 +296,7 @@ def parse_note(text: str, contacts: Iterable[Contact] | ContactIndex, today: dat
             pass
     if not body:
         raise QuickAddError("the note is empty: write it after the ':'")
-    return NoteDraft(body, day, contact)
+    return NoteDraft(body, day, contact, ref)
 
 
 def describe(draft: ContactDraft | FollowUpDraft | NoteDraft, today: date) -> str:
@@ -357,7 +315,12 @@ def describe(draft: ContactDraft | FollowUpDraft | NoteDraft, today: date) -> st
         if draft.via:
             line += f"  (referred by {draft.via})"
         return line
-    who = f" for {draft.contact.name}" if draft.contact else ""
+    if draft.contact:
+        who = f" for {draft.contact.name}"
+    elif draft.reference and draft.reference.label:
+        who = f" for no one ({draft.reference.label})"
+    else:
+        who = ""
     if isinstance(draft, FollowUpDraft):
         when = format_date(draft.due, today) + ("" if draft.dated else " (in a week)")
         return f"follow-up{who}: {draft.text} — due {when}"

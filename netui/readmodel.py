@@ -28,7 +28,7 @@ from netui.rhythm import CadenceDefaults, RhythmState
 from netui.text import fold
 
 if TYPE_CHECKING:
-    from netui.quickadd import ContactIndex
+    from netui.names import ContactIndex
 
 
 class ContactOrder(StrEnum):
@@ -130,7 +130,7 @@ class View:
 
     def index(self) -> ContactIndex:
         """Every contact, folded for name look-ups (quick-add, the forms, the meeting log)."""
-        from netui.quickadd import ContactIndex  # (the quick-add grammar: not at start-up)
+        from netui.names import ContactIndex  # (the quick-add grammar: not at start-up)
 
         return self._cached("index", lambda: ContactIndex(self.network.contacts))  # type: ignore[no-any-return]
 

@@ -8,7 +8,7 @@ from datetime import date
 from netui.dates import parse_when
 from netui.errors import QuickAddError
 from netui.model import Contact
-from netui.quickadd import ContactIndex
+from netui.names import ContactIndex
 from netui.text import clean, split_items, unique
 
 _EMAIL = re.compile(r"^[^\s@<>()]+@[^\s@<>()]+\.[^\s@<>()]+$")

@@ -14,12 +14,14 @@ from netui.store.conflicts import Choices, Conflict, Resolution
 from netui.store.convert import from_doc, to_doc
 from netui.store.fileio import write_atomic
 from netui.store.lock import lock_path
+from netui.store.people import MergeReport
 from netui.store.store import Change, Store, deletion_summary, file_version
 
 __all__ = [
     "Change",
     "Choices",
     "Conflict",
+    "MergeReport",
     "Resolution",
     "Store",
     "backup_dir",

@@ -424,6 +424,14 @@ def _check_meta(data: dict[str, Any], today: date) -> list[Problem]:
             f"followups, not {shown_value(goals)}",
             dict(DEFAULT_GOALS),
         )
+    pairs = meta.get("not_duplicates", [])
+    if not isinstance(pairs, list) or not all(_is_pair(p) for p in pairs):
+        bad(
+            "not_duplicates",
+            "'not_duplicates' must be a list of [contact id, contact id] pairs, not "
+            f"{shown_value(pairs)}",
+            [p for p in pairs if _is_pair(p)] if isinstance(pairs, list) else [],
+        )
     defaults = meta.get("cadence_defaults", {})
     if not _cadence_defaults_ok(defaults):
         bad(
@@ -437,6 +445,14 @@ def _check_meta(data: dict[str, Any], today: date) -> list[Problem]:
 
 def _days_ok(value: Any) -> bool:
     return type(value) is int and 1 <= value <= 3650
+
+
+def _is_pair(value: Any) -> bool:
+    return (
+        isinstance(value, list)
+        and len(value) == 2
+        and all(type(i) is int and 0 < i <= INT_MAX for i in value)
+    )
 
 
 def _cadence_defaults_ok(value: Any) -> bool:

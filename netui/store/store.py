@@ -54,6 +54,7 @@ from netui.store.lock import file_lock
 from netui.store.loop import LoopMixin
 from netui.store.migrations import migrate
 from netui.store.naming import DocumentNamer
+from netui.store.people import PeopleMixin
 from netui.store.storage import AtomicJSONStorage
 from netui.store.transaction import Change, DocChange, Transaction
 from netui.text import fold, plural
@@ -68,7 +69,7 @@ HISTORY = 100
 """How many of this session's changes can be undone."""
 
 
-class Store(LoopMixin):
+class Store(LoopMixin, PeopleMixin):
     """netui's data, typed, durable and shared safely between processes."""
 
     def __init__(self, path: Path, *, clock: Clock = system_clock) -> None:

@@ -143,7 +143,7 @@ def test_unknown_name_exits_1(run, network: Path) -> None:
     before = network.read_bytes()
     result = run("prep", "Nobody")
     assert result.code == 1
-    assert result.err == "netui: no contact matches 'Nobody'\n"
+    assert result.err == "netui: no contact 'Nobody'\n"
     assert network.read_bytes() == before
 
 

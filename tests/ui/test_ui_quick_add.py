@@ -273,7 +273,7 @@ async def test_an_unknown_name_offers_to_create_the_contact(app, db: Path) -> No
         await pilot.press("ctrl+u")
         await paste(pilot, "Maria Gomez: send my CV tomorrow")
         await settle(pilot)
-        assert preview(app) == "⚠ no contact matches 'Maria Gomez' — enter creates it"
+        assert preview(app) == "⚠ no contact 'Maria Gomez' — enter creates it"
 
         await pilot.press("enter")
         confirm = await wait_for_screen(pilot, ConfirmScreen)

@@ -24,7 +24,7 @@ from netui import validate
 from netui.dates import format_date
 from netui.errors import NetuiError, QuickAddError
 from netui.model import Contact, FollowUp, Note, NoteKind, Status
-from netui.quickadd import ContactIndex
+from netui.names import ContactIndex
 from netui.rhythm import CadenceDefaults, cadence_label, effective_cadence
 from netui.text import ITEM_SEPARATOR
 

@@ -23,7 +23,8 @@ from textual.widgets import Input, Static
 from netui import quickadd
 from netui.errors import QuickAddError, UnknownContactError
 from netui.model import NoteKind
-from netui.quickadd import ContactDraft, ContactIndex, FollowUpDraft, NoteDraft
+from netui.names import ContactIndex
+from netui.quickadd import ContactDraft, FollowUpDraft, NoteDraft
 from netui.text import clean
 
 Draft = ContactDraft | FollowUpDraft | NoteDraft

@@ -44,7 +44,7 @@ from netui.model import (
     Note,
     NoteKind,
 )
-from netui.quickadd import ContactIndex
+from netui.names import ContactIndex
 from netui.readmodel import View
 from netui.text import clean, shown
 from netui.ui.widgets.footer import KeysFooter
