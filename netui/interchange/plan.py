@@ -49,6 +49,18 @@ class Incoming:
     """Why the row can't be imported ("" if it can)."""
 
 
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A row that may be someone already known, but not surely (a shared phone, a name
+    alone): imported as a new person and listed, for the Duplicates screen to settle."""
+
+    line: int
+    name: str
+    other: str
+    """Who they may be: "Jane Doe [id 10]", or "line 4" of the same file."""
+    reason: str
+
+
 @dataclass(slots=True)
 class ImportPlan:
     """What an import will do; nothing is written until `apply_plan`."""
@@ -66,6 +78,8 @@ class ImportPlan:
     links: dict[int, int] = field(default_factory=dict)
     """Id of a saved contact with no referrer -> index in `added` of the new contact
     who referred them (their pair is in `updated`)."""
+    candidates: list[Candidate] = field(default_factory=list)
+    """Rows added as new people that may be someone known (see `Candidate`)."""
 
     @property
     def changes_anything(self) -> bool:
@@ -112,7 +126,13 @@ def plan_details(plan: ImportPlan, *, limit: int = 20) -> list[str]:
         changed.append(f"~ {before.name}: " + ", ".join(fields))
     if len(changed) > limit:
         changed[limit:] = [f"  and {len(plan.updated) - limit} more to update"]
-    return [shown(line, multiline=False) for line in lines + changed]
+    maybe = [
+        f"? line {c.line} {c.name} may be {c.other} ({c.reason}): added, see Duplicates"
+        for c in plan.candidates[:limit]
+    ]
+    if len(plan.candidates) > limit:
+        maybe.append(f"  and {len(plan.candidates) - limit} more possible duplicates")
+    return [shown(line, multiline=False) for line in lines + changed + maybe]
 
 
 def apply_plan(store: Store, plan: ImportPlan) -> None:
