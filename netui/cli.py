@@ -18,9 +18,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from netui import __version__
-from netui.errors import NetuiError, StoreError, command_for
+from netui.errors import NetuiError, StoreError, UnknownContactError, command_for
 
 if TYPE_CHECKING:
+    from datetime import date
+
+    from netui.model import Contact
+    from netui.names import Reference
+    from netui.quickadd import ContactDraft, FollowUpDraft, NoteDraft
     from netui.store import Store
 
 
@@ -56,6 +61,11 @@ def _parser() -> argparse.ArgumentParser:
     importer.add_argument("file", help="the file to import")
     importer.add_argument(
         "--dry-run", action="store_true", help="show what would be added, updated and skipped"
+    )
+    importer.add_argument(
+        "--accept-changes",
+        action="store_true",
+        help="also apply the job changes (company, title) offered for contacts edited in netui",
     )
     export = commands.add_parser(
         "export",
@@ -110,6 +120,43 @@ def _parser() -> argparse.ArgumentParser:
         default="note",
         help="for a note: what kind of interaction it records (default: note)",
     )
+    add.add_argument(
+        "--dry-run", action="store_true", help="say whom the line names and what it would save"
+    )
+    add.add_argument(
+        "--allow-duplicate",
+        action="store_true",
+        help="for a contact: add it even if someone already here looks like the same person",
+    )
+    duplicates = commands.add_parser(
+        "duplicates",
+        parents=[db],
+        help="list contacts that may be the same person, with the reason and a score",
+        description="Pairs with the same email, LinkedIn profile or phone, or the same or a "
+        "similar name at the same company, best first. Merge one with 'netui merge KEEP "
+        "OTHER'; say a pair is two people with 'netui duplicates --not ID ID' (not listed "
+        "again).",
+    )
+    duplicates.add_argument(
+        "--not",
+        dest="dismiss",
+        nargs=2,
+        type=int,
+        metavar="ID",
+        help="remember that these two contacts are different people",
+    )
+    merge = commands.add_parser(
+        "merge",
+        parents=[db],
+        help="merge a duplicate contact into another (one undoable change)",
+        description="Keeps KEEP, fills its empty fields from OTHER, keeps both values where "
+        "they differ (other emails, phones, links), moves OTHER's follow-ups, notes, "
+        "prepared questions and referrals to KEEP, then deletes OTHER. Example: netui merge "
+        "10 12 --dry-run",
+    )
+    merge.add_argument("keep", type=int, help="the id of the contact to keep")
+    merge.add_argument("other", type=int, help="the id of the contact merged into it")
+    merge.add_argument("--dry-run", action="store_true", help="say what it would do; save nothing")
     prep = commands.add_parser(
         "prep",
         parents=[db],
@@ -177,6 +224,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             "locate": _locate,
             "restore": _restore,
             "check": _check,
+            "duplicates": _duplicates,
+            "merge": _merge,
         }
         return handler[args.command](args)
     except NetuiError as error:
@@ -271,15 +320,31 @@ def _today(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    """Preview (always printed) and, unless --dry-run, one undoable change."""
+    """Preview (always printed) and, unless --dry-run, one undoable change. Job changes
+    offered for edited contacts are applied only with --accept-changes."""
     from netui.interchange.formats import plan_file
-    from netui.interchange.plan import apply_plan, describe_plan, plan_details
+    from netui.interchange.plan import (
+        accept_job_changes,
+        apply_plan,
+        describe_plan,
+        flag_targets,
+        plan_details,
+    )
+    from netui.text import plural
 
     store = _open_store(args)
     plan = plan_file(args.format, Path(args.file).expanduser(), store.contacts())
+    plan = flag_targets(plan, store.companies())
+    if args.accept_changes:
+        plan = accept_job_changes(plan)
     for line in plan_details(plan):
         print(line)
     print(("would be: " if args.dry_run else "") + describe_plan(plan))
+    if plan.offered:
+        print(
+            f"{plural(len(plan.offered), 'job change')} offered, not applied: "
+            "--accept-changes applies them"
+        )
     if not args.dry_run:
         apply_plan(store, plan)
     return 0
@@ -367,6 +432,7 @@ def _rhythm(args: argparse.Namespace) -> int:
 
 
 def _add(args: argparse.Namespace) -> int:
+    """Read the line, say whom it names, then save it (or, with --dry-run, don't)."""
     from netui import quickadd
     from netui.clock import system_clock
     from netui.dates import relative_label
@@ -375,9 +441,8 @@ def _add(args: argparse.Namespace) -> int:
 
     store = _open_store(args)
     today = system_clock().date()
-    # Names are only looked up for "via NAME" or a "Name:" prefix; building 30,000
-    # contacts for nothing would be most of the command's time; and only those whose name
-    # holds the first word of the name referred to can be the one meant.
+    # Only the contacts whose name holds a word of the reference can be the one meant:
+    # building 30,000 contacts for nothing would be most of the command's time.
     words = args.text.split()
     if args.what == "contact":
         # the referrer ends the line: the last "via" (one may stand in a title)
@@ -385,20 +450,44 @@ def _add(args: argparse.Namespace) -> int:
     else:
         after = args.text.split(":", 1)[0].split() if ":" in args.text else None
     contacts = [] if after is None else store.contacts_mentioning(after[0] if after else "")
-    if args.what == "contact":
-        person = quickadd.parse_contact(args.text, contacts)
-        contact = store.add_contact(person.to_contact())
-        print(f"saved {shown(quickadd.describe(person, today))}  [id {contact.id}]")
-    elif args.what == "followup":
-        task = quickadd.parse_followup(args.text, contacts, today)
-        saved = store.add_followup(
-            FollowUp(text=task.text, due=task.due, contact_id=_id(task.contact))
-        )
+    verb = "would save" if args.dry_run else "saved"
+    try:
+        draft = _parse_line(args, contacts, today)
+    except UnknownContactError as error:
+        if error.near or not after:
+            raise
+        # The near misses are among all the contacts, not just those holding the word.
+        draft = _parse_line(args, store.contacts(), today)
+    ref = draft.referrer if isinstance(draft, quickadd.ContactDraft) else draft.reference
+    if ref is not None:
+        print(shown(_resolved(ref), multiline=False))
+    if isinstance(draft, quickadd.ContactDraft):
+        new = draft.to_contact()
+        _refuse_duplicate(store, new, args.allow_duplicate)
+        line = shown(quickadd.describe(draft, today))
+        if args.dry_run:
+            print(f"{verb} {line}")
+            return 0
+        contact = store.add_contact(new)
+        print(f"{verb} {line}  [id {contact.id}]")
+    elif isinstance(draft, quickadd.FollowUpDraft):
         # An undated one already says "(in a week)"; a dated one gets "(in 2 days)".
-        when = f" ({relative_label(saved.due, today)})" if task.dated else ""
-        print(f"saved {shown(quickadd.describe(task, today))}{when}  [id {saved.id}]")
+        when = f" ({relative_label(draft.due, today)})" if draft.dated else ""
+        line = f"{verb} {shown(quickadd.describe(draft, today))}{when}"
+        if args.dry_run:
+            print(line)
+            return 0
+        saved = store.add_followup(
+            FollowUp(text=draft.text, due=draft.due, contact_id=_id(draft.contact))
+        )
+        print(f"{line}  [id {saved.id}]")
     else:
-        draft = quickadd.parse_note(args.text, contacts, today)
+        text = shown(quickadd.describe(draft, today))
+        if args.kind != "note":  # "saved meeting note for Jane …", not "saved note note"
+            text = f"{args.kind} {text}"
+        if args.dry_run:
+            print(f"{verb} {text}")
+            return 0
         note = store.add_note(
             Note(
                 text=draft.text,
@@ -407,10 +496,111 @@ def _add(args: argparse.Namespace) -> int:
                 kind=NoteKind(args.kind),
             )
         )
-        line = shown(quickadd.describe(draft, today))
-        if args.kind != "note":  # "saved meeting note for Jane …", not "saved note note"
-            line = f"{args.kind} {line}"
-        print(f"saved {line}  [id {note.id}]")
+        print(f"{verb} {text}  [id {note.id}]")
+    return 0
+
+
+def _parse_line(
+    args: argparse.Namespace, contacts: list[Contact], today: date
+) -> ContactDraft | FollowUpDraft | NoteDraft:
+    from netui import quickadd
+
+    if args.what == "contact":
+        return quickadd.parse_contact(args.text, contacts)
+    if args.what == "followup":
+        return quickadd.parse_followup(args.text, contacts, today)
+    return quickadd.parse_note(args.text, contacts, today)
+
+
+def _resolved(ref: Reference) -> str:
+    """'Jane' is Jane Doe (Acme) [id 3], by first name; or why a prefix names no one."""
+    if ref.contact is None:
+        return f"'{ref.written}:' names no one ({ref.label}): kept in the text"
+    who = ref.contact.name + (f" ({ref.contact.company})" if ref.contact.company else "")
+    if ref.how == "full name":
+        return f"'{ref.written}' is {who} [id {ref.contact.id}]"
+    return f"'{ref.written}' is {who} [id {ref.contact.id}], by {ref.how}"
+
+
+def _refuse_duplicate(store: Store, new: Contact, allowed: bool) -> None:
+    """Exit 1 naming the match when someone already here looks like `new` (unless
+    --allow-duplicate); with it, say who was found and go on."""
+    from netui.identity import default_region, likely_matches, warning
+    from netui.text import shown
+
+    words = [w for w in new.name.split() if len(w) > 1] or new.name.split()
+    candidates = store.contacts_like(words, [new.email] if new.email else [])
+    found = likely_matches(new, candidates, default_region())
+    if not found:
+        return
+    lines = [shown(warning(contact, evidence), multiline=False) for contact, evidence in found]
+    if allowed:
+        for line in lines:
+            print(f"note: {line}; adding anyway (--allow-duplicate)")
+        return
+    raise NetuiError(
+        "; ".join(lines) + "; nothing saved (--allow-duplicate adds a second one; "
+        "'netui merge' joins two)"
+    )
+
+
+def _duplicates(args: argparse.Namespace) -> int:
+    """List the likely pairs; with --not ID ID, remember that a pair is two people."""
+    from netui.identity import default_region, find_duplicates
+    from netui.text import plural, shown
+
+    store = _open_store(args)
+    if args.dismiss:
+        one, two = args.dismiss
+        store.mark_not_duplicate(one, two)
+        print(f"noted: contacts {one} and {two} are different people (not listed again)")
+        return 0
+    contacts = store.contacts()
+    pairs = find_duplicates(contacts, store.not_duplicates(), default_region())
+    if not pairs:
+        print(f"no likely duplicates among {plural(len(contacts), 'contact')}")
+        return 0
+    for pair in pairs:
+        first, second = (
+            f"{c.name}" + (f" ({c.company})" if c.company else "") + f" [id {c.id}]"
+            for c in (pair.first, pair.second)
+        )
+        line = f"{pair.evidence.score:>3}  {first}  ~  {second}: {pair.evidence.describe()}"
+        print(shown(line, multiline=False))
+    a, b = pairs[0].ids
+    print(
+        f"{plural(len(pairs), 'likely pair')}; merge one with 'netui merge {a} {b}' "
+        f"(keeps {a}), or say they differ with 'netui duplicates --not {a} {b}'"
+    )
+    return 0
+
+
+def _say_if_unlike(store: Store, keep: int, other: int) -> None:
+    """A note when the two share nothing that says they are one person (a typed id)."""
+    from netui.identity import compare, default_region, keys_of
+
+    region = default_region()
+    try:
+        one, two = store.contact(keep), store.contact(other)
+    except StoreError:
+        return  # (the merge names the missing id)
+    if not compare(keys_of(one, region), keys_of(two, region)).likely:
+        print("note: these two share no email, phone, profile or name; merging all the same")
+
+
+def _merge(args: argparse.Namespace) -> int:
+    """Merge OTHER into KEEP: one change (ctrl+z in the app undoes it)."""
+    from netui.identity import default_region
+    from netui.text import shown
+
+    store = _open_store(args)
+    _say_if_unlike(store, args.keep, args.other)
+    report = store.merge_contacts(
+        args.keep, args.other, dry_run=args.dry_run, region=default_region()
+    )
+    for line in report.lines:
+        print(shown(f"  {line}", multiline=False))
+    print(shown(("would be: " if args.dry_run else "") + report.title, multiline=False))
     return 0
 
 

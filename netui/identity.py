@@ -4,8 +4,9 @@ contacts are the same person.
 Evidence, from the contacts' own fields:
 
 - **strong**: the same email address (any of either's, case ignored) or the same
-  LinkedIn profile (its normalised URL). Different profiles on both sides say the
-  opposite: two people, whatever else agrees.
+  LinkedIn profile (its normalised URL, also among the other web addresses). Different
+  profiles on both sides and no shared email say the opposite: two people, whatever
+  else agrees.
 - **weak**: the same phone number (compared in E.164 form, `+14087655050`, so that
   `+1 408 765-5050` and `+49 408 765-5050` are two numbers; a number written without a
   country code is read in the default region, `NETUI_REGION` or the locale's, and when
@@ -16,7 +17,8 @@ Evidence, from the contacts' own fields:
   a name that agrees.
 
 Two contacts **are** one person (an import merges them) on strong evidence, or when the
-name agrees and so does the phone or the company. They **may be** one person (a
+name is the same and so is the phone or the company, or the name is similar and the phone
+the same. They **may be** one person (a
 duplicate warning at entry, a pair on the Duplicates screen, a candidate in an import's
 preview) from a score of 40: an email or profile 60, a phone 40, the same name 40, a
 similar name 20, the same company 20, a different company -20. A shared home phone or a
@@ -131,6 +133,26 @@ def phones_agree(one: str, two: str) -> bool:
     return full.endswith(bare) and len(bare) >= 7
 
 
+class NumberKey:
+    """A number's key for telling one person's numbers apart: a number with no country
+    takes the key of an earlier one it may be (`phones_agree`), so that `415.555.0142`
+    is a repeat of `+1 (415) 555-0142` even with no region known. One per contact."""
+
+    def __init__(self, region: str | None) -> None:
+        self.region = region
+        self.seen: list[str] = []
+
+    def __call__(self, number: str) -> str:
+        key = phone_key(number, self.region)
+        if not key:
+            return number
+        for earlier in self.seen:
+            if phones_agree(earlier, key):
+                return earlier
+        self.seen.append(key)
+        return key
+
+
 def company_key(company: str) -> str:
     """A company as it is compared: folded, without `Inc.`, `Ltd`, `GmbH` and the like."""
     return " ".join(_COMPANY_NOISE.sub(" ", fold(company)).split())
@@ -142,6 +164,9 @@ class Keys:
 
     emails: frozenset[str]
     profile: str
+    """The main profile URL, normalised ("" for none)."""
+    profiles: frozenset[str]
+    """It and the LinkedIn profiles among the other web addresses (a renamed profile)."""
     phones: frozenset[str]
     words: tuple[str, ...]
     company: str
@@ -164,11 +189,14 @@ def keys_of(contact: Contact, region: str | None = None) -> Keys:
     phones = frozenset(
         k for k in (phone_key(p, region) for p in (contact.phone, *contact.other_phones)) if k
     )
+    profile = normalise_url(contact.linkedin)
+    profiles = {normalise_url(u) for u in contact.other_urls if "linkedin.com/in/" in u.lower()}
     return Keys(
         emails,
-        normalise_url(contact.linkedin),
+        profile,
+        frozenset({profile, *profiles} - {""}),
         phones,
-        tuple(words_of(contact.name)),
+        tuple(words_of(contact.name) or fold(contact.name).split()),  # ("¡!" is a name too)
         company_key(contact.company),
     )
 
@@ -191,14 +219,16 @@ class Evidence:
 
     @property
     def same_person(self) -> bool:
-        """Enough to merge without asking (an import): strong, or a name that agrees and
-        a phone or company that agrees too."""
+        """Enough to merge without asking (an import): strong, or the same name and the
+        same phone or company, or a similar name and the same phone."""
         if self.apart:
             return False
         if self.strong:
             return True
-        named = "same name" in self.reasons
-        return named and ("same phone" in self.reasons or "same company" in self.reasons)
+        phone = "same phone" in self.reasons
+        if "same name" in self.reasons:
+            return phone or "same company" in self.reasons
+        return phone and "similar name" in self.reasons
 
     @property
     def likely(self) -> bool:
@@ -239,14 +269,16 @@ def _one_letter_off(one: str, two: str) -> bool:
 
 def compare(a: Keys, b: Keys) -> Evidence:
     """The evidence that the contacts with keys `a` and `b` are one person."""
-    if a.profile and b.profile and a.profile != b.profile:
+    shared_email = bool(a.emails & b.emails)
+    same_profile = bool(a.profiles & b.profiles)
+    if a.profile and b.profile and not same_profile and not shared_email:
         return Evidence(apart="different LinkedIn profiles")
     reasons: list[str] = []
     score = 0
-    if a.emails & b.emails:
+    if shared_email:
         reasons.append("same email")
         score += 60
-    if a.profile and a.profile == b.profile:
+    if same_profile:
         reasons.append("same LinkedIn profile")
         score += 60
     if any(phones_agree(x, y) for x in a.phones for y in b.phones):
@@ -301,7 +333,7 @@ class Pair:
         return self.first.id, self.second.id
 
 
-def _block_keys(keys: Keys) -> Iterator[str]:
+def block_keys(keys: Keys) -> Iterator[str]:
     """The buckets a contact is put in: two contacts are compared only if they share one."""
     for email in keys.emails:
         yield "e" + email
@@ -330,7 +362,7 @@ def find_duplicates(
     keys = [keys_of(c, region) for c in people]
     buckets: dict[str, list[int]] = {}
     for position, own in enumerate(keys):
-        for block in set(_block_keys(own)):
+        for block in set(block_keys(own)):
             buckets.setdefault(block, []).append(position)
     skip = {tuple(sorted(pair)) for pair in dismissed}
     seen: set[tuple[int, int]] = set()
@@ -417,9 +449,6 @@ def merge_contacts(keep: Contact, other: Contact, region: str | None = None) -> 
     where they differ (other emails, phones, web addresses), tags and prepared questions
     joined, the earlier `created`, the further status. The name is `keep`'s."""
 
-    def phone(value: str) -> str:
-        return phone_key(value, region) or value
-
     changes: dict[str, object] = {}
     aside: list[str] = []
     for name in ("company", "title", "how_met"):
@@ -438,7 +467,9 @@ def merge_contacts(keep: Contact, other: Contact, region: str | None = None) -> 
         email, (keep.email, *keep.other_emails, other.email, *other.other_emails), str.casefold
     )
     changes["other_phones"] = _others(
-        phone_main, (keep.phone, *keep.other_phones, other.phone, *other.other_phones), phone
+        phone_main,
+        (keep.phone, *keep.other_phones, other.phone, *other.other_phones),
+        NumberKey(region),
     )
     changes["other_urls"] = _others(
         linkedin,

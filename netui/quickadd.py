@@ -39,7 +39,8 @@ _ANGLE = re.compile(r"<([^<>]*)>")
 _PAREN = re.compile(r"\(([^()]*)\)")
 _TAG = re.compile(r"(?<!\S)#([^\s#<>()@\x00]+)")
 _MARKERS = re.compile(r"(\x00|@|(?<!\S)via(?!\S))")
-_REF_COLON = re.compile(r"^([^:]*?):(?!\d)\s*(.*)$", re.DOTALL)
+_REF_COLON = re.compile(r"^(.*?):(?![\d/])\s*(.*)$", re.DOTALL)
+"""The first ':' that is not in a time (10:30) or a web address (https://…)."""
 _PLACEHOLDER = "\x00"
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from netui.errors import NetuiError
+from netui.identity import default_region
 from netui.interchange.plan import ImportPlan
 from netui.model import Contact
 from netui.text import shown
@@ -53,11 +54,11 @@ def plan_file(fmt: str, path: Path | str, existing: list[Contact]) -> ImportPlan
         from netui.interchange.merge import plan_contacts
         from netui.interchange.vcard import read_vcards
 
-        return plan_contacts(read_vcards(path), existing, "vCard")
+        return plan_contacts(read_vcards(path), existing, "vCard", default_region())
     if fmt == "csv":
         from netui.interchange.csvfile import read_incoming
         from netui.interchange.merge import plan_contacts
 
-        return plan_contacts(read_incoming(path), existing, "CSV")
+        return plan_contacts(read_incoming(path), existing, "CSV", default_region())
     known = ", ".join(IMPORT_FORMATS)
     raise NetuiError(f"can't import '{shown(fmt, multiline=False)}' (one of: {known})")

@@ -1,37 +1,16 @@
-"""How a person is recognised across files: by profile URL and by phone number.
-
-(Names are matched by `netui.text.name_key`, addresses by their case-folded text.)
-"""
+"""How a person is recognised across files: the profile URL and phone keys of
+`netui.identity` (the one rule), and the key a card's own numbers are told apart by."""
 
 from __future__ import annotations
 
-import re
-from urllib.parse import urlsplit
+from netui.identity import normalise_url, phone_key
 
-_DIGITS = re.compile(r"\d")
-
-
-def normalise_url(url: str) -> str:
-    """The key a profile URL is matched by ("" for no URL): lower case, https, no `www.`,
-    no query string, fragment or trailing slash."""
-    url = url.strip().lower()
-    if not url:
-        return ""
-    if "://" not in url:
-        url = "https://" + url
-    parts = urlsplit(url)
-    host = parts.netloc.removeprefix("www.")
-    path = parts.path.rstrip("/")
-    return f"https://{host}{path}"
-
-
-def phone_key(phone: str) -> str:
-    """The key a phone number is matched by: its last 10 digits ("" if under 7), so that
-    `+1 (415) 555-0142` and `415.555.0142` are one number."""
-    digits = "".join(_DIGITS.findall(phone))
-    return digits[-10:] if len(digits) >= 7 else ""
+__all__ = ["normalise_url", "number_key", "phone_key"]
 
 
 def number_key(phone: str) -> str:
-    """`phone_key`, or the text itself for a number too short to have one."""
+    """The key two numbers of one card are compared by: its E.164 form when the number
+    says its country, else its digits; the text itself for a number too short to have
+    one. (A card's numbers are one person's: a number is only dropped as a repeat when
+    it is certainly the same.)"""
     return phone_key(phone) or phone

@@ -1,14 +1,17 @@
 """Planning an address-book import (vCard, CSV): find each person, fill in, never overwrite.
 
-A row of the file matches a saved contact by, in order: the LinkedIn profile URL
-(normalised), any email address (either side's main or other addresses, ignoring case),
-any phone number (its digits, at least 7, the last 10 compared so that `+1 555 010 0199`
-and `(555) 010-0199` are one number), the name and company (folded: case, accents and
-spacing ignored), and last the name alone when one side has no company and exactly one
-saved contact and one row of the file have that name. Two people with the same name and
-company whose LinkedIn profiles differ are two people. A row that matches an earlier
-row of the same file by the same keys is the same person listed twice, and is skipped.
-A referrer is linked by name only when exactly one person (saved or added) has it.
+Who is who is `netui.identity`'s rule, the one the duplicate warnings and the Duplicates
+screen use. A row of the file is a saved contact when the evidence says they are one
+person (`Evidence.same_person`): the same LinkedIn profile or email address, or the same
+name and the same phone (compared in E.164 form) or company, or a similar name and the
+same phone; or when the row has the saved contact's name and brings nothing the contact
+does not already have (so that re-importing a card holding only a name adds nobody).
+Different LinkedIn profiles are always two people. A row that is only *likely* someone
+(a shared home phone, a name alone) is added as a new person and listed as a candidate
+in the preview, for the Duplicates screen to settle: never folded into someone else.
+A row that is the same person as an earlier row of the file is joined to it (its extra
+addresses and numbers kept) and listed as skipped. A referrer is linked by name only
+when exactly one person (saved or added) has it.
 
 What a matched contact gets, the rule: an import never overwrites what is there. Empty
 fields are filled (company, title, main email and phone, profile URL, how met, rhythm,
@@ -20,45 +23,21 @@ netui -> file -> netui leaves the network as it was.
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable
-from dataclasses import replace
+from collections.abc import Callable, Container
+from dataclasses import dataclass, replace
 
-from netui.interchange.keys import normalise_url, number_key, phone_key
-from netui.interchange.plan import ImportPlan, Incoming
+from netui.identity import (
+    Evidence,
+    Keys,
+    NumberKey,
+    block_keys,
+    compare,
+    keys_of,
+    normalise_url,
+)
+from netui.interchange.plan import Candidate, ImportPlan, Incoming
 from netui.model import Contact
-from netui.text import name_key, unique
-
-Key = tuple[str, str]
-"""(kind, value): ("url", profile), ("email", address), ("phone", digits), ("name", ...)."""
-
-
-def _keys(contact: Contact) -> list[Key]:
-    """Every key a contact is matched by: its profile, addresses, numbers, name + company."""
-    keys: list[Key] = []
-    if url := normalise_url(contact.linkedin):
-        keys.append(("url", url))
-    keys += [("email", e.strip().casefold()) for e in (contact.email, *contact.other_emails)]
-    keys += [("phone", phone_key(p)) for p in (contact.phone, *contact.other_phones)]
-    keys.append(("name", name_key(contact.name, contact.company)))
-    return [(kind, value) for kind, value in keys if value.strip("\0")]
-
-
-def _other_profile(a: Contact, b: Contact) -> bool:
-    """Whether `a` and `b` have different LinkedIn profiles (so they are two people, even
-    with the same name at the same company)."""
-    one, two = normalise_url(a.linkedin), normalise_url(b.linkedin)
-    return bool(one and two and one != two)
-
-
-def _find(keys: list[Key], table: dict[Key, Contact], row: Contact) -> Key | None:
-    """The first of `keys` that `table` has; a match by name and company only counts if
-    the profiles don't say they are two people."""
-    for key in keys:
-        found = table.get(key)
-        if found is not None and not (key[0] == "name" and _other_profile(found, row)):
-            return key
-    return None
+from netui.text import fold, name_key, unique
 
 
 def _others(
@@ -69,7 +48,7 @@ def _others(
     return (*old, *unique((v for v in new if key(v) not in have), key))
 
 
-def _merged(contact: Contact, new: Contact) -> Contact:
+def _merged(contact: Contact, new: Contact, region: str | None = None) -> Contact:
     """`contact` with the gaps filled from `new` (see the module docstring)."""
     changes: dict[str, object] = {}
     for name in ("company", "title", "email", "phone", "linkedin", "how_met"):
@@ -84,7 +63,10 @@ def _merged(contact: Contact, new: Contact) -> Contact:
             filled.email, contact.other_emails, (new.email, *new.other_emails), str.casefold
         ),
         "other_phones": _others(
-            filled.phone, contact.other_phones, (new.phone, *new.other_phones), number_key
+            filled.phone,
+            contact.other_phones,
+            (new.phone, *new.other_phones),
+            NumberKey(region),
         ),
         "other_urls": _others(
             filled.linkedin, contact.other_urls, (new.linkedin, *new.other_urls), normalise_url
@@ -95,50 +77,149 @@ def _merged(contact: Contact, new: Contact) -> Contact:
     return replace(contact, **changes) if changes else contact  # type: ignore[arg-type]
 
 
-def plan_contacts(incoming: list[Incoming], existing: list[Contact], source: str) -> ImportPlan:
-    """What importing `incoming` into a network holding `existing` would do (pure)."""
-    index: dict[Key, Contact] = {}  # key -> the saved contact
+@dataclass(slots=True)
+class _Row:
+    """A row of the file being planned: its person as joined so far, and its match."""
+
+    row: Incoming
+    contact: Contact
+    keys: Keys
+    match: int | None = None
+
+
+class _Finder:
+    """Contacts bucketed by `identity.block_keys`, so a row is compared with few."""
+
+    def __init__(self) -> None:
+        self.blocks: dict[str, list[int]] = {}
+
+    def add(self, position: int, keys: Keys) -> None:
+        for block in set(block_keys(keys)):
+            self.blocks.setdefault(block, []).append(position)
+
+    def near(self, keys: Keys) -> list[int]:
+        found: dict[int, None] = {}
+        for block in block_keys(keys):
+            found.update(dict.fromkeys(self.blocks.get(block, ())))
+        return list(found)
+
+
+def _adds_nothing(
+    known: Contact, keys: Keys, known_keys: Keys, row: Contact, region: str | None
+) -> bool:
+    """Whether `row` has `known`'s name and nothing `known` lacks or holds otherwise: the
+    same card read again (a re-import), whatever else agrees."""
+    if not keys.words or keys.words != known_keys.words:
+        return False
+    for name in ("company", "title", "how_met"):
+        value = getattr(row, name)
+        if value and fold(value) != fold(getattr(known, name)):
+            return False
+    as_is = _merged(known, Contact(known.name), region)  # (a repeated tag is no news)
+    return _merged(known, row, region) == as_is
+
+
+def _best(
+    keys: Keys,
+    row: Contact,
+    pool: list[int],
+    people: list[Contact],
+    pool_keys: list[Keys],
+    region: str | None,
+    taken: Container[int | None] = (),
+) -> tuple[int | None, list[tuple[int, Evidence]]]:
+    """(the position in `people` of the one `row` is, the likely others) among `pool`;
+    of equally good ones, one not `taken` by an earlier row (by id) comes first."""
+    same: list[tuple[int, bool, int]] = []
+    likely = []
+    for position in pool:
+        evidence = compare(keys, pool_keys[position])
+        if evidence.apart:
+            continue
+        if evidence.same_person or _adds_nothing(
+            people[position], keys, pool_keys[position], row, region
+        ):
+            same.append((-evidence.score, people[position].id in taken, position))
+        elif evidence.likely:
+            likely.append((position, evidence))
+    return (min(same)[2] if same else None), likely
+
+
+def plan_contacts(
+    incoming: list[Incoming], existing: list[Contact], source: str, region: str | None = None
+) -> ImportPlan:
+    """What importing `incoming` into a network holding `existing` would do (pure);
+    phone numbers without a country code are read in `region`."""
+    saved = [c for c in existing if c.id is not None]
+    saved_keys = [keys_of(c, region) for c in saved]
+    finder = _Finder()
+    for position, keys in enumerate(saved_keys):
+        finder.add(position, keys)
     by_name: dict[str, list[Contact]] = {}
     for contact in existing:
-        for key in _keys(contact):
-            index.setdefault(key, contact)
         by_name.setdefault(name_key(contact.name), []).append(contact)
-    in_file = Counter(name_key(row.contact.name) for row in incoming if not row.skip)
     plan = ImportPlan(source=source)
-    seen: dict[Key, Contact] = {}  # key -> the row of the file that had it first
-    first_line: dict[Key, int] = {}
+    rows: list[_Row] = []
+    in_file = _Finder()
     current: dict[int, Contact] = {}  # saved contact id -> as merged so far
-    rows: list[tuple[Incoming, int | None]] = []  # each row with the saved id it matched
     for row in incoming:
         if row.skip:
             plan.skipped.append((row.line, row.skip))
             continue
-        keys = _keys(row.contact)
-        earlier = _find(keys, seen, row.contact)
+        keys = keys_of(row.contact, region)
+        earlier, alike = _best(
+            keys,
+            row.contact,
+            in_file.near(keys),
+            [r.contact for r in rows],
+            [r.keys for r in rows],
+            region,
+        )
         if earlier is not None:
-            plan.skipped.append((row.line, f"same person as line {first_line[earlier]}"))
+            first = rows[earlier]
+            first.contact = _merged(first.contact, row.contact, region)
+            if first.match is not None:
+                current[first.match] = _merged(current[first.match], row.contact, region)
+            plan.skipped.append((row.line, f"same person as line {first.row.line}"))
             continue
-        for key in keys:
-            if key not in seen:
-                seen[key], first_line[key] = row.contact, row.line
-        found = _find(keys, index, row.contact)
-        match = index[found] if found else _same_name(row.contact, by_name, in_file, current)
-        if match is None or match.id is None:
-            rows.append((row, None))
-            continue
-        current[match.id] = _merged(current.get(match.id, match), row.contact)
-        rows.append((row, match.id))
+        found, maybe = _best(
+            keys, row.contact, finder.near(keys), saved, saved_keys, region, current
+        )
+        entry = _Row(row, row.contact, keys)
+        if found is not None:
+            match = saved[found]
+            assert match.id is not None
+            entry.match = match.id
+            current[match.id] = _merged(current.get(match.id, match), row.contact, region)
+        else:
+            for other, evidence in maybe:
+                who = f"{saved[other].name} [id {saved[other].id}]"
+                plan.candidates.append(
+                    Candidate(row.line, row.contact.name, who, evidence.describe())
+                )
+            for other, evidence in alike:
+                plan.candidates.append(
+                    Candidate(
+                        row.line,
+                        row.contact.name,
+                        f"line {rows[other].row.line}",
+                        evidence.describe(),
+                    )
+                )
+        in_file.add(len(rows), keys)
+        rows.append(entry)
     # Referrers are resolved once every row is known: a saved contact's id, or (for a
     # person added by this import) their index among the added.
     added_names: dict[str, list[int]] = {}
-    unmatched = (row for row, match in rows if match is None)
-    for position, row in enumerate(unmatched):
-        added_names.setdefault(name_key(row.contact.name), []).append(position)
-    for row, match_id in rows:
-        referrer_id, referrer_new = _referrer(row.referrer, by_name, added_names)
+    unmatched = (entry for entry in rows if entry.match is None)
+    for position, entry in enumerate(unmatched):
+        added_names.setdefault(name_key(entry.contact.name), []).append(position)
+    for entry in rows:
+        referrer_id, referrer_new = _referrer(entry.row.referrer, by_name, added_names)
+        match_id = entry.match
         if match_id is None:
             position = len(plan.added)
-            plan.added.append(replace(row.contact, id=None, referred_by=referrer_id))
+            plan.added.append(replace(entry.contact, id=None, referred_by=referrer_id))
             if referrer_new is not None and referrer_new != position:
                 plan.referrers[position] = referrer_new
             continue
@@ -156,28 +237,6 @@ def plan_contacts(incoming: list[Incoming], existing: list[Contact], source: str
             else:
                 plan.updated.append((contact, after))
     return plan
-
-
-def _same_name(
-    row: Contact,
-    by_name: dict[str, list[Contact]],
-    in_file: Counter[str],
-    current: dict[int, Contact],
-) -> Contact | None:
-    """The saved contact a row with no stronger match is, by name alone: only when
-    exactly one saved contact and one row of the file have that name, one of the two
-    has no company (as merged so far), and their profiles don't differ."""
-    name = name_key(row.name)
-    same_name = by_name.get(name, [])
-    if len(same_name) != 1 or in_file.get(name, 0) != 1:
-        return None
-    saved = same_name[0]
-    saved = current.get(saved.id, saved) if saved.id is not None else saved
-    if saved.company and row.company and name_key(saved.company) != name_key(row.company):
-        return None
-    if _other_profile(saved, row):
-        return None
-    return same_name[0]
 
 
 def _referrer(

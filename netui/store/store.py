@@ -374,6 +374,33 @@ class Store(LoopMixin, PeopleMixin):
                 if wanted in fold(str(doc.get("name", "")))
             ]
 
+    def contacts_like(self, words: list[str], emails: list[str]) -> list[Contact]:
+        """The contacts whose name holds one of `words`, or that have one of `emails`:
+        what the duplicate check before adding a contact compares with (a quick-add line
+        has no phone or profile), without building every contact."""
+        wanted = [w for w in (fold(w) for w in words) if w]
+        addresses = {e.strip().casefold() for e in emails if e.strip()}
+
+        def like(doc: dict[str, Any]) -> bool:
+            name = fold(str(doc.get("name", "")))
+            if any(w in name for w in wanted):
+                return True
+            if not addresses:
+                return False
+            others = doc.get("other_emails")
+            mine = [doc.get("email"), *(others if isinstance(others, list) else [])]
+            return any(isinstance(e, str) and e.strip().casefold() in addresses for e in mine)
+
+        with self._mutex:
+            if "contacts" in self._typed:
+                return [c for c in self.contacts() if like(convert.contact_to_doc(c))]
+            make = convert.contact_from_doc
+            return [
+                make(int(key), doc)
+                for key, doc in self._storage.data.get("contacts", {}).items()
+                if like(doc)
+            ]
+
     def contact(self, contact_id: int) -> Contact:
         """One contact; NotFoundError if it is gone."""
         try:

@@ -54,17 +54,23 @@ def on_disk(store: Store) -> dict[str, dict[str, Any]]:
 # --- phone_key ----------------------------------------------------------------------------
 
 
-def test_phone_key_is_the_last_ten_digits_whatever_the_format() -> None:
-    assert phone_key("+1 (415) 555-0142") == "4155550142"
-    assert phone_key("415.555.0142") == "4155550142"
-    assert phone_key("+44 20 7946 0000") == "2079460000"
+def test_phone_key_is_e164_whatever_the_format() -> None:
+    assert phone_key("+1 (415) 555-0142") == "+14155550142"
+    assert phone_key("415.555.0142", "US") == "+14155550142"
+    assert phone_key("0044 20 7946 0000") == "+442079460000"
+    assert phone_key("020 7946 0000", "GB") == "+442079460000"
+
+
+def test_phone_key_without_a_country_or_region_is_its_national_digits() -> None:
+    assert phone_key("415.555.0142") == "?4155550142"
+    assert phone_key("415.555.0142", None) != phone_key("+49 415 555 0142")
 
 
 def test_phone_key_is_empty_under_seven_digits() -> None:
     assert phone_key("555-01") == ""
     assert phone_key("") == ""
     assert phone_key("ext. 12") == ""
-    assert phone_key("555-0100") == "5550100"
+    assert phone_key("555-0100") == "?5550100"
 
 
 # --- the match keys, one at a time --------------------------------------------------------
@@ -104,13 +110,29 @@ def test_matches_by_any_email_on_either_side() -> None:
     assert after.other_emails == ("home@mail.org", "new@x.org")
 
 
-def test_matches_by_phone_in_different_formats() -> None:
+def test_matches_by_name_and_phone_in_different_formats() -> None:
     saved = Contact("Jane Doe", phone="+1 (415) 555-0142", id=1)
-    result = plan([row(2, "Someone Else", phone="415.555.0142", title="CTO")], [saved])
+    result = plan([row(2, "jane doe", phone="415.555.0142", title="CTO")], [saved])
 
     _, after = only_update(result)
     assert after.phone == "+1 (415) 555-0142"  # same number: kept, not added again
     assert after.other_phones == ()
+    assert after.title == "CTO"
+
+
+def test_a_shared_phone_alone_is_a_candidate_not_a_match() -> None:
+    # Two family members with one home phone: the second is added and listed.
+    saved = Contact("Jane Doe", phone="+1 (415) 555-0142", id=1)
+    result = plan([row(2, "Someone Else", phone="415.555.0142", title="CTO")], [saved])
+
+    assert [c.name for c in result.added] == ["Someone Else"]
+    assert result.updated == []
+    assert [(c.line, c.other, c.reason) for c in result.candidates] == [
+        (2, "Jane Doe [id 1]", "same phone")
+    ]
+    assert plan_details(result)[-1] == (
+        "? line 2 Someone Else may be Jane Doe [id 1] (same phone): added, see Duplicates"
+    )
 
 
 def test_short_numbers_are_not_a_match_key() -> None:
@@ -152,18 +174,27 @@ def test_name_alone_does_not_match_a_saved_contact_with_another_profile() -> Non
     assert result.updated == []
 
 
-def test_name_alone_matches_when_the_incoming_row_has_no_company() -> None:
+def test_name_alone_with_something_new_is_a_candidate_not_a_match() -> None:
     saved = Contact("Sam Lee", company="Acme", id=1)
-    _, after = only_update(plan([row(2, "sam lee", email="sam@x.org")], [saved]))
+    result = plan([row(2, "sam lee", email="sam@x.org")], [saved])
 
-    assert after.email == "sam@x.org"
+    assert [c.email for c in result.added] == ["sam@x.org"]
+    assert [c.reason for c in result.candidates] == ["same name"]
 
 
-def test_name_alone_matches_when_the_saved_contact_has_no_company() -> None:
+def test_name_alone_bringing_nothing_new_is_the_saved_contact() -> None:
+    saved = Contact("Sam Lee", company="Acme", email="sam@x.org", id=1)
+    result = plan([row(2, "Sam Lee"), row(3, "sam lee", email="SAM@x.org")], [saved])
+
+    assert (result.added, result.updated, result.unchanged) == ([], [], 1)
+
+
+def test_name_and_a_company_where_the_saved_contact_has_none_is_a_candidate() -> None:
     saved = Contact("Sam Lee", id=1)
-    _, after = only_update(plan([row(2, "Sam Lee", company="Globex")], [saved]))
+    result = plan([row(2, "Sam Lee", company="Globex")], [saved])
 
-    assert after.company == "Globex"
+    assert [c.company for c in result.added] == ["Globex"]
+    assert [c.other for c in result.candidates] == ["Sam Lee [id 1]"]
 
 
 def test_name_alone_does_not_match_when_two_saved_contacts_have_that_name() -> None:
@@ -707,7 +738,7 @@ def test_apply_plan_saves_once_and_one_undo_restores_the_contacts(
     before = on_disk(store)
     history = len(store.history)
     rows = [
-        row(2, "Jane Doe", title="CTO", email="jd@home.org"),
+        row(2, "Jane Doe", title="CTO", email="JANE@acme.com", other_emails=("jd@home.org",)),
         row(3, "New Person", referrer="Ann Boss"),
         row(4, "Kid Jones", referrer="New Person"),
     ]
