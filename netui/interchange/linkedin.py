@@ -16,16 +16,26 @@ Planning (`plan_import`) is pure. A row matches a contact by its normalised prof
 folded name plus folded company (never a contact that has a different profile URL). A
 profile listed twice in one file counts once (the later rows are skipped).
 
-What a re-import may change, the rule: an import never overwrites what the user typed.
-An imported contact is created with `updated == created` (the connection date at 09:00),
-and an import never moves `updated`; any edit in netui sets `updated` to the time of the
-edit. So a contact tagged `linkedin` whose `updated` still equals its `created` holds
-only what LinkedIn said, and its company and title follow LinkedIn's new non-empty
-values. Of any other matched contact (edited in netui, or added by hand) only empty
-fields are filled: company, title, email, profile URL. Names and status are never
-changed. The rule is per contact, not per field: once a contact is edited at all, its
-company and title are the user's. That errs on the side of keeping the user's words,
-and needs nothing stored beyond the two timestamps every contact already has.
+What a re-import may change, the rule: an import never overwrites what the user typed
+unless the user says so. An imported contact is created with `updated == created` (the
+connection date at 09:00), and an import never moves `updated`; any edit in netui sets
+`updated` to the time of the edit. So a contact tagged `linkedin` whose `updated` still
+equals its `created` holds only what LinkedIn said, and its company and title follow
+LinkedIn's new non-empty values. Of any other matched contact (edited in netui, or added
+by hand) only empty fields are filled: company, title, email, profile URL. Names and
+status are never changed. The rule is per contact, not per field: once a contact is
+edited at all, its company and title are the user's. That errs on the side of keeping
+the user's words, and needs nothing stored beyond the two timestamps every contact
+already has.
+
+Job changes are never dropped silently, though: every matched contact whose non-empty
+company or title differs from LinkedIn's non-empty one (case, accents and spacing
+ignored: "ACME" is not a move from "Acme") is listed as a `JobChange` — applied for an
+untouched contact, offered for any other (`accept_job_changes` applies it when the user
+accepts: `--accept-changes`, or ticked in the app). An applied change also leaves a note
+with the old job and, into a target company, a follow-up (see netui.interchange.plan).
+Once applied, the contact holds LinkedIn's values, so the same file reports it no more;
+an offered change not accepted is offered again by the next import.
 """
 
 from __future__ import annotations
@@ -40,7 +50,7 @@ from typing import Any
 
 from netui.errors import NetuiError
 from netui.interchange.keys import normalise_url
-from netui.interchange.plan import ImportPlan
+from netui.interchange.plan import ImportPlan, JobChange
 from netui.interchange.textfile import read_text
 from netui.model import Contact, Status, date_in_range, date_range_text
 from netui.text import clean, name_key
@@ -262,6 +272,8 @@ def plan_import(rows: list[LinkedInRow], existing: list[Contact]) -> ImportPlan:
             plan.unchanged += 1
         else:
             plan.updated.append((match, after))
+        if (change := _job_change(match, row)) is not None:
+            plan.job_changes.append(change)
     return plan
 
 
@@ -278,6 +290,26 @@ def _new_contact(row: LinkedInRow) -> Contact:
         status=Status.LEAD,
         created=created,
         updated=created,
+    )
+
+
+def _job_change(contact: Contact, row: LinkedInRow) -> JobChange | None:
+    """The company or title change `row` shows for `contact`, if any: applied if the
+    contact follows LinkedIn (`untouched_import`), else offered. A value filled into an
+    empty field is not a job change (it is filled anyway); nor is a change of spelling."""
+    moved = any(
+        new and old and name_key(new) != name_key(old)
+        for old, new in ((contact.company, row.company), (contact.title, row.position))
+    )
+    if not moved:
+        return None
+    return JobChange(
+        contact=contact,
+        old_company=contact.company,
+        old_title=contact.title,
+        new_company=row.company or contact.company,
+        new_title=row.position or contact.title,
+        applied=untouched_import(contact),
     )
 
 

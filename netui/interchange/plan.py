@@ -7,15 +7,22 @@ write. The app shows `describe_plan` and `plan_details` as the preview, and the 
 line prints them for `--dry-run`. The file's text in them (names, values, the reasons a
 row is skipped, which may quote a cell) is shown before it is saved, so both pass
 `netui.text.shown`: nothing from the file drives the terminal.
+
+A re-import may see people change jobs (`JobChange`, made by the LinkedIn planner): each
+one is listed, and is either applied or only offered (`accept_job_changes` applies the
+ones the user accepts). An applied change brings with it, in the same change, a note
+that keeps the old job in the contact's history and, for a move into a target company
+(`flag_targets`), a follow-up due that day to congratulate them.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from netui.model import Contact
-from netui.text import shown
+from netui.model import Company, Contact
+from netui.text import name_key, shown
 
 if TYPE_CHECKING:
     from netui.store import Store
@@ -61,6 +68,69 @@ class Candidate:
     reason: str
 
 
+@dataclass(frozen=True, slots=True)
+class JobChange:
+    """A company or title that a re-import sees changed for a known contact.
+
+    Applied at once to a contact that only ever held what the file said; only offered
+    for one the user edited (their words are kept unless they accept the change)."""
+
+    contact: Contact
+    """The contact as it is now (before the import)."""
+    old_company: str
+    old_title: str
+    new_company: str
+    new_title: str
+    applied: bool
+    """Saved by the import; False: offered, saved only if accepted."""
+    target: bool = False
+    """The new company is a target company (see `flag_targets`)."""
+
+    @property
+    def title_changed(self) -> bool:
+        return name_key(self.old_title) != name_key(self.new_title)
+
+    @property
+    def company_changed(self) -> bool:
+        return name_key(self.old_company) != name_key(self.new_company)
+
+    @property
+    def before(self) -> str:
+        """The old job as the preview and the note say it: "Designer at Acme"."""
+        return _job(self.old_title, self.old_company, with_title=self.title_changed)
+
+    @property
+    def after(self) -> str:
+        """The new job, said the same way: "Lead at Globex" (or "Globex")."""
+        return _job(self.new_title, self.new_company, with_title=self.title_changed)
+
+    def summary(self) -> str:
+        """`Priya Patel: Acme → Globex`, as the preview lists it."""
+        return f"{self.contact.name}: {self.before} → {self.after}"
+
+
+def _job(title: str, company: str, *, with_title: bool) -> str:
+    """ "Lead at Globex", "Globex" (the title left out when it didn't change), "Lead"."""
+    if not with_title or not title:
+        return company or title or "(none)"
+    return f"{title} at {company}" if company else title
+
+
+def history_text(change: JobChange, source: str) -> str:
+    """The note an applied change adds, so the old job stays in the contact's history."""
+    before = _job(change.old_title, change.old_company, with_title=True)
+    after = _job(change.new_title, change.new_company, with_title=True)
+    return f"Moved from {before} to {after} ({source} import)"
+
+
+def target_followup_text(change: JobChange) -> str:
+    """The follow-up a move into a target company adds (due the day of the import)."""
+    return (
+        f"{change.contact.name} moved to {change.new_company}, a target company: "
+        "congratulate them and ask about the team"
+    )
+
+
 @dataclass(slots=True)
 class ImportPlan:
     """What an import will do; nothing is written until `apply_plan`."""
@@ -80,10 +150,54 @@ class ImportPlan:
     who referred them (their pair is in `updated`)."""
     candidates: list[Candidate] = field(default_factory=list)
     """Rows added as new people that may be someone known (see `Candidate`)."""
+    job_changes: list[JobChange] = field(default_factory=list)
+    """Every company or title change seen, applied or offered; an applied one is also
+    in `updated`."""
 
     @property
     def changes_anything(self) -> bool:
         return bool(self.added or self.updated)
+
+    @property
+    def offered(self) -> list[JobChange]:
+        """The job changes not applied unless accepted (`accept_job_changes`)."""
+        return [change for change in self.job_changes if not change.applied]
+
+
+def flag_targets(plan: ImportPlan, companies: Iterable[Company]) -> ImportPlan:
+    """`plan` with each job change into a target company flagged (names compared as
+    netui.companies does: case, accents and spacing ignored), so that the preview says so
+    and the import adds a follow-up. The importers don't see the companies; the callers
+    of `plan_file` pass them here."""
+    targets = {name_key(c.name) for c in companies if c.target}
+    flagged = [
+        replace(change, target=change.company_changed and name_key(change.new_company) in targets)
+        for change in plan.job_changes
+    ]
+    return replace(plan, job_changes=flagged)
+
+
+def accept_job_changes(plan: ImportPlan, which: Iterable[int] | None = None) -> ImportPlan:
+    """`plan` with offered job changes applied: those at the indices `which` of
+    `plan.job_changes`, or every one (None). The contact's other updates are kept."""
+    chosen = set(range(len(plan.job_changes)) if which is None else which)
+    changes = list(plan.job_changes)
+    updated = list(plan.updated)
+    unchanged = plan.unchanged
+    for index, change in enumerate(changes):
+        if index not in chosen or change.applied:
+            continue
+        changes[index] = replace(change, applied=True)
+        at = next((i for i, (b, _) in enumerate(updated) if b.id == change.contact.id), None)
+        if at is None:
+            before, after = change.contact, change.contact
+            updated.append((before, after))
+            at = len(updated) - 1
+            unchanged -= 1
+        else:
+            before, after = updated[at]
+        updated[at] = (before, replace(after, company=change.new_company, title=change.new_title))
+    return replace(plan, updated=updated, unchanged=unchanged, job_changes=changes)
 
 
 def counts(plan: ImportPlan) -> str:
@@ -115,24 +229,45 @@ def plan_details(plan: ImportPlan, *, limit: int = 20) -> list[str]:
     if len(plan.added) > limit:
         lines[limit:] = [f"  and {len(plan.added) - limit} more to add"]
     changed = []
+    # An applied job change is listed as one (below), not again field by field.
+    moved = {c.contact.id for c in plan.job_changes if c.applied}
     for before, after in plan.updated:
         fields = [
             f"{name} '{_value(getattr(before, name))}' → '{_value(getattr(after, name))}'"
             for name in DETAIL_FIELDS
             if getattr(before, name) != getattr(after, name)
+            and not (before.id in moved and name in ("company", "title"))
         ]
         if before.referred_by != after.referred_by or before.id in plan.links:
             fields.append("referrer set")
-        changed.append(f"~ {before.name}: " + ", ".join(fields))
+        if fields:
+            changed.append(f"~ {before.name}: " + ", ".join(fields))
     if len(changed) > limit:
-        changed[limit:] = [f"  and {len(plan.updated) - limit} more to update"]
+        count = len(changed)
+        changed[limit:] = [f"  and {count - limit} more to update"]
+    jobs = [_job_line(change) for change in plan.job_changes[:limit]]
+    if len(plan.job_changes) > limit:
+        jobs.append(f"  and {len(plan.job_changes) - limit} more job changes")
     maybe = [
         f"? line {c.line} {c.name} may be {c.other} ({c.reason}): added, see Duplicates"
         for c in plan.candidates[:limit]
     ]
     if len(plan.candidates) > limit:
         maybe.append(f"  and {len(plan.candidates) - limit} more possible duplicates")
-    return [shown(line, multiline=False) for line in lines + changed + maybe]
+    return [shown(line, multiline=False) for line in lines + changed + jobs + maybe]
+
+
+def _job_line(change: JobChange) -> str:
+    """`* Priya Patel: Acme → Globex (applied, …)`: what was seen and what is done."""
+    if change.applied:
+        what = "applied; the old job kept in a note"
+        if change.target:
+            what += f"; {change.new_company} is a target company: a follow-up due today"
+    else:
+        what = "offered: kept as typed in netui unless accepted"
+        if change.target:
+            what += f"; {change.new_company} is a target company: a follow-up if accepted"
+    return f"* {change.summary()} ({what})"
 
 
 def apply_plan(store: Store, plan: ImportPlan) -> None:
@@ -140,10 +275,19 @@ def apply_plan(store: Store, plan: ImportPlan) -> None:
     nothing). An update is dropped if its contact changed since the plan was made."""
     if not plan.changes_anything:
         return
+    history: dict[int, str] = {}
+    followups: dict[int, str] = {}
+    for change in plan.job_changes:
+        if change.applied and (contact_id := change.contact.id) is not None:
+            history[contact_id] = history_text(change, plan.source)
+            if change.target:
+                followups[contact_id] = target_followup_text(change)
     store.apply_import(
         plan.added,
         plan.updated,
         f"imported from {plan.source} ({counts(plan)})",
         referrers=plan.referrers,
         links=plan.links,
+        history=history,
+        followups=followups,
     )

@@ -10,7 +10,17 @@ from typing import TYPE_CHECKING, Any
 
 from netui.dates import add_days
 from netui.errors import NotFoundError, StoreError
-from netui.model import Company, Contact, FollowUp, Goals, MeetingLog, NewName, Note, Status
+from netui.model import (
+    Company,
+    Contact,
+    FollowUp,
+    Goals,
+    MeetingLog,
+    NewName,
+    Note,
+    NoteKind,
+    Status,
+)
 from netui.store import convert, schema
 from netui.store.transaction import Transaction
 from netui.text import fold, shown
@@ -108,6 +118,8 @@ class LoopMixin:
         *,
         referrers: dict[int, int] | None = None,
         links: dict[int, int] | None = None,
+        history: dict[int, str] | None = None,
+        followups: dict[int, str] | None = None,
     ) -> int:
         """Save an import as one undoable change and one write; the number of updates
         saved.
@@ -119,7 +131,11 @@ class LoopMixin:
         `referrers` maps the index of an added contact to the index of the added contact
         who referred them (people who only get ids in this change), and `links` the id
         of a saved contact to the index of the added contact who referred them (set only
-        if the contact still has no referrer).
+        if the contact still has no referrer). `history` maps the id of an updated
+        contact to the text of a note (kind `note`, dated today) and `followups` to that
+        of an open follow-up due today: a job change seen on import keeps the old job in
+        the contact's history and may call for a word. Each is saved only with its
+        contact's update, so that it is undone with it and never outlives it.
         """
         saved = 0
         with self._change(description) as tx:
@@ -142,6 +158,13 @@ class LoopMixin:
                 del fields["created"]
                 tx.update("contacts", before.id, fields)
                 saved += 1
+                today = tx.now.date()
+                if text := (history or {}).get(before.id):
+                    note = Note(text, today, before.id, NoteKind.NOTE, created=tx.now)
+                    tx.insert("notes", convert.note_to_doc(note))
+                if text := (followups or {}).get(before.id):
+                    nudge = FollowUp(text, today, before.id, created=tx.now)
+                    tx.insert("followups", convert.followup_to_doc(nudge))
             for contact_id, referrer in (links or {}).items():
                 doc = tx.get("contacts", contact_id)
                 if doc is not None and doc.get("referred_by") is None:

@@ -4,9 +4,12 @@ A file picker built from Textual's own widgets: a path `Input` (`~` expanded; a 
 path is read from the folder the tree shows) and a `DirectoryTree` of folders and
 importable files. Picking a file fills the path, guesses the format (`guess_format`) and
 previews at once; `enter` in the path previews too. The preview (`describe_plan`, then
-`plan_details`) says what would be added, updated and skipped; a file that can't be read
-shows its problem (with the line) and nothing is written. `Import` saves the plan as one
-undoable change (`apply_plan`); escape closes without writing anything.
+`plan_details`) says what would be added, updated and skipped, and the job changes a
+re-import saw; a file that can't be read shows its problem (with the line) and nothing is
+written. The job changes offered (for contacts edited in netui: the planner decides which)
+are listed once more below the preview, unticked: space ticks one, `a` ticks them all, and
+Import applies the ticked ones with the rest (`accept_job_changes`). `Import` saves the
+plan as one undoable change (`apply_plan`); escape closes without writing anything.
 
 Reading and planning run off the event loop: the file on a thread, the plan on the store's
 thread (it reads the contacts). Everything from the file is shown literally, never parsed
@@ -29,13 +32,22 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, DirectoryTree, Input, Label, Select, Static
+from textual.widgets import Button, DirectoryTree, Input, Label, Select, SelectionList, Static
+from textual.widgets.selection_list import Selection
 
 from netui.errors import NetuiError
 from netui.interchange.formats import IMPORT_FORMATS, guess_format, plan_file
-from netui.interchange.plan import ImportPlan, apply_plan, describe_plan, plan_details
+from netui.interchange.plan import (
+    ImportPlan,
+    accept_job_changes,
+    apply_plan,
+    describe_plan,
+    flag_targets,
+    plan_details,
+)
+from netui.model import Company, Contact
 from netui.store import Store
-from netui.text import shown
+from netui.text import plural, shown
 
 SUFFIXES = (".csv", ".vcf", ".vcard")
 """The files the tree lists (folders are always listed, hidden ones never)."""
@@ -76,6 +88,12 @@ def _kind(path: Path) -> str:
         return "missing"
 
 
+def _plan(fmt: str, path: Path, contacts: list[Contact], companies: list[Company]) -> ImportPlan:
+    """Read and plan the file, moves into target companies flagged (blocking: run on a
+    thread)."""
+    return flag_targets(plan_file(fmt, path, contacts), companies)
+
+
 def _apply(store: Store, plan: ImportPlan) -> ImportPlan:
     """Save the plan (one undoable change); return it, so the caller knows it was saved."""
     apply_plan(store, plan)
@@ -84,9 +102,11 @@ def _apply(store: Store, plan: ImportPlan) -> ImportPlan:
 
 def counts(plan: ImportPlan) -> str:
     """`5 added, 1 updated, 2 skipped` (the parts that are not zero, or `nothing`)."""
+    applied = [change for change in plan.job_changes if change.applied]
     parts = [
         f"{len(plan.added)} added" if plan.added else "",
         f"{len(plan.updated)} updated" if plan.updated else "",
+        plural(len(applied), "job change") + " noted" if applied else "",
         f"{plan.unchanged} already here" if plan.unchanged else "",
         f"{len(plan.skipped)} skipped" if plan.skipped else "",
     ]
@@ -122,12 +142,18 @@ class ImportFileTree(DirectoryTree):
             self.path = folder.parent
 
 
+class OfferedChanges(SelectionList[int]):
+    """The job changes offered, one row each (the value: its index in the plan's
+    `job_changes`); none ticked until the user ticks them."""
+
+
 class ImportScreen(ModalScreen["ImportPlan | None"]):
     """Pick a file and a format, preview, import; returns the plan imported, or None."""
 
     CSS_PATH = "import_file.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
+        Binding("a", "accept_all", "Accept all job changes", show=False),
     ]
 
     def __init__(self, start: Path | None = None) -> None:
@@ -165,14 +191,20 @@ class ImportScreen(ModalScreen["ImportPlan | None"]):
                 yield Select(options, value=DEFAULT_FORMAT, allow_blank=False, id="format")
             with VerticalScroll(id="preview"):
                 yield Static("", id="preview-text", markup=False)
+            with Vertical(id="offered"):
+                yield Static("", id="offered-label", markup=False)
+                yield OfferedChanges(id="offers")
             yield Static(HINT, id="message", markup=False)
             with Horizontal(id="buttons"):
                 yield Button("Preview (enter)", variant="primary", id="do-preview")
+                yield Button("Accept all (a)", id="accept-all")
                 yield Button("Import", variant="success", id="do-import")
                 yield Button("Cancel (esc)", id="cancel")
 
     def on_mount(self) -> None:
         self.query_one("#preview").display = False
+        self.query_one("#offered").display = False
+        self.query_one("#accept-all").display = False
         self.query_one("#do-import").display = False
         field = self.query_one("#path", Input)
         field.focus()
@@ -219,6 +251,9 @@ class ImportScreen(ModalScreen["ImportPlan | None"]):
         self.plan = None
         self.remove_class("-previewing")
         self.query_one("#preview").display = False
+        self.query_one("#offered").display = False
+        self.query_one(OfferedChanges).clear_options()
+        self.query_one("#accept-all").display = False
         self.query_one("#do-import").display = False
         self.query_one("#do-preview").display = True
         self.query_one("#cancel", Button).label = "Cancel (esc)"
@@ -266,6 +301,8 @@ class ImportScreen(ModalScreen["ImportPlan | None"]):
         event.stop()
         if event.button.id == "do-preview":
             self.preview()
+        elif event.button.id == "accept-all":
+            self.action_accept_all()
         elif event.button.id == "do-import":
             self.run_worker(self.import_plan(), group="import", exclusive=True)
         else:
@@ -274,6 +311,26 @@ class ImportScreen(ModalScreen["ImportPlan | None"]):
     def action_cancel(self) -> None:
         if not self._applying:
             self.dismiss(None)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "accept_all":
+            return self.plan is not None and bool(self.plan.offered) and not self._applying
+        return True
+
+    def action_accept_all(self) -> None:
+        """Tick every job change offered (Import then applies them)."""
+        self.query_one(OfferedChanges).select_all()
+
+    @on(SelectionList.SelectedChanged, "#offers")
+    def _offers_ticked(self) -> None:
+        if self.plan is None:
+            return
+        ticked = len(self.query_one(OfferedChanges).selected)
+        offered = len(self.plan.offered)
+        if ticked:
+            self._say(f"{ticked} of {plural(offered, 'job change')} accepted: Import applies them.")
+        else:
+            self._say(self._ready_text(self.plan))
 
     # --- preview ----------------------------------------------------------------------------
 
@@ -310,7 +367,8 @@ class ImportScreen(ModalScreen["ImportPlan | None"]):
             # The contacts come from the store's thread; the file is read and planned on a
             # thread of its own, so a large file holds up neither the UI nor the store.
             contacts = await self.app.call_store(self.app.store.contacts)  # type: ignore[attr-defined]
-            plan = await asyncio.to_thread(plan_file, fmt, path, contacts)
+            companies = await self.app.call_store(self.app.store.companies)  # type: ignore[attr-defined]
+            plan = await asyncio.to_thread(_plan, fmt, path, contacts, companies)
         except NetuiError as error:
             if self._planned_for == (self.path_text, self.fmt):
                 self._show_problem(error)
@@ -338,12 +396,13 @@ class ImportScreen(ModalScreen["ImportPlan | None"]):
         box.scroll_home(animate=False)
         self.add_class("-previewing")
         self.query_one("#do-preview").display = False
+        self._show_offers(plan)
         cancel = self.query_one("#cancel", Button)
         importing = self.query_one("#do-import", Button)
-        if plan.changes_anything:
+        if plan.changes_anything or plan.offered:
             importing.display = True
             cancel.label = "Cancel (esc)"
-            self._say("Nothing is saved until Import; ctrl+z on the main screen undoes it.")
+            self._say(self._ready_text(plan))
             importing.focus()
         else:
             importing.display = False
@@ -351,12 +410,37 @@ class ImportScreen(ModalScreen["ImportPlan | None"]):
             self._say("Nothing to import: the file adds or changes no contact.", "-done")
             cancel.focus()
 
+    def _show_offers(self, plan: ImportPlan) -> None:
+        """List the job changes offered, none ticked (hidden when there are none)."""
+        offers = self.query_one(OfferedChanges)
+        offers.clear_options()
+        offered = [(i, c) for i, c in enumerate(plan.job_changes) if not c.applied]
+        offers.add_options(
+            [Selection(Content(shown(c.summary(), multiline=False)), i) for i, c in offered]
+        )
+        self.query_one("#offered-label", Static).update(
+            f"{plural(len(offered), 'job change')} offered for contacts edited in netui, "
+            "not applied unless accepted: space ticks one, a ticks all"
+        )
+        self.query_one("#offered").display = bool(offered)
+        self.query_one("#accept-all").display = bool(offered)
+
+    @staticmethod
+    def _ready_text(plan: ImportPlan) -> str:
+        if plan.offered and not plan.changes_anything:
+            return "Tick the job changes to accept, then Import; esc closes."
+        return "Nothing is saved until Import; ctrl+z on the main screen undoes it."
+
     # --- import -----------------------------------------------------------------------------
 
     async def import_plan(self) -> None:
-        """Save the previewed plan as one undoable change, then close."""
-        plan = self.plan
-        if plan is None or not plan.changes_anything or self._applying:
+        """Save the previewed plan, with the job changes ticked, as one undoable change,
+        then close."""
+        if self.plan is None or self._applying:
+            return
+        plan = accept_job_changes(self.plan, self.query_one(OfferedChanges).selected)
+        if not plan.changes_anything:
+            self._say("Nothing to import: tick a job change to accept it (space), or esc.")
             return
         self._applying = True
         self.query_one("#buttons").disabled = True
