@@ -12,9 +12,9 @@ Evidence, from the contacts' own fields:
   country code is read in the default region, `NETUI_REGION` or the locale's, and when
   there is none it agrees with any number of the same national digits); the same name
   (case, accents and spacing ignored; a middle name or initial on one side only is
-  still the same name); a similar name (a short form, "Chris"/"Christopher", or one
-  letter off) with the same last name; and the same company, which only counts next to
-  a name that agrees.
+  still the same name); a similar name (a short form, "Chris"/"Christopher", an
+  initial, or one letter off) with the same last name; and the same company, which
+  only counts next to a name that agrees.
 
 Two contacts **are** one person (an import merges them) on strong evidence, or when the
 name is the same and so is the phone or the company, or the name is similar and the phone
@@ -248,8 +248,8 @@ def _similar_first(one: str, two: str) -> bool:
     if frozenset((one, two)) in NICKNAMES:
         return True
     short, long = sorted((one, two), key=len)
-    if len(short) >= 3 and long.startswith(short):
-        return True
+    if (len(short) >= 3 or len(short) == 1) and long.startswith(short):
+        return True  # "Chris" for Christopher, "J." for Jane
     return min(len(one), len(two)) >= 5 and _one_letter_off(one, two)
 
 
