@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from netkit import (
     BOB,
+    make_app,
     notifications,
     paste,
     read_db,
@@ -27,7 +28,7 @@ from netkit import (
 from textual.command import CommandPalette
 from textual.widgets import Button, Input, Select, Static
 
-from netui.ui.screens.import_file import ImportFileTree, ImportScreen
+from netui.ui.screens.import_file import ImportFileTree, ImportScreen, OfferedChanges
 from netui.ui.screens.main import MainScreen
 
 LINKEDIN = Path(__file__).parent.parent / "data" / "linkedin"
@@ -443,3 +444,199 @@ async def test_a_refused_save_keeps_the_dialog_open_and_writes_nothing(
         assert screen.query_one("#path", Input).has_focus
         assert any("the disk is full" in n for n in notifications(app))
     assert db.read_bytes() == before
+
+
+# --- job changes seen on a re-import ----------------------------------------------------------
+
+JOBS_BEFORE = """First Name,Last Name,URL,Email Address,Company,Position,Connected On
+Mei,Chen,https://www.linkedin.com/in/mei-chen,,Acme,Designer,02 Apr 2021
+Tom,Berg,https://www.linkedin.com/in/tom-berg,,Initech,Analyst,15 Mar 2020
+Lena,Park,https://www.linkedin.com/in/lena-park,,Umbrella,Designer,01 Feb 2019
+"""
+JOBS_AFTER = """First Name,Last Name,URL,Email Address,Company,Position,Connected On
+Mei,Chen,https://www.linkedin.com/in/mei-chen,,Globex,Designer,02 Apr 2021
+Tom,Berg,https://www.linkedin.com/in/tom-berg,,Hooli,Analyst,15 Mar 2020
+Lena,Park,https://www.linkedin.com/in/lena-park,,Umbrella,Lead,01 Feb 2019
+"""
+MEI_FOLLOWUP = (
+    "Mei Chen moved to Globex, a target company: congratulate them and ask about the team"
+)
+
+
+def offers(screen: ImportScreen) -> OfferedChanges:
+    return screen.query_one(OfferedChanges)
+
+
+def offered_rows(screen: ImportScreen) -> list[str]:
+    rows = offers(screen)
+    return [str(rows.get_option_at_index(i).prompt) for i in range(rows.option_count)]
+
+
+def by_name(db: Path) -> dict[str, tuple[int, dict[str, Any]]]:
+    return {doc["name"]: (int(key), doc) for key, doc in read_db(db)["contacts"].items()}
+
+
+def imported_then_edited(db: Path, user_home: Path) -> None:
+    """Mei, Tom and Lena imported from LinkedIn earlier; Tom and Lena edited since;
+    Globex marked as a target; a newer export in ~/Downloads/jobs.csv."""
+    from dataclasses import replace
+
+    from netkit import CLOCK
+
+    from netui.interchange.linkedin import parse_connections, plan_import
+    from netui.interchange.plan import apply_plan
+    from netui.store import Store
+
+    store = Store.open(db, clock=CLOCK)
+    apply_plan(store, plan_import(parse_connections(JOBS_BEFORE), store.contacts()))
+    for contact in store.contacts():
+        if contact.name in ("Tom Berg", "Lena Park"):
+            store.update_contact(replace(contact, how_met="Alumni dinner"), contact)
+    store.set_target("Globex", True)
+    (user_home / "Downloads" / "jobs.csv").write_text(JOBS_AFTER, encoding="utf-8")
+
+
+async def test_job_changes_are_listed_and_the_ticked_offers_applied(
+    db: Path, user_home: Path
+) -> None:
+    imported_then_edited(db, user_home)
+    app = make_app(db)  # on the file as it is now
+    notes_before = len(read_db(db)["notes"])
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        screen = await open_import(pilot)
+        await preview_path(pilot, screen, "~/Downloads/jobs.csv")
+        shown = preview_text(screen)
+        assert (
+            "* Mei Chen: Acme → Globex (applied; the old job kept in a note; Globex is a "
+            "target company: a follow-up due today)"
+        ) in shown
+        assert "* Tom Berg: Initech → Hooli (offered:" in shown
+        assert "* Lena Park: Designer at Umbrella → Lead at Umbrella (offered:" in shown
+        # The offered ones, again, to tick: none ticked yet.
+        assert offered_rows(screen) == [
+            "Tom Berg: Initech → Hooli",
+            "Lena Park: Designer at Umbrella → Lead at Umbrella",
+        ]
+        assert offers(screen).selected == []
+        assert "2 job changes offered" in screen_text(app)
+        assert screen.query_one("#do-import", Button).has_focus
+
+        # Back to the list (past Accept all), down to Lena, tick her; then to Import.
+        await pilot.press("shift+tab", "shift+tab")
+        assert offers(screen).has_focus
+        await pilot.press("down", "space")
+        assert offers(screen).selected == [2]  # Lena's, the third job change
+        await settle(pilot)
+        assert "1 of 2 job changes accepted" in message_text(screen)
+        await pilot.press("tab", "tab")
+        assert screen.query_one("#do-import", Button).has_focus
+        history = len(app.store.history)
+        await pilot.press("enter")
+        await wait_for_screen(pilot, MainScreen)
+        await settle(pilot)
+        assert len(app.store.history) == history + 1
+        assert any("2 job changes noted" in n for n in notifications(app))
+
+        people = by_name(db)
+        mei_id, mei = people["Mei Chen"]
+        assert mei["company"] == "Globex"  # untouched since imported: applied
+        assert people["Lena Park"][1]["title"] == "Lead"  # offered, ticked
+        assert people["Tom Berg"][1]["company"] == "Initech"  # offered, not ticked
+        notes = {n["text"]: n for n in read_db(db)["notes"].values()}
+        assert len(notes) == notes_before + 2
+        moved = notes["Moved from Designer at Acme to Designer at Globex (LinkedIn import)"]
+        assert (moved["contact_id"], moved["kind"], moved["date"]) == (mei_id, "note", "2026-11-25")
+        assert "Moved from Designer at Umbrella to Lead at Umbrella (LinkedIn import)" in notes
+        followup = next(f for f in read_db(db)["followups"].values() if f["contact_id"] == mei_id)
+        assert (followup["text"], followup["due"]) == (MEI_FOLLOWUP, "2026-11-25")
+
+        # The review screen has the move into a target company, due today.
+        await pilot.press("r")
+        await wait_until(pilot, lambda: "Mei Chen moved to Globex" in screen_text(app))
+        await pilot.press("escape")
+        await settle(pilot)
+
+        # One undo takes it all back: the jobs, the notes, the follow-up.
+        await pilot.press("ctrl+z")
+        await wait_until(pilot, lambda: by_name(db)["Mei Chen"][1]["company"] == "Acme")
+        await settle(pilot)
+        assert by_name(db)["Lena Park"][1]["title"] == "Designer"
+        assert len(read_db(db)["notes"]) == notes_before
+        assert all(f["contact_id"] != mei_id for f in read_db(db)["followups"].values())
+
+
+async def test_accept_all_applies_every_offer_and_a_reimport_reports_nothing(
+    db: Path, user_home: Path
+) -> None:
+    imported_then_edited(db, user_home)
+    app = make_app(db)  # on the file as it is now
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        screen = await open_import(pilot)
+        await preview_path(pilot, screen, "~/Downloads/jobs.csv")
+        await pilot.press("a")  # from the Import button: every offer ticked
+        await settle(pilot)
+        assert len(offers(screen).selected) == 2
+        assert "2 of 2 job changes accepted" in message_text(screen)
+        await pilot.press("enter")
+        await wait_for_screen(pilot, MainScreen)
+        await settle(pilot)
+        people = by_name(db)
+        assert people["Tom Berg"][1]["company"] == "Hooli"
+        assert people["Lena Park"][1]["title"] == "Lead"
+        after = db.read_bytes()
+
+        screen = await open_import(pilot)
+        await preview_path(pilot, screen, "~/Downloads/jobs.csv")
+        assert "* " not in preview_text(screen)  # applied: not reported again
+        assert not screen.query_one("#offered").display
+        assert "Nothing to import" in message_text(screen)
+        await pilot.press("escape")
+        await wait_for_screen(pilot, MainScreen)
+    assert db.read_bytes() == after
+
+
+async def test_offers_left_unticked_import_nothing(app, db: Path, user_home: Path) -> None:
+    """Bob Smith, typed by hand at Globex as an Engineering Manager, is a Director of
+    Sales on LinkedIn: offered; with nothing else to import and nothing ticked, Import
+    says so and writes nothing, and the Accept all button ticks the offer."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_import(pilot)
+        await preview_path(pilot, screen, "~/Downloads/connections.csv")
+        await pilot.press("enter")
+        await wait_for_screen(pilot, MainScreen)
+        await settle(pilot)
+        before = db.read_bytes()
+        assert by_name(db)["Bob Smith"][1]["title"] == "Engineering Manager"
+
+        screen = await open_import(pilot)
+        await preview_path(pilot, screen, "~/Downloads/connections.csv")
+        assert "added 0, updated 0, unchanged 5" in preview_text(screen)
+        assert offered_rows(screen) == [
+            "Bob Smith: Engineering Manager at Globex → Director, Sales at Globex"
+        ]
+        assert "Tick the job changes to accept" in message_text(screen)
+        await pilot.press("enter")  # Import, with nothing ticked
+        await settle(pilot)
+        assert "Nothing to import: tick a job change" in message_text(screen)
+        assert app.screen is screen
+        assert db.read_bytes() == before
+        # The button does what `a` does.
+        await pilot.press("shift+tab", "enter")
+        await settle(pilot)
+        assert offers(screen).selected == [0]
+        await pilot.press("tab", "enter")
+        await wait_for_screen(pilot, MainScreen)
+        await settle(pilot)
+    assert by_name(db)["Bob Smith"][1]["title"] == "Director, Sales"
+
+
+async def test_a_typed_in_the_path_is_text_not_accept_all(app, user_home: Path) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_import(pilot)
+        await preview_path(pilot, screen, "~/Downloads/connections.csv")
+        assert offered_rows(screen)  # Bob's new title, offered
+        screen.query_one("#path", Input).focus()
+        await pilot.press("end", "a")
+        await settle(pilot)
+        assert screen.query_one("#path", Input).value == "~/Downloads/connections.csva"
+        assert screen.plan is None and not screen.query_one("#offered").display

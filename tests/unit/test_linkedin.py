@@ -171,7 +171,9 @@ def test_a_reexport_updates_untouched_contacts_and_adds_new_people(store: Store)
         'Ann O\'Neil "Annie"': ("Umbrella Corp", "Senior Recruiter"),
     }
     assert plan.unchanged == 3
-    assert any("Globex' → 'Hooli'" in line for line in plan_details(plan))
+    assert "* Bob Smith: Director, Sales at Globex → VP, Sales at Hooli (applied" in "\n".join(
+        plan_details(plan)
+    )
     apply_plan(store, plan)
     bob = next(c for c in store.contacts() if c.name == "Bob Smith")
     assert bob.company == "Hooli" and bob.updated == bob.created  # still follows LinkedIn
@@ -184,6 +186,7 @@ def test_a_reexport_never_overwrites_what_the_user_edited(store: Store) -> None:
     store.update_contact(replace(bob, title="Head of Sales EMEA"), bob)
     plan = plan_import(read_connections(DATA / "connections_reexport.csv"), store.contacts())
     assert "Bob Smith" not in {before.name for before, _ in plan.updated}
+    assert [change.contact.name for change in plan.offered] == ["Bob Smith"]  # offered only
     apply_plan(store, plan)
     bob = store.contact(bob.id)  # type: ignore[arg-type]
     assert (bob.company, bob.title) == ("Globex", "Head of Sales EMEA")

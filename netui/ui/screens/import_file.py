@@ -418,9 +418,11 @@ class ImportScreen(ModalScreen["ImportPlan | None"]):
         offers.add_options(
             [Selection(Content(shown(c.summary(), multiline=False)), i) for i, c in offered]
         )
+        if offered:
+            offers.highlighted = 0  # so that space ticks the first row at once
         self.query_one("#offered-label", Static).update(
-            f"{plural(len(offered), 'job change')} offered for contacts edited in netui, "
-            "not applied unless accepted: space ticks one, a ticks all"
+            f"{plural(len(offered), 'job change')} offered, applied only if ticked: "
+            "space ticks one, a ticks all"
         )
         self.query_one("#offered").display = bool(offered)
         self.query_one("#accept-all").display = bool(offered)
