@@ -196,7 +196,7 @@ def keys_of(contact: Contact, region: str | None = None) -> Keys:
         profile,
         frozenset({profile, *profiles} - {""}),
         phones,
-        tuple(words_of(contact.name) or fold(contact.name).split()),  # ("¡!" is a name too)
+        tuple(words_of(contact.name) or fold(contact.name).split() or contact.name.split()),
         company_key(contact.company),
     )
 

@@ -52,12 +52,13 @@ _NOT_NAME = re.compile(r"[0-9@#/\\<>\[\]{}()=+*_|~^$%&!?;:\"]")
 _URL = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.)", re.IGNORECASE)
 _EDGE = ".,;:()[]{}\"'“”‘’"
 _WORD = re.compile(r"[^\W_]+")
+_APOSTROPHES = re.compile("['\u2019\u02bc`]")
 
 
 def words_of(name: str) -> list[str]:
-    """The folded words of a name: its runs of letters and digits ("O'Brien-Ng" is
-    "o", "brien", "ng"), so that punctuation never decides a match."""
-    return _WORD.findall(fold(name))
+    """The folded words of a name: its runs of letters and digits, an apostrophe
+    joining ("O'Brien-Ng" is "obrien", "ng"), so that punctuation never decides a match."""
+    return _WORD.findall(_APOSTROPHES.sub("", fold(name)))
 
 
 def _full(name: str) -> str:

@@ -102,6 +102,8 @@ class PeopleMixin:
 
     def mark_not_duplicate(self, one: int, two: int) -> None:
         """Remember that contacts `one` and `two` are two people (not suggested again)."""
+        if one == two:
+            raise StoreError("a pair of different people needs two different contacts")
         pair = sorted((one, two))
         with self._change("marked two contacts as different people") as tx:
             for contact_id in pair:

@@ -123,6 +123,7 @@ def test_add_contact_writes_every_field(run, db: Path) -> None:
         )
     )
     assert result.out == (
+        "'Bob Smith' is Bob Smith (Globex) [id 1]\n"
         "saved contact Jane Doe, Design Lead, at Acme Corp  #ux #fintech  <jane@acme.com>"
         "  (referred by Bob Smith)  [id 2]\n"
     )
@@ -160,6 +161,7 @@ def test_add_contact_strips_escape_sequences(run, db: Path) -> None:
 def test_add_followup_with_a_date(run, network: Path) -> None:
     result = ok(run("add", "followup", "Jane: send the portfolio by 2031-12-01"))
     assert result.out.startswith(
+        "'Jane' is Jane Doe (Acme Corp) [id 2], by first name\n"
         "saved follow-up for Jane Doe: send the portfolio — due Mon 1 Dec 2031 (in "
     )
     assert result.out.endswith(" days)  [id 1]\n")
@@ -192,6 +194,27 @@ def test_add_followup_without_a_contact(run, db: Path) -> None:
     assert load(db)["followups"]["1"]["contact_id"] is None
 
 
+@pytest.mark.parametrize("label", ["Re", "FYI", "Todo", "Note to self"])
+def test_a_label_prefix_is_a_follow_up_for_no_one_with_the_prefix_kept(
+    run, network: Path, label: str
+) -> None:
+    result = ok(run("add", "followup", f"{label}: send intro email"))
+    assert result.out.startswith(f"'{label}:' names no one ('{label}' is a label)")
+    saved = load(network)["followups"]["1"]
+    assert (saved["contact_id"], saved["text"]) == (None, f"{label}: send intro email")
+
+
+def test_dry_run_says_whom_and_what_and_writes_nothing(run, network: Path) -> None:
+    before = network.read_bytes()
+    result = ok(run("add", "followup", "Jane: send the deck tomorrow", "--dry-run"))
+    assert result.out.splitlines() == [
+        "'Jane' is Jane Doe (Acme Corp) [id 2], by first name",
+        result.out.splitlines()[1],
+    ]
+    assert result.out.splitlines()[1].startswith("would save follow-up for Jane Doe: send the deck")
+    assert network.read_bytes() == before
+
+
 # --- add note -----------------------------------------------------------------------------
 
 
@@ -201,7 +224,9 @@ def test_add_note_dated_yesterday(run, network: Path) -> None:
     assert saved["text"] == "coffee at Blue Bottle, gave me two names"
     assert date.fromisoformat(saved["date"]) in result.in_days(-1)
     assert (saved["kind"], saved["contact_id"]) == ("note", 2)
-    assert result.out.startswith("saved note for Jane Doe on ")
+    said, saved_line = result.out.splitlines()
+    assert said == "'Jane' is Jane Doe (Acme Corp) [id 2], by first name"
+    assert saved_line.startswith("saved note for Jane Doe on ")
     assert load(network)["contacts"]["2"]["status"] == "lead"  # a plain note is no contact
 
 
@@ -220,7 +245,7 @@ def test_note_kind_moves_the_contact_along(run, network: Path, kinds, status) ->
     for kind in kinds:
         result = ok(run("add", "note", "--kind", kind, "Jane: talked"))
         prefix = "saved note for" if kind == "note" else f"saved {kind} note for"
-        assert result.out.startswith(f"{prefix} Jane Doe on ")
+        assert result.out.splitlines()[1].startswith(f"{prefix} Jane Doe on ")
     data = load(network)
     assert data["contacts"]["2"]["status"] == status
     assert data["contacts"]["1"]["status"] == "lead"
