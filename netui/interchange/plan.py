@@ -183,16 +183,17 @@ def accept_job_changes(plan: ImportPlan, which: Iterable[int] | None = None) -> 
     chosen = set(range(len(plan.job_changes)) if which is None else which)
     changes = list(plan.job_changes)
     updated = list(plan.updated)
+    position = {before.id: at for at, (before, _) in enumerate(updated)}
     unchanged = plan.unchanged
     for index, change in enumerate(changes):
         if index not in chosen or change.applied:
             continue
         changes[index] = replace(change, applied=True)
-        at = next((i for i, (b, _) in enumerate(updated) if b.id == change.contact.id), None)
+        at = position.get(change.contact.id)
         if at is None:
             before, after = change.contact, change.contact
             updated.append((before, after))
-            at = len(updated) - 1
+            at = position[change.contact.id] = len(updated) - 1
             unchanged -= 1
         else:
             before, after = updated[at]
