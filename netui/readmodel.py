@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
@@ -28,6 +29,7 @@ from netui.rhythm import CadenceDefaults, RhythmState
 from netui.text import fold
 
 if TYPE_CHECKING:
+    from netui.identity import Pair
     from netui.names import ContactIndex
 
 
@@ -192,6 +194,26 @@ class View:
             ),
         )
 
+    # --- duplicates -------------------------------------------------------------------------
+
+    def duplicates(self, dismissed: AbstractSet[tuple[int, int]] = frozenset()) -> tuple[Pair, ...]:
+        """The pairs of contacts that may be one person (`netui.identity.find_duplicates`),
+        best first, but the pairs in `dismissed` (the store's `not_duplicates`).
+
+        Found once per view and carried to the next one while no contact changed (0.5 s
+        at 30,000 contacts: call it off the UI thread), then only filtered: a pair marked
+        "not a duplicate" leaves without a search.
+        """
+        pairs: tuple[Pair, ...] = self._cached("duplicates", self._find_duplicates)
+        if not dismissed:
+            return pairs
+        return tuple(pair for pair in pairs if pair.ids not in dismissed)
+
+    def _find_duplicates(self) -> tuple[Pair, ...]:
+        from netui.identity import default_region, find_duplicates  # (not at start-up)
+
+        return tuple(find_duplicates(self.network.contacts, (), default_region()))
+
     # --- the next view ----------------------------------------------------------------------
 
     def after(
@@ -233,6 +255,10 @@ class View:
         }
         if sorted_here:
             view._carried = (sorted_here, frozenset(touched))
+        if "duplicates" in self._cache and all(
+            network.by_id.get(i) == self.network.by_id.get(i) for i in touched
+        ):  # (only follow-ups, notes or dismissed pairs changed: the same people)
+            view._cache["duplicates"] = self._cache["duplicates"]
         return view
 
 

@@ -24,7 +24,7 @@ from rich.console import RenderableType
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 
 from netui.clock import Clock, system_clock
@@ -42,7 +42,9 @@ from netui.ui.terminal import (
 )
 
 T = TypeVar("T")
-ScreenName = Literal["review", "contact", "prep", "meeting_log", "referrals", "companies", "import"]
+ScreenName = Literal[
+    "review", "contact", "prep", "meeting_log", "referrals", "companies", "import", "duplicates"
+]
 """The screens `NetuiApp.open_screen` shows."""
 
 POLL_SECONDS = 0.5
@@ -354,6 +356,13 @@ class NetuiApp(App[int]):
         commands = getattr(screen, "palette_commands", None)
         if commands:
             yield from commands()
+        # (By name: the palette need not import the screen; not over a dialog.)
+        if not isinstance(screen, ModalScreen) and type(screen).__name__ != "DuplicatesScreen":
+            yield SystemCommand(
+                "Duplicates",
+                "Contacts who may be one person: merge them, or keep them apart",
+                partial(self.open_screen, "duplicates"),
+            )
 
     def on_unmount(self) -> None:
         if self.store.loaded and self.load_error is None:
@@ -377,6 +386,7 @@ SCREENS: dict[str, tuple[str, str]] = {
     "referrals": ("referrals", "ReferralsScreen"),
     "companies": ("companies", "CompaniesScreen"),
     "import": ("import_file", "ImportScreen"),
+    "duplicates": ("duplicates", "DuplicatesScreen"),
 }
 """Each screen `open_screen` shows: its module in netui/ui/screens, and its class."""
 

@@ -20,7 +20,9 @@ from netkit import (
 from textual.widgets import Input, Static
 
 from netui.ui.dialogs.confirm import ConfirmScreen
+from netui.ui.dialogs.duplicate import DuplicateScreen
 from netui.ui.dialogs.quick_add import QuickAddScreen
+from netui.ui.screens.contact import ContactScreen
 from netui.ui.screens.main import MainScreen
 
 
@@ -331,3 +333,141 @@ async def test_quick_add_on_an_empty_network(empty_db: Path) -> None:
         assert app.screen.query_one("#contacts-list").cursor_key == 1
         assert "No contacts yet" not in screen_text(app)
     assert [d["name"] for d in read_db(empty_db)["contacts"].values()] == ["Jane Doe"]
+
+
+# --- who is who: a contact already here, a label, a near miss (issue 11) -------------------
+
+
+def warning(app) -> str:
+    return str(app.screen.query_one("#duplicate", Static).render())
+
+
+JANE_AGAIN = "Jane Doe @ Acme Corp <JANE@acme.com>"
+JANE_HERE = "⚠ Jane Doe (Acme Corp) is already here [id 1]: same email, same name, same company"
+
+
+async def type_jane_again(pilot) -> None:
+    """Open the contact bar on Jane Doe again; wait for the warning."""
+    await settle(pilot)
+    await open_bar(pilot, "a")
+    await paste(pilot, JANE_AGAIN)
+    await wait_until(pilot, lambda: warning(pilot.app) == JANE_HERE)
+
+
+async def test_a_contact_already_here_is_named_in_the_preview(app, db: Path) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await type_jane_again(pilot)
+        text = screen_text(app)
+        assert "→ contact Jane Doe, at Acme Corp  <JANE@acme.com>" in text
+        assert JANE_HERE in text
+        assert "enter asks: open the one here, or add anyway" in text
+        # Another name: the warning goes.
+        await pilot.press("ctrl+u")
+        await paste(pilot, "Janet Dole @ Initech")
+        await settle(pilot)
+        assert preview(app) == "→ contact Janet Dole, at Initech"
+        assert warning(app) == ""
+        assert "enter save · esc cancel" in screen_text(app)
+
+
+async def test_enter_asks_and_add_anyway_saves_a_second_contact(app, db: Path) -> None:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await type_jane_again(pilot)
+        await pilot.press("enter")
+        ask = await wait_for_screen(pilot, DuplicateScreen)
+        text = screen_text(app)
+        assert JANE_HERE in text
+        assert "Open Jane Doe, or add Jane Doe as another contact anyway?" in text
+        assert "Open Jane Doe (o)" in text and "Add anyway (a)" in text
+        assert len(read_db(db)["contacts"]) == 6  # nothing saved yet
+        assert ask is app.screen
+
+        before = app.store.generation
+        await pilot.press("a")
+        await wait_for_generation(pilot, before)
+        assert isinstance(app.screen, MainScreen)
+    janes = [d for d in read_db(db)["contacts"].values() if d["name"] == "Jane Doe"]
+    assert len(janes) == 2
+    assert sorted(d["email"] for d in janes) == ["JANE@acme.com", "jane@acme.com"]
+
+
+async def test_open_on_the_question_shows_the_contact_already_here(app, db: Path) -> None:
+    before = db.read_bytes()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await type_jane_again(pilot)
+        await pilot.press("enter")
+        await wait_for_screen(pilot, DuplicateScreen)
+        await pilot.press("enter")  # the Open button has the focus
+        page = await wait_for_screen(pilot, ContactScreen)
+        assert page.contact_id == JANE
+        await pilot.press("escape")
+        await wait_for_screen(pilot, MainScreen)
+        await settle(pilot)
+    assert db.read_bytes() == before
+
+
+async def test_escape_on_the_question_goes_back_to_the_line(app, db: Path) -> None:
+    before = db.read_bytes()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await type_jane_again(pilot)
+        await pilot.press("enter")
+        await wait_for_screen(pilot, DuplicateScreen)
+        await pilot.press("escape")
+        await wait_for_screen(pilot, QuickAddScreen)
+        assert line(app).value == JANE_AGAIN
+        assert warning(app) == JANE_HERE
+        await pilot.press("escape")
+        await wait_for_screen(pilot, MainScreen)
+    assert db.read_bytes() == before
+
+
+async def test_enter_right_after_typing_still_asks(app, db: Path) -> None:
+    """Enter waits for the look-up of the line as typed (never saves past it)."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await open_bar(pilot, "a")
+        await paste(pilot, "Bob Smith @ Globex")
+        await pilot.press("enter")
+        await wait_for_screen(pilot, DuplicateScreen)
+        assert "Bob Smith (Globex) is already here [id 2]: same name, same company" in (
+            screen_text(app)
+        )
+        await pilot.press("escape")
+        await wait_for_screen(pilot, QuickAddScreen)
+    assert len(read_db(db)["contacts"]) == 6
+
+
+async def test_a_label_line_saves_a_follow_up_about_no_one(app, db: Path) -> None:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await settle(pilot)
+        await open_bar(pilot, "f")
+        await pilot.press("ctrl+u")
+        await paste(pilot, "Re: send intro email")
+        await settle(pilot)
+        assert preview(app) == (
+            "→ follow-up for no one ('Re' is a label): Re: send intro email — due Wed 2 Dec"
+            " (in a week)"
+        )
+        before = app.store.generation
+        await pilot.press("enter")
+        await wait_for_generation(pilot, before)
+    (saved,) = [d for d in read_db(db)["followups"].values() if "send intro email" in d["text"]]
+    assert saved["text"] == "Re: send intro email"  # (the label stays in the text)
+    assert saved["contact_id"] is None
+
+
+async def test_a_near_miss_is_suggested_but_enter_creates_the_name_typed(app, db: Path) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await open_bar(pilot, "n")
+        await pilot.press("ctrl+u")
+        await paste(pilot, "Pri: met at the fair")
+        await settle(pilot)
+        assert preview(app) == ("⚠ no contact 'Pri'; did you mean Priya Patel? — enter creates it")
+        await pilot.press("enter")
+        confirm = await wait_for_screen(pilot, ConfirmScreen)
+        assert str(confirm.query_one("#question").render()) == (
+            "No contact matches 'Pri'. Create Pri as a new contact?"
+        )
+        await pilot.press("n")
+        await wait_for_screen(pilot, QuickAddScreen)

@@ -4,10 +4,19 @@ It parses nothing itself: every keystroke goes through `netui.quickadd`, and the
 shows the resolved contact and date, or the specific problem, keeping the text. A paste
 of several lines is not cut silently: a note gets them all, joined; a contact or a
 follow-up gets the first, and the bar says what was left out.
+
+A new contact who may already be here (`netui.identity.likely_matches`: the same email,
+or the same name at a company that does not differ) is named under the preview, and
+enter then asks (`DuplicateScreen`: open that one, or add anyway) instead of saving. The
+look-up runs on a thread of the bar's own, only when the name, company or email changed
+(15-80 ms at 30,000 contacts: more than a keystroke may take); enter waits for it.
 """
 
 from __future__ import annotations
 
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from typing import ClassVar
 
 from textual import events, on
@@ -22,12 +31,17 @@ from textual.widgets import Input, Static
 
 from netui import quickadd
 from netui.errors import QuickAddError, UnknownContactError
-from netui.model import NoteKind
+from netui.identity import Evidence, default_region, likely_matches
+from netui.model import Contact, NoteKind
 from netui.names import ContactIndex
 from netui.quickadd import ContactDraft, FollowUpDraft, NoteDraft
 from netui.text import clean
+from netui.ui.dialogs.duplicate import Answer, DuplicateScreen, warnings
 
 Draft = ContactDraft | FollowUpDraft | NoteDraft
+Match = tuple[Contact, Evidence]
+MatchKey = tuple[str, str, str]
+"""What of a contact line the duplicate look-up depends on: name, company, email."""
 
 PLACEHOLDERS = {
     "contact": "Jane Doe (Design Lead) @ Acme #ux <jane@acme.com> via Bob Smith",
@@ -133,6 +147,15 @@ class QuickAddScreen(ModalScreen["QuickAddResult | None"]):
         self.prefill = prefill
         self.note_kind = NoteKind.NOTE
         self._index: ContactIndex | None = None
+        self._contacts: tuple[Contact, ...] = ()
+        """The saved contacts a new one is compared with (the view's, at opening)."""
+        self._region: str | None = None
+        self._looking: tuple[MatchKey, asyncio.Future[list[Match]]] | None = None
+        """The duplicate look-up for the line as it is now (running, or done)."""
+        self._shown: list[Match] = []
+        """The matches named under the preview."""
+        self._lookups: ThreadPoolExecutor | None = None
+        """One thread for the look-ups: a newer line's waits only for the one running."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="bar"):
@@ -144,11 +167,13 @@ class QuickAddScreen(ModalScreen["QuickAddResult | None"]):
                 join_lines=self.kind == "note",
             )
             yield Static("", id="preview", markup=False)
+            yield Static("", id="duplicate", markup=False)
             yield Static("", id="left-out", markup=False)
             yield Static(self._hint(), id="hint", markup=False)
 
-    def _hint(self) -> str:
-        base = "enter save · esc cancel · tab/→ complete a name"
+    def _hint(self, *, asks: bool = False) -> str:
+        enter = "enter asks: open the one here, or add anyway" if asks else "enter save"
+        base = f"{enter} · esc cancel · tab/→ complete a name"
         if self.kind == "note":
             return f"{base} · ctrl+k kind: {self.note_kind}"
         return base
@@ -156,6 +181,10 @@ class QuickAddScreen(ModalScreen["QuickAddResult | None"]):
     async def on_mount(self) -> None:
         view = self.app.view or await self.app.snapshot()  # type: ignore[attr-defined]
         self._index = view.index()
+        if self.kind == "contact":
+            self._contacts = view.network.contacts
+            self._region = default_region()
+            self._lookups = ThreadPoolExecutor(1, thread_name_prefix="netui-matches")
         field = self.query_one(Input)
         field.suggester = ContactNameSuggester(self._index, self.kind)
         field.cursor_position = len(field.value)
@@ -170,11 +199,16 @@ class QuickAddScreen(ModalScreen["QuickAddResult | None"]):
             return quickadd.parse_followup(text, self._index, today)
         return quickadd.parse_note(text, self._index, today)
 
+    def on_unmount(self) -> None:
+        if self._lookups is not None:
+            self._lookups.shutdown(wait=False, cancel_futures=True)
+
     def _preview(self, text: str) -> Draft | None:
         preview = self.query_one("#preview", Static)
         if not text.strip():
             preview.update("")
             preview.set_class(False, "-error")
+            self._show_matches([])
             return None
         try:
             draft = self._parse(text)
@@ -184,11 +218,54 @@ class QuickAddScreen(ModalScreen["QuickAddResult | None"]):
                 message += " — enter creates it"
             preview.update(f"⚠ {message}")
             preview.set_class(True, "-error")
+            self._show_matches([])
             return None
         today = self.app.today  # type: ignore[attr-defined]
         preview.update("→ " + quickadd.describe(draft, today))
         preview.set_class(False, "-error")
+        if isinstance(draft, ContactDraft):
+            matches = self._matches(draft)
+            if matches.done() and not matches.cancelled():
+                self._show_matches(matches.result())  # (the same name: no flicker)
+            else:
+                self._show_matches([])
+                self.run_worker(self._warn_of_matches(matches), group="matches", exclusive=True)
         return draft
+
+    # --- the contact who may already be here ------------------------------------------------
+
+    def _matches(self, draft: ContactDraft) -> asyncio.Future[list[Match]]:
+        """The saved contacts `draft` may be: looked up on the bar's thread when the name,
+        company or email changed since the last look-up (which is dropped if it has not
+        started), else the last look-up again."""
+        key = (draft.name, draft.company, draft.email)
+        if self._looking is not None and self._looking[0] == key:
+            return self._looking[1]
+        if self._looking is not None:
+            self._looking[1].cancel()
+        loop = asyncio.get_running_loop()
+        look = partial(likely_matches, draft.to_contact(), self._contacts, self._region)
+        future = loop.run_in_executor(self._lookups, look)
+        self._looking = (key, future)
+        return future
+
+    async def _warn_of_matches(self, matches: asyncio.Future[list[Match]]) -> None:
+        """Name the matches under the preview once found (unless the line changed)."""
+        try:
+            found = await asyncio.shield(matches)
+        except asyncio.CancelledError:
+            return  # a newer line's look-up shows its own
+        if self._looking is not None and self._looking[1] is matches:
+            self._show_matches(found)
+
+    def _show_matches(self, matches: list[Match]) -> None:
+        if matches == self._shown:
+            return
+        self._shown = matches
+        warning = self.query_one("#duplicate", Static)
+        warning.update("\n".join(warnings(matches)))
+        warning.set_class(bool(matches), "-shown")
+        self.query_one("#hint", Static).update(self._hint(asks=bool(matches)))
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
@@ -201,7 +278,7 @@ class QuickAddScreen(ModalScreen["QuickAddResult | None"]):
         note.set_class(bool(event.lines), "-shown")
 
     @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
+    async def _submitted(self, event: Input.Submitted) -> None:
         text = event.value
         if not text.strip():
             return
@@ -213,7 +290,25 @@ class QuickAddScreen(ModalScreen["QuickAddResult | None"]):
         except QuickAddError:
             self.app.bell()
             return  # the preview already says what is wrong; the text stays
-        self.dismiss(QuickAddResult(draft, text, self.kind, self.note_kind))
+        result = QuickAddResult(draft, text, self.kind, self.note_kind)
+        if isinstance(draft, ContactDraft):
+            # (Keys typed meanwhile wait: this screen handles nothing else until then.)
+            matches = await asyncio.shield(self._matches(draft))
+            if matches:
+                self._show_matches(matches)
+                existing = matches[0][0]
+                ask = DuplicateScreen(draft.name, matches)
+                self.app.push_screen(ask, partial(self._answered, result, existing))
+                return
+        self.dismiss(result)
+
+    def _answered(self, result: QuickAddResult, existing: Contact, answer: Answer | None) -> None:
+        """Add anyway, open the contact who is here (nothing saved), or stay on the line."""
+        if answer == "add":
+            self.dismiss(result)
+        elif answer == "open":
+            self.dismiss(None)  # (first: the contact's page goes on top of the screen below)
+            self.app.open_screen("contact", existing.id)  # type: ignore[attr-defined]
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -2,12 +2,15 @@
 
 Overdue and due follow-ups, thank-you notes owed, contacts going cold and due for a touch
 (with longer rhythms suggested for the ones that keep going cold), leads not yet
-contacted, and this week against the weekly goals with an 8-week trend. The rules are
-`netui.review`'s; this screen only lays them out and turns keys into store calls.
+contacted, this week against the weekly goals with an 8-week trend, and a line when some
+contacts may be one person (`D` opens the Duplicates screen). The rules are
+`netui.review`'s and `netui.identity`'s; this screen only lays them out and turns keys
+into store calls.
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import ClassVar
@@ -25,6 +28,7 @@ from netui.model import Contact, FollowUp, Note, NoteKind, Status
 from netui.readmodel import View
 from netui.review import ColdContact, DailyReview
 from netui.rhythm import cadence_label
+from netui.text import plural
 from netui.ui.actions import complete_followup, quick_add, snooze, undo_last
 from netui.ui.messages import StoreChanged
 from netui.ui.widgets.footer import KeysFooter
@@ -61,6 +65,8 @@ class ReviewScreen(Screen[None]):
         # the footer, where it would come first: the goals box's title names it.
         Binding("g", "goals", "Edit goals", id="review-goals", priority=True, show=False),
         Binding("enter", "open", "Open contact", id="review-open"),
+        # Shown only when some contacts may be one person (the line above the list says so).
+        Binding("D", "duplicates", "Duplicates", id="review-duplicates"),
         Binding("ctrl+z", "undo", "Undo", key_display="^z", id="review-undo"),
     ]
 
@@ -69,10 +75,13 @@ class ReviewScreen(Screen[None]):
         self.review: DailyReview | None = None
         self.view: View | None = None
         """The read model the review was made from."""
+        self.duplicates = 0
+        """How many pairs of contacts may be one person (counted after the review shows)."""
 
     def compose(self) -> ComposeResult:
         yield Static("", id="heading", markup=False)
         yield Static("", id="rhythm", markup=False)
+        yield Static("", id="duplicates", markup=False)
         yield Static("", id="all-clear", markup=False)
         yield VirtualList(
             [Column("When", 12), Column("Who", 22), Column("What")],
@@ -205,6 +214,22 @@ class ReviewScreen(Screen[None]):
             )
             self.query_one(f"#spark-{progress.key}", Sparkline).data = list(progress.trend)
         self.refresh_bindings()
+        self._count_duplicates(view)
+
+    @work(exclusive=True, group="review-duplicates")
+    async def _count_duplicates(self, view: View) -> None:
+        """Say how many pairs may be one person, once found: by the read model, once per
+        view, on a thread (0.5 s at 30,000 contacts), so the review shows without waiting."""
+        app = self.app
+        dismissed = await app.call_store(app.store.not_duplicates)  # type: ignore[attr-defined]
+        pairs = await asyncio.to_thread(view.duplicates, frozenset(dismissed))
+        self.duplicates = len(pairs)
+        line = self.query_one("#duplicates", Static)
+        line.update(
+            f"⚠ {plural(self.duplicates, 'possible duplicate')}: D to review" if pairs else ""
+        )
+        line.display = bool(pairs)
+        self.refresh_bindings()
 
     # --- actions ----------------------------------------------------------------------------
 
@@ -219,6 +244,8 @@ class ReviewScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "accept":  # shown only when there is a longer rhythm to accept
             return bool(self.review and self.review.suggestions)
+        if action == "duplicates":
+            return self.duplicates > 0
         return True
 
     @property
@@ -237,6 +264,9 @@ class ReviewScreen(Screen[None]):
         contact_id = self._contact_of(*selected)
         if contact_id is not None:
             self.app.open_screen("contact", contact_id)  # type: ignore[attr-defined]
+
+    def action_duplicates(self) -> None:
+        self.app.open_screen("duplicates")  # type: ignore[attr-defined]
 
     def _contact_of(self, kind: str, item_id: int) -> int | None:
         """The contact a row is about (a follow-up's, or the row's own)."""
