@@ -584,8 +584,10 @@ def _say_if_unlike(store: Store, keep: int, other: int) -> None:
         one, two = store.contact(keep), store.contact(other)
     except StoreError:
         return  # (the merge names the missing id)
-    if not compare(keys_of(one, region), keys_of(two, region)).likely:
-        print("note: these two share no email, phone, profile or name; merging all the same")
+    evidence = compare(keys_of(one, region), keys_of(two, region))
+    if not evidence.likely:
+        why = f" (only: {evidence.describe()})" if evidence.reasons else ""
+        print(f"note: these two don't look like one person{why}; merging all the same")
 
 
 def _merge(args: argparse.Namespace) -> int:

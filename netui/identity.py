@@ -13,7 +13,8 @@ Evidence, from the contacts' own fields:
   there is none it agrees with any number of the same national digits); the same name
   (case, accents and spacing ignored; a middle name or initial on one side only is
   still the same name); a similar name (a short form, "Chris"/"Christopher", an
-  initial, or one letter off) with the same last name; and the same company, which
+  initial, a letter added or left out, "Jon"/"John", or in a name of five letters or
+  more one changed or two swapped) with the same last name; and the same company, which
   only counts next to a name that agrees.
 
 Two contacts **are** one person (an import merges them) on strong evidence, or when the
@@ -98,8 +99,25 @@ def normalise_url(url: str) -> str:
         url = "https://" + url
     parts = urlsplit(url)
     host = parts.netloc.removeprefix("www.")
+    if host.endswith(".linkedin.com"):
+        host = "linkedin.com"  # uk.linkedin.com/in/x is linkedin.com/in/x
     path = parts.path.rstrip("/")
     return f"https://{host}{path}"
+
+
+def link_key(url: str) -> str:
+    """The key two web links of one person are told apart by: a LinkedIn profile by
+    `normalise_url`; any other link keeps its path's case and its query (two short links
+    or booking pages that differ only there are two links)."""
+    text = url.strip()
+    if "linkedin.com/" in text.lower():
+        return normalise_url(text)
+    if "://" not in text:
+        text = "https://" + text
+    parts = urlsplit(text)
+    host = parts.netloc.lower().removeprefix("www.")
+    query = f"?{parts.query}" if parts.query else ""
+    return f"{host}{parts.path.rstrip('/')}{query}"
 
 
 @lru_cache(maxsize=65536)
@@ -130,7 +148,12 @@ def phones_agree(one: str, two: str) -> bool:
     if one.startswith("?") == two.startswith("?"):
         return False
     bare, full = (one[1:], two) if one.startswith("?") else (two[1:], one)
-    return full.endswith(bare) and len(bare) >= 7
+    if len(bare) < 7 or not full.endswith(bare):
+        return False
+    import phonenumbers
+
+    code = full[1 : len(full) - len(bare)]  # what is left must be a country code
+    return code.isdigit() and int(code) in phonenumbers.COUNTRY_CODE_TO_REGION_CODE
 
 
 class NumberKey:
@@ -141,14 +164,21 @@ class NumberKey:
     def __init__(self, region: str | None) -> None:
         self.region = region
         self.seen: list[str] = []
+        self.claims: dict[str, str] = {}
+        """A number without a country -> the one with a country taken for it: a second
+        country's number of the same digits is then another number."""
 
     def __call__(self, number: str) -> str:
         key = phone_key(number, self.region)
         if not key:
             return number
+        if key in self.seen:
+            return key
         for earlier in self.seen:
             if phones_agree(earlier, key):
-                return earlier
+                bare, full = (earlier, key) if earlier.startswith("?") else (key, earlier)
+                if self.claims.setdefault(bare, full) == full:
+                    return earlier
         self.seen.append(key)
         return key
 
@@ -250,7 +280,9 @@ def _similar_first(one: str, two: str) -> bool:
     short, long = sorted((one, two), key=len)
     if (len(short) >= 3 or len(short) == 1) and long.startswith(short):
         return True  # "Chris" for Christopher, "J." for Jane
-    return min(len(one), len(two)) >= 5 and _one_letter_off(one, two)
+    if len(one) != len(two):  # a letter added or left out: Jon/John, Ann/Anne
+        return min(len(one), len(two)) >= 3 and _one_letter_off(one, two)
+    return len(one) >= 5 and _one_letter_off(one, two)  # (Jan/Jen are two people)
 
 
 def _one_letter_off(one: str, two: str) -> bool:
@@ -337,8 +369,8 @@ def block_keys(keys: Keys) -> Iterator[str]:
     """The buckets a contact is put in: two contacts are compared only if they share one."""
     for email in keys.emails:
         yield "e" + email
-    if keys.profile:
-        yield "u" + keys.profile
+    for profile in keys.profiles:
+        yield "u" + profile
     for phone in keys.phones:
         yield "p" + phone.lstrip("?")[-9:]  # (no country: shares a bucket with its E.164)
     if keys.words:
@@ -474,9 +506,9 @@ def merge_contacts(keep: Contact, other: Contact, region: str | None = None) -> 
     changes["other_urls"] = _others(
         linkedin,
         (keep.linkedin, *keep.other_urls, other.linkedin, *other.other_urls),
-        normalise_url,
+        link_key,
     )
-    changes["tags"] = tuple(unique((*keep.tags, *other.tags)))
+    changes["tags"] = tuple(unique((*keep.tags, *other.tags), fold))
     changes["prepared"] = tuple(unique((*keep.prepared, *other.prepared)))
     if other.status.rank > keep.status.rank:
         changes["status"] = other.status

@@ -8,15 +8,18 @@ A reference names a contact only when it is clearly that one person:
    last one shortened ("Jane D", "Mary Ann"), or its last words ("van Dijk");
 3. the start of a first or last name of at least four letters ("Prad" for Pradeep).
 
+`#12` names the contact with id 12: the way to pick one of two people of the same name.
+
 A tier is only looked at when the one above it finds nobody, so "Ana" means Ana Lopez
 even when Ananya Iyer is there too. Two people found in the same tier is an error
 naming both; nobody found is an error that suggests the near misses ("Ana" for Ananya,
 "Jnae" for Jane) but never takes them.
 
 Some prefixes are not names at all: a label people write before a colon (`Re:`, `FYI:`,
-`Todo:`, `Note to self:`), a web address, text with digits or brackets, or more than
-four words. Such a line is a follow-up or a note about no one (`Reference.label` says
-why), unless a contact's whole name is exactly that text.
+`Todo:`, `Note to self:`, `Subject:`), a phrase starting with one (`ask Jane about it:`),
+a web address, text with digits or brackets, or more than four words. Such a line is a
+follow-up or a note about no one (`Reference.label` says why), unless a contact's whole
+name is exactly that text.
 """
 
 from __future__ import annotations
@@ -42,7 +45,9 @@ _LABEL_WORDS = """re fw fwd fyi todo to-do to do tbd idea ideas note notes nb n.
     thoughts later next next step next steps action action item important urgent asap
     done follow-up follow up followup ask call email mail meeting prep job jobs posting
     read watch listen link article event deadline goal plan draft research apply
-    application interview networking admin personal work home me self myself"""
+    application interview networking admin personal work home me self myself linkedin
+    subject tel phone mobile cell fax mailto web site website url address location where
+    when time date agenda summary status source via cc bcc attn ref regarding topic"""
 LABELS = frozenset(
     (*_LABEL_WORDS.split(), "to do", "note to self", "next step", "next steps", "action item")
 )
@@ -52,13 +57,19 @@ _NOT_NAME = re.compile(r"[0-9@#/\\<>\[\]{}()=+*_|~^$%&!?;:\"]")
 _URL = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.)", re.IGNORECASE)
 _EDGE = ".,;:()[]{}\"'“”‘’"
 _WORD = re.compile(r"[^\W_]+")
+_BY_ID = re.compile(r"^#(\d{1,9})$")
 _APOSTROPHES = re.compile("['\u2019\u02bc`]")
+
+
+def loose(text: str) -> str:
+    """`text` folded, without apostrophes: the form a name is searched in."""
+    return _APOSTROPHES.sub("", fold(text))
 
 
 def words_of(name: str) -> list[str]:
     """The folded words of a name: its runs of letters and digits, an apostrophe
     joining ("O'Brien-Ng" is "obrien", "ng"), so that punctuation never decides a match."""
-    return _WORD.findall(_APOSTROPHES.sub("", fold(name)))
+    return _WORD.findall(loose(name))
 
 
 def _full(name: str) -> str:
@@ -89,8 +100,11 @@ def not_a_name(ref: str) -> str:
         return f"'{text}' has no letters"
     if _NOT_NAME.search(text):
         return f"'{text}' is not written like a name"
-    if len(text.split()) > MOST_WORDS:
+    words = folded.split()
+    if len(words) > MOST_WORDS:
         return f"'{text}' is a phrase"
+    if len(words) > 1 and words[0] in LABELS:
+        return f"'{text}' is a phrase"  # "ask Jane about it", "call with the team"
     return ""
 
 
@@ -105,6 +119,7 @@ class ContactIndex:
         self._words: list[tuple[str, int]] = []
         """(first or last word, position in `contacts`), sorted: prefix look-ups."""
         self._split: list[list[str]] = []
+        self._ids = {c.id: c for c in self.contacts if c.id is not None}
         for position, contact in enumerate(self.contacts):
             words = words_of(contact.name)
             self._split.append(words)
@@ -134,11 +149,20 @@ class ContactIndex:
         ref = " ".join(ref.split())  # one line, also in the messages below
         if not fold(ref).strip(_EDGE):
             raise QuickAddError("no contact name before the ':'")
+        by_id = _BY_ID.match(ref)
+        if by_id:  # "#12": the one way to tell apart two people of one name
+            numbered = self._ids.get(int(by_id[1]))
+            if numbered is None:
+                raise UnknownContactError(ref)
+            return Reference(ref, numbered, "id")
         exact = self._full.get(_full(ref), [])
         if len(exact) == 1:
             return Reference(ref, exact[0], "full name")
         if len(exact) > 1:
-            raise QuickAddError(f"'{ref}' is the name of {_list_names(exact)}: {_HOW_TO_PICK}")
+            ids = " or ".join(f"#{c.id}" for c in exact[:4])
+            raise QuickAddError(
+                f"'{ref}' is the name of {_list_names(exact)}: write {ids} for one of them"
+            )
         label = not_a_name(ref)
         if label:
             return Reference(ref, label=label)

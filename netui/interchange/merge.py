@@ -33,7 +33,7 @@ from netui.identity import (
     block_keys,
     compare,
     keys_of,
-    normalise_url,
+    link_key,
 )
 from netui.interchange.plan import Candidate, ImportPlan, Incoming
 from netui.model import Contact
@@ -69,7 +69,7 @@ def _merged(contact: Contact, new: Contact, region: str | None = None) -> Contac
             NumberKey(region),
         ),
         "other_urls": _others(
-            filled.linkedin, contact.other_urls, (new.linkedin, *new.other_urls), normalise_url
+            filled.linkedin, contact.other_urls, (new.linkedin, *new.other_urls), link_key
         ),
         "tags": tuple(unique((*contact.tags, *new.tags))),
     }

@@ -108,7 +108,7 @@ class PeopleMixin:
         with self._change("marked two contacts as different people") as tx:
             for contact_id in pair:
                 if tx.get("contacts", contact_id) is None:
-                    raise NotFoundError(f"contact {contact_id} no longer exists")
+                    raise NotFoundError(f"no contact has id {contact_id}")
             pairs = sorted(self.not_duplicates() | {(pair[0], pair[1])})
             tx.update("meta", int(schema.META_ID), {NOT_DUPLICATES: [list(p) for p in pairs]})
 
@@ -174,12 +174,14 @@ def _merge(
             referred += 1
     for key, doc in list(tx.raw("notes").items()):
         names = doc.get("new_contacts")
-        if isinstance(names, list) and other_id in names:
-            fixed = list(dict.fromkeys(keep_id if i == other_id else i for i in names))
-            if doc.get("contact_id") in (keep_id, other_id):
-                fixed = [i for i in fixed if i != keep_id]  # (not a name given to oneself)
+        if not isinstance(names, list) or not {keep_id, other_id} & set(names):
+            continue
+        fixed = list(dict.fromkeys(keep_id if i == other_id else i for i in names))
+        if doc.get("contact_id") in (keep_id, other_id):
+            fixed = [i for i in fixed if i != keep_id]  # (not a name given to oneself)
+        if fixed != names:
             tx.update("notes", int(key), {"new_contacts": fixed})
-            named += 1
+            named += other_id in names
     counts = [
         plural(moved["followups"], "follow-up"),
         plural(moved["notes"], "note"),
@@ -190,29 +192,42 @@ def _merge(
         report.lines.append(
             f"{plural(named, 'meeting')} that named {other.name} now name {keep.name}"
         )
-    if merged.kept_aside:
+    aside = list(merged.kept_aside)
+    if other.referred_by not in (None, keep_id, merged.contact.referred_by):
+        referrer = tx.get("contacts", other.referred_by) if other.referred_by else None
+        who = str(referrer.get("name", "")) if referrer else "a deleted contact"
+        aside.append(f"referred by: {who} [id {other.referred_by}]")
+    if aside:
         text = f"Merged {other.name} [id {other_id}] into this contact. Also known as: " + (
-            "; ".join(merged.kept_aside)
+            "; ".join(aside)
         )
         note = Note(text=text, date=now.date(), contact_id=keep_id, kind=NoteKind.NOTE)
         doc = convert.note_to_doc(replace(note, created=now))
         tx.insert("notes", doc)
-        report.lines.append("kept in a note: " + "; ".join(merged.kept_aside))
-    _forget_pairs_of(tx, other_id)
+        report.lines.append("kept in a note: " + "; ".join(aside))
+    _carry_pairs_over(tx, other_id, keep_id)
     tx.remove("contacts", [other_id])
     report.lines.append(f"deletes {other.name} [id {other_id}]")
     return report
 
 
-def _forget_pairs_of(tx: Transaction | _ReadOnly, gone: int) -> None:
-    """Drop the "not a duplicate" pairs of a contact merged away."""
+def _carry_pairs_over(tx: Transaction | _ReadOnly, gone: int, keep: int) -> None:
+    """The "not a duplicate" pairs of a contact merged away become the survivor's (they
+    are one person now: who was not them is not the survivor); a pair of the two goes."""
     meta = tx.get("meta", int(schema.META_ID)) or {}
     raw = meta.get(NOT_DUPLICATES)
     if not isinstance(raw, list):
         return
-    kept = [p for p in raw if not (isinstance(p, list) and gone in p)]
-    if len(kept) != len(raw):
-        tx.update("meta", int(schema.META_ID), {NOT_DUPLICATES: kept})
+    pairs: list[list[int]] = []
+    for pair in raw:
+        if isinstance(pair, list) and gone in pair:
+            pair = sorted(keep if i == gone else i for i in pair)
+            if pair[0] == pair[1]:
+                continue
+        if pair not in pairs:
+            pairs.append(pair)
+    if pairs != raw:
+        tx.update("meta", int(schema.META_ID), {NOT_DUPLICATES: pairs})
 
 
 def _show(value: Any) -> str:

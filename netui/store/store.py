@@ -40,6 +40,7 @@ from netui.model import (
     Status,
     next_touch,
 )
+from netui.names import loose
 from netui.store import backups, checked, convert, integrity, schema
 from netui.store.conflicts import (
     Choices,
@@ -57,7 +58,7 @@ from netui.store.naming import DocumentNamer
 from netui.store.people import PeopleMixin
 from netui.store.storage import AtomicJSONStorage
 from netui.store.transaction import Change, DocChange, Transaction
-from netui.text import fold, plural
+from netui.text import plural
 
 __all__ = ["Change", "Choices", "Store", "deletion_summary", "file_version"]
 
@@ -363,26 +364,26 @@ class Store(LoopMixin, PeopleMixin):
         """The contacts whose name holds `word` (case- and accent-insensitively): all a
         name lookup for a reference starting with `word` needs, built without building
         every contact (30,000 objects cost `netui add` 200 ms)."""
-        wanted = fold(word)
+        wanted = loose(word)  # (apostrophes out: "Dangelo" is in "D'Angelo")
         with self._mutex:
             if "contacts" in self._typed or not wanted:
-                return [c for c in self.contacts() if wanted in fold(c.name)]
+                return [c for c in self.contacts() if wanted in loose(c.name)]
             make = convert.contact_from_doc
             return [
                 make(int(key), doc)
                 for key, doc in self._storage.data.get("contacts", {}).items()
-                if wanted in fold(str(doc.get("name", "")))
+                if wanted in loose(str(doc.get("name", "")))
             ]
 
     def contacts_like(self, words: list[str], emails: list[str]) -> list[Contact]:
         """The contacts whose name holds one of `words`, or that have one of `emails`:
         what the duplicate check before adding a contact compares with (a quick-add line
         has no phone or profile), without building every contact."""
-        wanted = [w for w in (fold(w) for w in words) if w]
+        wanted = [w for w in (loose(w) for w in words) if w]
         addresses = {e.strip().casefold() for e in emails if e.strip()}
 
         def like(doc: dict[str, Any]) -> bool:
-            name = fold(str(doc.get("name", "")))
+            name = loose(str(doc.get("name", "")))
             if any(w in name for w in wanted):
                 return True
             if not addresses:

@@ -71,12 +71,6 @@ def test_00_is_the_international_prefix_and_short_numbers_are_no_phone() -> None
     assert evidence(a, b).reasons == ()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: with no region, a 7-digit local number agrees with any number ending in "
-    "those digits (phones_agree uses endswith), though the docstring says 'the same "
-    "national digits'",
-)
 def test_with_no_region_a_local_number_does_not_agree_with_a_longer_one() -> None:
     local = Contact("Ann Lee", phone="765-5050")
     other = Contact("Bob Roe", phone="+1 650 765 5050")
@@ -147,11 +141,6 @@ def test_different_profiles_with_a_shared_email_are_one_person() -> None:
     assert evidence(a, b).same_person
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: normalise_url keeps LinkedIn's country subdomain, so uk.linkedin.com/in/x "
-    "and linkedin.com/in/x are 'different LinkedIn profiles' (two people, never merged)",
-)
 def test_a_country_subdomain_of_linkedin_is_the_same_profile() -> None:
     a = Contact("Jane Doe", linkedin="https://uk.linkedin.com/in/janedoe")
     b = Contact("Jane Doe", linkedin="https://www.linkedin.com/in/janedoe/")
@@ -227,11 +216,6 @@ def test_a_similar_name_and_the_same_phone_is_one_person() -> None:
     assert found.same_person
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: the docstring counts a first name 'one letter off' as similar, but only "
-    "names of 5+ letters are checked: Jon Doe and John Doe at Acme are not even a candidate",
-)
 def test_a_short_first_name_one_letter_off_is_similar() -> None:
     found = evidence(Contact("Jon Doe", company="Acme"), Contact("John Doe", company="Acme"))
     assert "similar name" in found.reasons and found.likely
@@ -378,11 +362,6 @@ def test_find_duplicates_ignores_unsaved_contacts_and_empty_networks() -> None:
     assert find_duplicates([Contact("Jane Doe"), Contact("Jane Doe")]) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: compare() sees a profile kept in other_urls as 'same LinkedIn profile', "
-    "but find_duplicates only buckets the main profile, so the pair is never listed",
-)
 def test_find_duplicates_finds_a_profile_kept_among_the_other_addresses() -> None:
     renamed = [
         Contact("Jane Doe", other_urls=("https://www.linkedin.com/in/janedoe/",), id=1),
@@ -549,11 +528,6 @@ def test_referred_by_after_a_merge(
     assert merge_contacts(keep, other).contact.referred_by == expected
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: with no region known, merging (408) 765-5050 with +1 408 765 5050 and "
-    "+49 408 765 5050 keeps only the national number: two different numbers are lost",
-)
 def test_a_merge_with_no_region_keeps_numbers_of_two_countries() -> None:
     keep = Contact("Jane Doe", phone="(408) 765-5050", id=1)
     other = Contact("Jane Doe", phone="+1 408 765 5050", other_phones=("+49 408 765 5050",), id=2)
@@ -561,11 +535,6 @@ def test_a_merge_with_no_region_keeps_numbers_of_two_countries() -> None:
     assert "+49 408 765 5050" in (merged.phone, *merged.other_phones)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: other_urls are told apart by normalise_url (made for LinkedIn profiles), "
-    "which drops the query and the case of the path: two different links, one is lost",
-)
 @pytest.mark.parametrize(
     ("mine", "theirs"),
     [

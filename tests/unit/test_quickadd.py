@@ -282,7 +282,7 @@ def test_same_full_name_twice_is_ambiguous() -> None:
 
 @pytest.mark.parametrize("parse", [parse_followup, parse_note])
 def test_unknown_reference_says_no_contact(parse) -> None:
-    with pytest.raises(QuickAddError, match="^no contact 'Nobody'$"):
+    with pytest.raises(QuickAddError, match=r"^no contact 'Nobody'$"):
         parse("Nobody: ping", NETWORK, TODAY)
 
 
