@@ -84,11 +84,12 @@ async def test_the_palette_opens_the_pairs_with_their_reason_and_score(with_twin
         assert "Jane Doe [id 1] (Acme Corp)" in text
         assert "Jane Doe [id 7] (Acme)" in text
         assert REASON in text
-        assert " 100 " in text
+        assert " 100 " in text and f"Why: {REASON} (score 100)" in text
         # What each key keeps, to choose between them.
         assert "m keeps Jane Doe [id 1] · Design Lead · Acme Corp · jane@acme.com" in text
         assert "M keeps Jane Doe [id 7] · Acme · Jane@Acme.com · +1 408 555 0101" in text
         assert "2 follow-ups, 2 notes" in text and "1 follow-up, 0 notes" in text
+        assert " Open  esc Back " in text  # (enter shows as Textual draws it)
         for key in ("m Merge", "M Merge, keep 2nd", "n Not a duplicate", "^z Undo"):
             assert key in text
 
@@ -176,7 +177,10 @@ async def test_n_keeps_the_pair_apart_and_it_stays_hidden(with_twin: Path) -> No
         await wait_for_generation(pilot, generation)
         await wait_until(pilot, lambda: pair_keys(screen) == [])
         assert read_db(with_twin)["meta"]["1"]["not_duplicates"] == [[JANE, TWIN]]
-        assert any("Kept apart: Jane Doe and Jane Doe" in n for n in notifications(app))
+        assert any(
+            "Kept apart: Jane Doe [id 1] (Acme Corp) and Jane Doe [id 7] (Acme)" in n
+            for n in notifications(app)
+        )
         assert len(read_db(with_twin)["contacts"]) == 7  # nothing merged
 
         await pilot.press("escape")

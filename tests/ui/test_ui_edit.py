@@ -4,6 +4,7 @@ and what they save to the file."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from netkit import (
     BOB,
@@ -348,3 +349,84 @@ async def test_quick_add_from_the_contact_page_is_prefilled(app, db: Path) -> No
         assert "Thu 26 Nov send thanks" in screen_text(app)
     docs = [d for d in read_db(db)["followups"].values() if d["text"] == "send thanks"]
     assert [(d["contact_id"], d["due"]) for d in docs] == [(ZOE, "2026-11-26")]
+
+
+# --- a new contact in the form: someone already here is asked about (issue 11) -------------
+
+
+async def open_new_contact_form(pilot, results: list[Any]) -> ContactForm:
+    """The contact form on a new contact (what it returns goes into `results`)."""
+    from netui.model import Contact
+
+    app = pilot.app
+    await settle(pilot)
+    contacts = list((await app.snapshot()).network.contacts)
+    app.push_screen(ContactForm(Contact(name=""), contacts), results.append)
+    form = await wait_for_screen(pilot, ContactForm)
+    assert "New contact" in screen_text(app)
+    await replace_field(pilot, "name", "Bob Smith")
+    await replace_field(pilot, "company", "Globex")
+    return form
+
+
+async def test_the_new_contact_form_asks_about_someone_already_here(app) -> None:
+    from netui.ui.dialogs.duplicate import DuplicateScreen
+
+    results: list[Any] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_new_contact_form(pilot, results)
+        await pilot.press("ctrl+s")
+        await wait_for_screen(pilot, DuplicateScreen)
+        text = screen_text(app)
+        assert "⚠ Bob Smith (Globex) is already here [id 2]: same name, same company" in text
+        # Escape: back to the form, as typed.
+        await pilot.press("escape")
+        await wait_for_screen(pilot, ContactForm)
+        assert app.screen.query_one("#company", Input).value == "Globex"
+        assert results == []
+
+        await pilot.press("ctrl+s")
+        await wait_for_screen(pilot, DuplicateScreen)
+        await pilot.press("a")
+        await wait_for_screen(pilot, MainScreen)
+        await settle(pilot)
+    (added,) = results
+    assert added.name == "Bob Smith" and added.company == "Globex" and added.id is None
+
+
+async def test_open_from_the_new_contact_form_shows_the_one_here(app) -> None:
+    from netui.ui.dialogs.duplicate import DuplicateScreen
+
+    results: list[Any] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_new_contact_form(pilot, results)
+        await pilot.press("ctrl+s")
+        await wait_for_screen(pilot, DuplicateScreen)
+        await pilot.press("o")
+        page = await wait_for_screen(pilot, ContactScreen)
+        assert page.contact_id == BOB
+    assert results == [None]
+
+
+async def test_the_new_contact_form_saves_someone_new_without_asking(app) -> None:
+    results: list[Any] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_new_contact_form(pilot, results)
+        await replace_field(pilot, "name", "Robin Hart")
+        await pilot.press("ctrl+s")
+        await wait_for_screen(pilot, MainScreen)
+    (added,) = results
+    assert added.name == "Robin Hart"
+
+
+async def test_editing_a_contact_never_asks(app, db: Path) -> None:
+    """An edit is of someone here already: saved at once, as it always was."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await select_contact(pilot, BOB)
+        await pilot.press("e")
+        await wait_for_screen(pilot, ContactForm)
+        await replace_field(pilot, "title", "Director")
+        await pilot.press("ctrl+s")
+        await wait_for_screen(pilot, MainScreen)
+        await wait_until(pilot, lambda: read_db(db)["contacts"]["2"]["title"] == "Director")

@@ -360,7 +360,7 @@ async def test_a_contact_already_here_is_named_in_the_preview(app, db: Path) -> 
         text = screen_text(app)
         assert "→ contact Jane Doe, at Acme Corp  <JANE@acme.com>" in text
         assert JANE_HERE in text
-        assert "enter asks: open the one here, or add anyway" in text
+        assert "enter asks: open it or add anyway" in text
         # Another name: the warning goes.
         await pilot.press("ctrl+u")
         await paste(pilot, "Janet Dole @ Initech")
@@ -377,7 +377,7 @@ async def test_enter_asks_and_add_anyway_saves_a_second_contact(app, db: Path) -
         ask = await wait_for_screen(pilot, DuplicateScreen)
         text = screen_text(app)
         assert JANE_HERE in text
-        assert "Open Jane Doe, or add Jane Doe as another contact anyway?" in text
+        assert "Open Jane Doe [id 1], or add Jane Doe as another contact anyway?" in text
         assert "Open Jane Doe (o)" in text and "Add anyway (a)" in text
         assert len(read_db(db)["contacts"]) == 6  # nothing saved yet
         assert ask is app.screen

@@ -56,14 +56,15 @@ class DuplicateScreen(ModalScreen["Answer | None"]):
         """The saved contacts it may be, best first (never empty)."""
 
     def compose(self) -> ComposeResult:
-        best = shown(self.matches[0][0].name, multiline=False)
+        existing = self.matches[0][0]
+        best = shown(existing.name, multiline=False)
         short = best if len(best) <= BUTTON_NAME else best[: BUTTON_NAME - 1].rstrip() + "…"
         new = shown(self.new_name, multiline=False)
         with Vertical(classes="dialog"):
             yield Static(Content("Already here?"), id="title")
             yield Static(Content("\n".join(warnings(self.matches))), id="matches")
             yield Static(
-                Content(f"Open {best}, or add {new} as another contact anyway?"),
+                Content(f"Open {best} [id {existing.id}], or add {new} as another contact anyway?"),
                 id="question",
             )
             with Horizontal(id="buttons"):

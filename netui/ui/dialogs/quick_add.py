@@ -172,7 +172,7 @@ class QuickAddScreen(ModalScreen["QuickAddResult | None"]):
             yield Static(self._hint(), id="hint", markup=False)
 
     def _hint(self, *, asks: bool = False) -> str:
-        enter = "enter asks: open the one here, or add anyway" if asks else "enter save"
+        enter = "enter asks: open it or add anyway" if asks else "enter save"
         base = f"{enter} · esc cancel · tab/→ complete a name"
         if self.kind == "note":
             return f"{base} · ctrl+k kind: {self.note_kind}"

@@ -56,7 +56,7 @@ def pair_row(pair: Pair) -> Row:
     """A pair's row: score, both contacts, and why they may be one person."""
     evidence = pair.evidence
     return Row(
-        pair.ids, (str(evidence.score), who(pair.first), who(pair.second), evidence.describe())
+        pair.ids, (f"{evidence.score:>4}", who(pair.first), who(pair.second), evidence.describe())
     )
 
 
@@ -66,7 +66,8 @@ class DuplicatesScreen(Screen[None]):
     CSS_PATH = "duplicates.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back", id="duplicates-back"),
-        Binding("enter", "open", "Open", id="duplicates-open"),
+        # A priority binding, or the list's own enter (not in the footer) would shadow it.
+        Binding("enter", "open", "Open", id="duplicates-open", priority=True),
         Binding("m", "merge('first')", "Merge", id="duplicates-merge"),
         Binding(
             "M,shift+m",
@@ -93,9 +94,10 @@ class DuplicatesScreen(Screen[None]):
         yield VirtualList(
             [
                 Column("Score", 5),
-                Column("Contact", weight=2, min_width=14),
-                Column("Same person as", weight=2, min_width=14),
-                Column("Why", weight=2, min_width=10, drop=1),
+                # (Narrower than the four need, "Why" goes: the line under the list says it.)
+                Column("Contact", weight=2, min_width=24),
+                Column("Same person as", weight=2, min_width=24),
+                Column("Why", weight=2, min_width=26, drop=1),
             ],
             empty_text=LOOKING,
             id="pairs",
@@ -162,10 +164,10 @@ class DuplicatesScreen(Screen[None]):
         pair = self.selected
         detail = Text()
         if pair is not None:
+            detail.append("Why: ", style="bold")
+            detail.append(f"{pair.evidence.describe()} (score {pair.evidence.score})")
             for key, contact in (("m", pair.first), ("M", pair.second)):
-                if detail:
-                    detail.append("\n")
-                detail.append(f"{key} keeps ", style="bold")
+                detail.append(f"\n{key} keeps ", style="bold")
                 detail.append(self._summary(contact))
         self.query_one("#detail", Static).update(detail)
 
@@ -202,7 +204,7 @@ class DuplicatesScreen(Screen[None]):
             self.action_not_duplicate,
         )
 
-    @on(VirtualList.Selected, "#pairs")
+    @on(VirtualList.Selected, "#pairs")  # (a double click)
     def action_open(self) -> None:
         """Open the pair's first contact."""
         pair = self.selected
@@ -252,7 +254,7 @@ class DuplicatesScreen(Screen[None]):
             ids = pair.ids
             self._drop(lambda p: p.ids == ids)
             self.notify(
-                f"Kept apart: {pair.first.name} and {pair.second.name} (ctrl+z to undo)",
+                f"Kept apart: {who(pair.first)} and {who(pair.second)} (ctrl+z to undo)",
                 markup=False,
             )
 
