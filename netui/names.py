@@ -63,7 +63,10 @@ _APOSTROPHES = re.compile("['\u2019\u02bc`]")
 
 def loose(text: str) -> str:
     """`text` folded, without apostrophes: the form a name is searched in."""
-    return _APOSTROPHES.sub("", fold(text))
+    folded = fold(text)
+    if "'" in folded or not folded.isascii() or "`" in folded:
+        return _APOSTROPHES.sub("", folded)
+    return folded
 
 
 def words_of(name: str) -> list[str]:
