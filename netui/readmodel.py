@@ -15,6 +15,7 @@ the rows on screen.
 from __future__ import annotations
 
 import bisect
+import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
@@ -31,6 +32,11 @@ from netui.text import fold
 if TYPE_CHECKING:
     from netui.identity import Pair
     from netui.names import ContactIndex
+
+
+_FINDING = threading.Lock()
+"""Held while the duplicates of a view are looked for (a second of work at 30,000
+contacts, asked for by the review and the Duplicates screen on threads of their own)."""
 
 
 class ContactOrder(StrEnum):
@@ -204,7 +210,8 @@ class View:
         at 30,000 contacts: call it off the UI thread), then only filtered: a pair marked
         "not a duplicate" leaves without a search.
         """
-        pairs: tuple[Pair, ...] = self._cached("duplicates", self._find_duplicates)
+        with _FINDING:  # (two screens asking at once: one search, the other waits for it)
+            pairs: tuple[Pair, ...] = self._cached("duplicates", self._find_duplicates)
         if not dismissed:
             return pairs
         return tuple(pair for pair in pairs if pair.ids not in dismissed)

@@ -70,6 +70,12 @@ async def open_duplicates(pilot) -> DuplicatesScreen:
     return screen
 
 
+async def workers_done(pilot) -> None:
+    """Wait until no worker runs (a search, a count); a cancelled one is no failure."""
+    await wait_until(pilot, lambda: not any(w.is_running for w in pilot.app.workers))
+    await settle(pilot)
+
+
 def pair_keys(screen: DuplicatesScreen) -> list[object]:
     return [row.key for row in screen.pair_list.rows]
 
@@ -233,7 +239,7 @@ async def test_the_review_has_no_duplicates_line_without_duplicates(app) -> None
         await settle(pilot)
         await pilot.press("r")
         review = await wait_for_screen(pilot, ReviewScreen)
-        await app.workers.wait_for_complete()
+        await workers_done(pilot)
         await settle(pilot)
         text = screen_text(app)
         assert review.duplicates == 0
@@ -241,3 +247,38 @@ async def test_the_review_has_no_duplicates_line_without_duplicates(app) -> None
         await pilot.press("D")  # does nothing here
         await settle(pilot)
         assert isinstance(app.screen, ReviewScreen)
+
+
+async def test_the_pairs_are_searched_once_until_a_contact_changes(
+    with_twin: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`n` and a new follow-up change no contact: the next view keeps the pairs found
+    (a second's search at 30,000 contacts); a merge changes contacts: searched again."""
+    from netui.readmodel import View
+
+    searches: list[int] = []
+    find = View._find_duplicates
+
+    def counted(view: View):  # type: ignore[no-untyped-def]
+        searches.append(view.generation)
+        return find(view)
+
+    monkeypatch.setattr(View, "_find_duplicates", counted)
+    app = make_app(with_twin)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_duplicates(pilot)
+        assert len(searches) == 1
+        store = app.store
+        generation = store.generation
+        await app.change(store.add_followup, FollowUp("call her", date(2026, 12, 2), JANE))
+        await wait_for_generation(pilot, generation)
+        await workers_done(pilot)
+        assert pair_keys(screen) == [(JANE, TWIN)]
+        assert len(searches) == 1
+
+        generation = store.generation
+        await app.change(store.add_contact, Contact("Zed Quill"))
+        await wait_for_generation(pilot, generation)
+        await wait_until(pilot, lambda: len(searches) == 2)
+        await workers_done(pilot)
+        assert pair_keys(screen) == [(JANE, TWIN)]

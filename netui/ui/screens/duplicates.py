@@ -107,7 +107,8 @@ class DuplicatesScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.pair_list.focus()
-        self.refresh_data()
+        # After the first frame ("Looking for duplicates…"): the search slows the UI down.
+        self.call_after_refresh(self.refresh_data)
 
     def on_store_changed(self, _: StoreChanged) -> None:
         self.refresh_data()

@@ -41,6 +41,10 @@ METRICS = ("contacts_added", "meetings", "followups_done")
 """This week's counts against the goals (`DailyReview.progress`), each with a sparkline
 of the last 8 weeks."""
 
+COUNT_DUPLICATES_AFTER = 0.3
+"""Seconds after the review is drawn before the duplicates are looked for (none when the
+view has them already: the search is made once per view)."""
+
 THANK_YOU_TEXT = "Thank-you sent"
 REMINDERS = {
     "thanks": "Send a thank-you note",
@@ -218,8 +222,11 @@ class ReviewScreen(Screen[None]):
 
     @work(exclusive=True, group="review-duplicates")
     async def _count_duplicates(self, view: View) -> None:
-        """Say how many pairs may be one person, once found: by the read model, once per
-        view, on a thread (0.5 s at 30,000 contacts), so the review shows without waiting."""
+        """Say how many pairs may be one person, once found by the read model (once per
+        view while contacts change, on a thread: a second at 30,000 contacts). It starts
+        only after the review is on screen: a search on a thread still slows the UI
+        thread down (they share the interpreter), and the review comes first."""
+        await asyncio.sleep(COUNT_DUPLICATES_AFTER)
         app = self.app
         dismissed = await app.call_store(app.store.not_duplicates)  # type: ignore[attr-defined]
         pairs = await asyncio.to_thread(view.duplicates, frozenset(dismissed))
