@@ -67,16 +67,36 @@ class DuplicatesScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back", id="duplicates-back"),
         # A priority binding, or the list's own enter (not in the footer) would shadow it.
-        Binding("enter", "open", "Open", id="duplicates-open", priority=True),
-        Binding("m", "merge('first')", "Merge", id="duplicates-merge"),
+        Binding(
+            "enter",
+            "open",
+            "Open",
+            tooltip="Open the pair's first contact",
+            id="duplicates-open",
+            priority=True,
+        ),
+        Binding(
+            "m",
+            "merge('first')",
+            "Merge",
+            tooltip="Merge the pair into its first contact (what moves is shown first)",
+            id="duplicates-merge",
+        ),
         Binding(
             "M,shift+m",
             "merge('second')",
             "Merge, keep 2nd",
+            tooltip="Merge the pair into its second contact",
             key_display="M",
             id="duplicates-merge-second",
         ),
-        Binding("n", "not_duplicate", "Not a duplicate", id="duplicates-not"),
+        Binding(
+            "n",
+            "not_duplicate",
+            "Not a duplicate",
+            tooltip="Two people: never suggest the pair again",
+            id="duplicates-not",
+        ),
         Binding("ctrl+z", "undo", "Undo", key_display="^z", id="duplicates-undo"),
     ]
 
