@@ -19,11 +19,12 @@ Evidence, from the contacts' own fields:
 
 Two contacts **are** one person (an import merges them) on strong evidence, or when the
 name is the same and so is the phone or the company, or the name is similar and the phone
-the same. They **may be** one person (a
-duplicate warning at entry, a pair on the Duplicates screen, a candidate in an import's
-preview) from a score of 40: an email or profile 60, a phone 40, the same name 40, a
-similar name 20, the same company 20, a different company -20. A shared home phone or a
-common name alone is never folded on import: it is shown, and the user decides.
+the same. They **may be** one person (a duplicate warning at entry, a pair on the
+Duplicates screen, a candidate in an import's preview) from a score of 40: an email or
+profile 60, a phone 40, the same name 40, a similar name 20, the same company 20, a
+different company -20 (one written shorter, "Lumen" for "Lumen Bank", is neither). A
+shared home phone or a common name alone is never folded on import: it is shown, and
+the user decides.
 """
 
 from __future__ import annotations
@@ -299,6 +300,13 @@ def _one_letter_off(one: str, two: str) -> bool:
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
+def _compatible(one: str, two: str) -> bool:
+    """Whether two company keys may name one company, written shorter and longer
+    ("lumen", "lumen bank"): the words of one start the other's."""
+    short, long = sorted((one.split(), two.split()), key=len)
+    return long[: len(short)] == short
+
+
 def compare(a: Keys, b: Keys) -> Evidence:
     """The evidence that the contacts with keys `a` and `b` are one person."""
     shared_email = bool(a.emails & b.emails)
@@ -343,7 +351,7 @@ def compare(a: Keys, b: Keys) -> Evidence:
         if a.company == b.company:
             reasons.append("same company")
             score += 20
-        else:
+        elif not _compatible(a.company, b.company):
             score -= 20
     return Evidence(tuple(reasons), max(0, min(score, 100)))
 

@@ -602,3 +602,19 @@ def test_a_merge_never_loses_an_email_phone_link_or_tag(keep: Contact, other: Co
     assert merged.name == keep.name and merged.id == keep.id
     assert merged.status.rank == max(keep.status.rank, other.status.rank)
     assert merged.email == (keep.email or other.email)
+
+
+@pytest.mark.parametrize(
+    ("one", "two", "likely"),
+    [
+        ("Lumen", "Lumen Bank", True),  # written shorter: the same company may be meant
+        ("Lumen Bank", "lumen bank inc.", True),
+        ("Lumen", "Globex", False),  # a different company: likely two people
+        ("Lumen Bank", "Bank of Lumen", False),
+    ],
+)
+def test_a_company_written_shorter_is_not_a_different_company(
+    one: str, two: str, likely: bool
+) -> None:
+    found = evidence(Contact("Dan Kim", one, id=1), Contact("dan kim", two, id=2))
+    assert found.likely is likely
