@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from clikit import NETUI
+from clikit import NETUI, failed, ok
 
 import netui
 from netui.store.schema import SCHEMA_VERSION
@@ -72,18 +72,6 @@ def run(tmp_path: Path, home: Path, db: Path) -> Callable[..., Result]:
 
 def load(path: Path) -> dict:
     return json.loads(path.read_text("utf-8"))
-
-
-def ok(result: Result) -> Result:
-    assert (result.code, result.err) == (0, ""), result
-    return result
-
-
-def failed(result: Result, message: str) -> Result:
-    assert result.code == 1, result
-    assert message in result.err, result.err
-    assert result.out == ""
-    return result
 
 
 @pytest.fixture

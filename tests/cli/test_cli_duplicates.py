@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from clikit import NETUI
+from clikit import NETUI, failed, ok
 
 
 @dataclass
@@ -63,18 +63,6 @@ def run(tmp_path: Path, db: Path) -> Run:
         return Result(proc.returncode, proc.stdout, proc.stderr)
 
     return run
-
-
-def ok(result: Result) -> Result:
-    assert (result.code, result.err) == (0, ""), result
-    return result
-
-
-def failed(result: Result, message: str) -> Result:
-    assert result.code == 1, result
-    assert message in result.err, result.err
-    assert result.out == "", result.out
-    return result
 
 
 def load(path: Path) -> dict[str, Any]:

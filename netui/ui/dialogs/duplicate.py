@@ -9,7 +9,7 @@ None (back to what was being typed, nothing saved).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar, Literal
+from typing import Any, ClassVar, Literal
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -35,6 +35,19 @@ def warnings(matches: Sequence[tuple[Contact, Evidence]]) -> list[str]:
     return [
         f"⚠ {shown(warning(contact, evidence), multiline=False)}" for contact, evidence in matches
     ]
+
+
+def follow_answer(
+    asking: ModalScreen[Any], answer: Answer | None, existing: Contact, result: object
+) -> None:
+    """What a screen that asked does with the answer: "add" ends it with `result` (saved
+    by whoever opened it); "open" ends it with nothing saved and shows the contact who
+    is here; None leaves it open, as it was."""
+    if answer == "add":
+        asking.dismiss(result)
+    elif answer == "open":
+        asking.dismiss(None)  # (first: the contact's page goes on top of the screen below)
+        asking.app.open_screen("contact", existing.id)  # type: ignore[attr-defined]
 
 
 class DuplicateScreen(ModalScreen["Answer | None"]):

@@ -33,7 +33,7 @@ from netui.model import Contact, FollowUp, Note, NoteKind, Status
 from netui.names import ContactIndex
 from netui.rhythm import CadenceDefaults, cadence_label, effective_cadence
 from netui.text import ITEM_SEPARATOR
-from netui.ui.dialogs.duplicate import Answer, DuplicateScreen
+from netui.ui.dialogs.duplicate import DuplicateScreen, follow_answer
 
 
 class FormScreen(ModalScreen[Any]):
@@ -253,15 +253,9 @@ class ContactForm(FormScreen):
             self.dismiss(contact)
             return
         ask = DuplicateScreen(contact.name, matches)
-        self.app.push_screen(ask, partial(self._answered, contact, matches[0][0]))
-
-    def _answered(self, contact: Contact, existing: Contact, answer: Answer | None) -> None:
-        """Add anyway, open the contact who is here (nothing saved), or stay in the form."""
-        if answer == "add":
-            self.dismiss(contact)
-        elif answer == "open":
-            self.dismiss(None)  # (first: the contact's page goes on top of the screen below)
-            self.app.open_screen("contact", existing.id)  # type: ignore[attr-defined]
+        self.app.push_screen(
+            ask, partial(follow_answer, self, existing=matches[0][0], result=contact)
+        )
 
     def build(self) -> Contact:
         self._show_rhythm()

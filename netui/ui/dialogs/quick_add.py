@@ -36,7 +36,7 @@ from netui.model import Contact, NoteKind
 from netui.names import ContactIndex
 from netui.quickadd import ContactDraft, FollowUpDraft, NoteDraft
 from netui.text import clean
-from netui.ui.dialogs.duplicate import Answer, DuplicateScreen, warnings
+from netui.ui.dialogs.duplicate import DuplicateScreen, follow_answer, warnings
 
 Draft = ContactDraft | FollowUpDraft | NoteDraft
 Match = tuple[Contact, Evidence]
@@ -298,17 +298,11 @@ class QuickAddScreen(ModalScreen["QuickAddResult | None"]):
                 self._show_matches(matches)
                 existing = matches[0][0]
                 ask = DuplicateScreen(draft.name, matches)
-                self.app.push_screen(ask, partial(self._answered, result, existing))
+                self.app.push_screen(
+                    ask, partial(follow_answer, self, existing=existing, result=result)
+                )
                 return
         self.dismiss(result)
-
-    def _answered(self, result: QuickAddResult, existing: Contact, answer: Answer | None) -> None:
-        """Add anyway, open the contact who is here (nothing saved), or stay on the line."""
-        if answer == "add":
-            self.dismiss(result)
-        elif answer == "open":
-            self.dismiss(None)  # (first: the contact's page goes on top of the screen below)
-            self.app.open_screen("contact", existing.id)  # type: ignore[attr-defined]
 
     def action_cancel(self) -> None:
         self.dismiss(None)
