@@ -39,10 +39,7 @@ Side = Literal["first", "second"]
 """Which contact of a pair a merge keeps."""
 
 LOOKING = "Looking for duplicates…"
-NONE_FOUND = (
-    "No likely duplicates: contacts who share an email, a LinkedIn profile or a phone, or a "
-    "name (at the same company), show here."
-)
+NONE_FOUND = "No likely duplicates (the same email, profile or phone, or name at one company)"
 
 
 def who(contact: Contact) -> str:
