@@ -37,7 +37,7 @@ from typing import Literal, TextIO
 
 from netui.errors import NetuiError
 from netui.interchange.plan import Incoming
-from netui.interchange.textfile import read_text
+from netui.interchange.textfile import ReadNotes, read_decoded
 from netui.model import Contact, FollowUp, Network, Note, Status, date_in_range, date_range_text
 from netui.text import ITEM_SEPARATOR, clean, split_items, unique
 
@@ -262,10 +262,13 @@ def read_contact_rows(path: Path | str) -> list[tuple[int, Contact, str]]:
     return [(row.line, row.contact, row.referrer) for row in _read(path) if not row.skip]
 
 
-def _read(path: Path | str) -> list[Incoming]:
+def _read(path: Path | str, notes: ReadNotes | None = None) -> list[Incoming]:
     """Every row of a contacts CSV, those to skip marked with the reason."""
     source = Path(path).name
-    text = read_text(path, CsvError)
+    decoded = read_decoded(path, CsvError)
+    if notes is not None:
+        notes.encoding = decoded.description
+    text = decoded.text
     try:
         return _contact_rows(io.StringIO(text, newline=""))
     except _RowProblem as error:
@@ -304,8 +307,8 @@ def read_contacts_csv(path: Path | str) -> list[Contact]:
     return [contact for _line_no, contact, _referrer in read_contact_rows(path)]
 
 
-def read_incoming(path: Path | str) -> list[Incoming]:
+def read_incoming(path: Path | str, notes: ReadNotes | None = None) -> list[Incoming]:
     """A contacts CSV as people to import (`netui.interchange.merge.plan_contacts`),
     each with the line it is on and the name of whoever referred them; a row with a date
     netui does not keep is marked skipped, with the reason the preview shows."""
-    return _read(path)
+    return _read(path, notes)

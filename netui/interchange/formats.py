@@ -11,6 +11,7 @@ from pathlib import Path
 from netui.errors import NetuiError
 from netui.identity import default_region
 from netui.interchange.plan import ImportPlan
+from netui.interchange.textfile import ReadNotes
 from netui.model import Contact
 from netui.text import shown
 
@@ -46,19 +47,23 @@ def plan_file(fmt: str, path: Path | str, existing: list[Contact]) -> ImportPlan
     Raises NetuiError naming the line for a file that can't be read (nothing is planned).
     Reading is blocking file I/O: the app calls this off the UI thread.
     """
+    notes = ReadNotes()
     if fmt == "linkedin":
         from netui.interchange.linkedin import plan_import, read_connections
 
-        return plan_import(read_connections(path), existing)
-    if fmt == "vcard":
+        plan = plan_import(read_connections(path, notes), existing)
+    elif fmt == "vcard":
         from netui.interchange.merge import plan_contacts
         from netui.interchange.vcard import read_vcards
 
-        return plan_contacts(read_vcards(path), existing, "vCard", default_region())
-    if fmt == "csv":
+        plan = plan_contacts(read_vcards(path, notes), existing, "vCard", default_region())
+    elif fmt == "csv":
         from netui.interchange.csvfile import read_incoming
         from netui.interchange.merge import plan_contacts
 
-        return plan_contacts(read_incoming(path), existing, "CSV", default_region())
-    known = ", ".join(IMPORT_FORMATS)
-    raise NetuiError(f"can't import '{shown(fmt, multiline=False)}' (one of: {known})")
+        plan = plan_contacts(read_incoming(path, notes), existing, "CSV", default_region())
+    else:
+        known = ", ".join(IMPORT_FORMATS)
+        raise NetuiError(f"can't import '{shown(fmt, multiline=False)}' (one of: {known})")
+    plan.notes = notes
+    return plan

@@ -51,7 +51,7 @@ from typing import Any
 from netui.errors import NetuiError
 from netui.interchange.keys import normalise_url
 from netui.interchange.plan import ImportPlan, JobChange
-from netui.interchange.textfile import read_text
+from netui.interchange.textfile import ReadNotes, read_decoded
 from netui.model import Contact, Status, date_in_range, date_range_text
 from netui.text import clean, name_key
 
@@ -99,12 +99,16 @@ class LinkedInRow:
 # --- reading ------------------------------------------------------------------------------
 
 
-def read_connections(path: Path | str) -> list[LinkedInRow]:
-    """Every connection row of a LinkedIn `Connections.csv`, in file order.
+def read_connections(path: Path | str, notes: ReadNotes | None = None) -> list[LinkedInRow]:
+    """Every connection row of a LinkedIn `Connections.csv`, in file order; `notes` gets
+    how the file was read (its encoding when not UTF-8).
 
     Raises NetuiError (with the line number) if the file can't be read as such a file.
     """
-    return parse_connections(read_text(path), Path(path).name)
+    decoded = read_decoded(path)
+    if notes is not None:
+        notes.encoding = decoded.description
+    return parse_connections(decoded.text, Path(path).name)
 
 
 def parse_connections(text: str, source: str = "Connections.csv") -> list[LinkedInRow]:

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from netui.interchange.textfile import ReadNotes
 from netui.model import Company, Contact
 from netui.text import name_key, shown
 
@@ -153,6 +154,8 @@ class ImportPlan:
     job_changes: list[JobChange] = field(default_factory=list)
     """Every company or title change seen, applied or offered; an applied one is also
     in `updated`."""
+    notes: ReadNotes = field(default_factory=ReadNotes)
+    """How the file was read: a guessed encoding, what was skipped or cut, by line."""
 
     @property
     def changes_anything(self) -> bool:
@@ -214,6 +217,11 @@ def describe_plan(plan: ImportPlan, *, limit: int = 10) -> str:
         if len(plan.skipped) > limit:
             reasons.append(f"and {len(plan.skipped) - limit} more")
         text += ": " + ", ".join(reasons)
+    if plan.notes.problems:
+        count = len(plan.notes.problems)
+        text += f"; {count} {'part' if count == 1 else 'parts'} of the file skipped or cut"
+    if plan.notes.encoding:
+        text += f"; {plan.notes.encoding}"
     return shown(text, multiline=False)
 
 
@@ -255,7 +263,11 @@ def plan_details(plan: ImportPlan, *, limit: int = 20) -> list[str]:
     ]
     if len(plan.candidates) > limit:
         maybe.append(f"  and {len(plan.candidates) - limit} more possible duplicates")
-    return [shown(line, multiline=False) for line in lines + changed + jobs + maybe]
+    problems = [f"! line {line}: {problem}" for line, problem in plan.notes.problems[:limit]]
+    if len(plan.notes.problems) > limit:
+        problems.append(f"  and {len(plan.notes.problems) - limit} more skipped or cut")
+    rows = lines + changed + jobs + maybe + problems
+    return [shown(line, multiline=False) for line in rows]
 
 
 def _job_line(change: JobChange) -> str:

@@ -38,7 +38,7 @@ from vobject.base import Component, ContentLine, ParseError
 from netui.errors import NetuiError
 from netui.interchange.keys import number_key
 from netui.interchange.plan import Incoming
-from netui.interchange.textfile import read_text
+from netui.interchange.textfile import ReadNotes, read_text
 from netui.model import Contact, Network
 from netui.text import clean, shown, unique
 
@@ -63,7 +63,7 @@ class VCardError(NetuiError, ValueError):
 # --- reading ------------------------------------------------------------------------------
 
 
-def read_vcards(path: Path | str) -> list[Incoming]:
+def read_vcards(path: Path | str, notes: ReadNotes | None = None) -> list[Incoming]:
     """Every card of a `.vcf` file as a person to import, in file order.
 
     Raises VCardError naming the line for a file that is not vCards (so that nothing
