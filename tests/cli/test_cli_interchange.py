@@ -72,14 +72,27 @@ def test_vcard_export_round_trips_into_a_new_file(tmp_path: Path) -> None:
     assert copied == original
 
 
-def test_a_malformed_vcard_imports_nothing(tmp_path: Path) -> None:
+def test_a_file_with_no_card_imports_nothing(tmp_path: Path) -> None:
     db = tmp_path / "netui.json"
     run(db, "add", "contact", "Jane Doe")
     before = db.read_bytes()
-    result = run(db, "import", "vcard", str(DATA / "vcard" / "broken_line.vcf"))
+    not_cards = tmp_path / "contacts.vcf"
+    not_cards.write_text("name,email\nAda,ada@x.example\n")
+    result = run(db, "import", "vcard", str(not_cards))
     assert result.returncode == 1
-    assert "broken_line.vcf, line 8: can't read this card" in result.stderr
+    assert "contacts.vcf, line 1: expected BEGIN:VCARD, found 'name,email'" in result.stderr
     assert db.read_bytes() == before
+
+
+def test_a_line_that_is_not_a_property_is_listed_and_the_rest_imported(tmp_path: Path) -> None:
+    db = tmp_path / "netui.json"
+    result = run(db, "import", "vcard", str(DATA / "vcard" / "broken_line.vcf"))
+    assert result.returncode == 0, result.stderr
+    assert "line 8: 'this line has no colon' is not a vCard property (no ':'): skipped" in (
+        result.stdout
+    )
+    assert "added 2" in result.stdout
+    assert {c["name"] for c in contacts(db)} == {"Ann Lee", "Bo Chen"}
 
 
 def test_csv_export_then_import_into_a_new_file_keeps_contacts_and_referrals(

@@ -153,7 +153,7 @@ def test_an_import_preview_is_displayable() -> None:
 
 def test_a_vcard_error_quotes_the_file_displayably() -> None:
     with pytest.raises(VCardError) as caught:
-        parse_vcards(f"{OSC52}\nBEGIN:VCARD\n", "evil\x1b[2J.vcf")
+        parse_vcards(f"{OSC52}\n", "evil\x1b[2J.vcf")
     message = str(caught.value)
     assert not UNSAFE_LINE.search(message), message
     assert message.startswith("evil␛[2J.vcf, line 1: expected BEGIN:VCARD, found '␛]52;c;")
@@ -164,7 +164,10 @@ def test_a_file_name_in_an_import_error_is_displayable(tmp_path: Path) -> None:
     bad.write_bytes(b"caf\xe9\n")
     with pytest.raises(VCardError) as caught:
         plan_file("vcard", bad, [])
-    assert str(caught.value) == "bad␛]52;c;RVZJTA==␇.vcf, line 1: not UTF-8 text; nothing imported"
+    assert str(caught.value) == (
+        "bad␛]52;c;RVZJTA==␇.vcf, line 1: expected BEGIN:VCARD, found 'café'; is it a vCard "
+        "file? Nothing imported"
+    )
     with pytest.raises(Exception) as missing:
         read_text(tmp_path / "gone\u202e.csv")
     assert not UNSAFE_LINE.search(str(missing.value)) and "gone\ufffd.csv" in str(missing.value)

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from netui.interchange.merge import plan_contacts
+from netui.interchange.textfile import ReadNotes
 from netui.interchange.vcard import VCardError, export_vcards, parse_vcards, read_vcards
 from netui.model import Contact, Network
 from netui.text import clean
@@ -116,25 +117,20 @@ def test_vcard_4_from_thunderbird() -> None:
     )
 
 
-@pytest.mark.parametrize(
-    ("name", "message"),
-    [
-        (
-            "broken_line.vcf",
-            "broken_line.vcf, line 8: can't read this card (Failed to parse line: this line has "
-            "no colon); nothing imported",
-        ),
-        (
-            "unterminated.vcf",
-            "unterminated.vcf, line 5: the card starting here has no END:VCARD (the file ends "
-            "at line 7); nothing imported",
-        ),
-    ],
-)
-def test_a_malformed_file_names_the_line(name: str, message: str) -> None:
-    with pytest.raises(VCardError) as caught:
-        read_vcards(DATA / name)
-    assert str(caught.value) == message
+def test_a_line_that_is_not_a_property_is_skipped_with_its_line_and_the_rest_imported() -> None:
+    notes = ReadNotes()
+    ann, bo = read_vcards(DATA / "broken_line.vcf", notes)
+    assert (ann.contact.name, bo.contact.name) == ("Ann Lee", "Bo Chen")
+    assert notes.problems == [
+        (8, "'this line has no colon' is not a vCard property (no ':'): skipped")
+    ]
+
+
+def test_a_card_the_file_ends_inside_is_read_to_the_end_and_noted() -> None:
+    notes = ReadNotes()
+    ann, bo = read_vcards(DATA / "unterminated.vcf", notes)
+    assert (ann.contact.name, bo.contact.name, bo.line) == ("Ann Lee", "Bo Chen", 5)
+    assert notes.problems == [(5, "this card has no END:VCARD: read to the end of the file")]
 
 
 def test_not_a_vcard_file(tmp_path: Path) -> None:
@@ -142,10 +138,6 @@ def test_not_a_vcard_file(tmp_path: Path) -> None:
     csv_file.write_text("name,email\nAda,ada@x.example\n")
     with pytest.raises(VCardError, match=r"line 1: expected BEGIN:VCARD, found 'name,email'"):
         read_vcards(csv_file)
-    latin = tmp_path / "latin.vcf"
-    latin.write_bytes(b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Jos\xe9\r\nEND:VCARD\r\n")
-    with pytest.raises(VCardError, match=r"latin.vcf, line 3: not UTF-8 text"):
-        read_vcards(latin)
     with pytest.raises(VCardError, match="no BEGIN:VCARD"):
         parse_vcards("\n\n", "empty.vcf")
 
@@ -205,7 +197,11 @@ def test_export_reparsed_by_vobject_has_every_field() -> None:
         ("ada@home.example", ["INTERNET"]),
     ]
     phones = [(t.value, t.params["TYPE"]) for t in card.contents["tel"]]
-    assert phones == [("+1 555 0100", ["VOICE", "PREF"]), ("+44 20 7946 0000", ["VOICE"])]
+    # Typed CELL as well as VOICE: abook (and others) drop a number typed only VOICE.
+    assert phones == [
+        ("+1 555 0100", ["CELL", "VOICE", "PREF"]),
+        ("+44 20 7946 0000", ["CELL", "VOICE"]),
+    ]
     urls = [(u.value, u.group) for u in card.contents["url"]]
     assert urls == [
         ("https://www.linkedin.com/in/ada", "item1"),
@@ -217,7 +213,8 @@ def test_export_reparsed_by_vobject_has_every_field() -> None:
     assert card.categories.value == ["math", "vip"]
     assert card.uid.value == "netui-contact-7-20260102T030405@netui"
     cher = cards[1]
-    assert cher.fn.value == "Cher" and cher.n.value.family == "Cher"
+    # A single name is a given name (as Apple and Google write a mononym).
+    assert cher.fn.value == "Cher" and cher.n.value.given == "Cher"
     assert "email" not in cher.contents and "org" not in cher.contents
     raw = text.encode("utf-8")
     assert raw.count(b"\r\n") == raw.count(b"\n")
