@@ -1,7 +1,19 @@
 """CSV export of contacts, follow-ups and notes, and CSV import of contacts.
 
 Files are UTF-8 with a header row, written by `csv.writer` (RFC 4180 quoting, CRLF line
-ends); open the output with ``newline=""``. No BOM is written (add one only for Excel).
+ends); open the output with ``newline=""``. No BOM is written here; ``netui export csv
+--excel`` adds one (Excel reads a CSV without one in the machine's ANSI code page, and so
+shows "Zoë" as "ZoÃ«").
+
+Reading (also LinkedIn's `Connections.csv`, through `decode_csv`, `separator` and
+`larger_fields`): UTF-8 with or without a BOM; any other encoding is detected
+(`netui.interchange.textfile.decode`), and a file that Excel re-saved in Windows-1252
+(or 1250) is read as such even when it is too short for charset-normalizer to tell (see
+`_windows_latin`), the preview saying "read as cp1252 (detected)". The separator is the
+one of ``,``, ``;``, tab and ``|`` that makes the header row hold its columns (European
+Excel and LibreOffice write ``;``), or the one an Excel ``sep=;`` first line names.
+A cell longer than `netui.interchange.textfile.FIELD_LIMIT` is cut, and the preview says
+where (line and column); Python's csv module would refuse one over 128 KiB.
 
 Formula injection (RELIABILITY.md 5.5, OWASP ASVS 1.2.10): a spreadsheet evaluates a cell
 that starts with ``=``, ``+``, ``-``, ``@``, tab, carriage return or NUL, and RFC 4180
@@ -30,14 +42,18 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+import itertools
+import re
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Literal, TextIO
 
 from netui.errors import NetuiError
 from netui.interchange.plan import Incoming
-from netui.interchange.textfile import ReadNotes, read_decoded
+from netui.interchange.textfile import Decoded, ReadNotes, cut, decode, read_bytes
 from netui.model import Contact, FollowUp, Network, Note, Status, date_in_range, date_range_text
 from netui.text import ITEM_SEPARATOR, clean, split_items, unique
 
@@ -66,6 +82,9 @@ contact form reads them, `netui.text.split_items`: an item holding "; " or ", " 
 split in two, which no email address, phone number or web address does)."""
 FOLLOWUP_HEADER = ("contact", "text", "due", "done", "created")
 NOTE_HEADER = ("contact", "date", "kind", "text", "created")
+
+_KNOWN = frozenset(CONTACT_HEADER)
+"""The columns a contacts import reads (others are ignored)."""
 
 _FORMULA_START = frozenset("=+-@\t\r\0")
 """First characters that make a spreadsheet evaluate a cell."""
@@ -179,9 +198,134 @@ def export_csv(network: Network, what: What, out: TextIO, *, raw: bool = False) 
     return count
 
 
-def _records(handle: TextIO) -> Iterator[tuple[int, list[str]]]:
+# --- reading any CSV: encoding, separator, field size ----------------------------------
+
+SEPARATORS = (",", ";", "\t", "|")
+"""The separators a CSV import recognises, the usual one first."""
+
+_EXCEL_MARKS = frozenset("€‚„…†‡‰‹›‘’“”•–—™\xa0¡¢£¥§©«®°±´µ¶·»¼½¾¿×÷")
+"""The characters other than letters that Windows-1252 text holds above ASCII."""
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def decode_csv(path: Path | str, error: type[NetuiError] = NetuiError) -> Decoded:
+    """The text of the CSV file at `path` and how it was read: as
+    `netui.interchange.textfile.decode` reads it, except that a detected encoding
+    gives way to Excel's Windows-1252, or else Windows-1250, when the file reads as
+    text in it (`_windows_latin`). Raise `error` naming the file when it can't be read."""
+    data = read_bytes(path, error)
+    return _windows_latin(data, decode(data, Path(path).name, error))
+
+
+_EXCEL_CODEPAGES = ("cp1252", "cp1250")
+"""The code pages Excel saves a CSV in on a Western (the Americas, Western Europe) and a
+Central European Windows, the most common first."""
+
+
+def _windows_latin(data: bytes, decoded: Decoded) -> Decoded:
+    """`decoded`, or `data` read in the first of `_EXCEL_CODEPAGES` that reads it as
+    Latin text (`_looks_latin`), when the encoding was only detected.
+
+    charset-normalizer needs more text than a contacts file holds: it reads a three-line
+    Excel file with "José Núñez" as cp1250 ("Núńez"), cp775 or even big5, a 2.9 KB German
+    one as cp1250, and a 1.3 KB Polish one as cp1252 ("£ukasz W¹sik"). Excel saves a CSV
+    in the machine's ANSI code page, Windows-1252 in Western Europe and the Americas, so
+    that is the first guess for text it can be; a Central European file with "ą" or "Ł"
+    is not (cp1252 reads them as "¹" and "£"), and is tried as Windows-1250. Anything
+    else (Cyrillic, Greek, Shift_JIS, UTF-16) keeps charset-normalizer's answer. Text
+    that both read as letters (Czech "Dvořák", "Dvoøák" in cp1252) is taken as cp1252:
+    the preview names the encoding used either way."""
+    if decoded.how != "detected":
+        return decoded
+    body = data.removeprefix(b"\xef\xbb\xbf")
+    for codec in _EXCEL_CODEPAGES:
+        try:
+            text = body.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if _looks_latin(text):
+            return decoded if codec == decoded.encoding else Decoded(text, codec, "detected")
+    return decoded
+
+
+def _looks_latin(text: str) -> bool:
+    """Whether `text` (a file read in a Windows code page) reads as text in a Latin
+    alphabet: mostly ASCII (two thirds), no control characters, every other character a
+    letter or Windows punctuation (curly quotes, dashes, €, NBSP), at most half of the
+    letters of the words that hold any of them not ASCII, and no capital of those after
+    a small letter ("Zoë Müller", not Cyrillic read as cp1252 "Ïåòðîâ", nor Mac Roman
+    "JosŽ")."""
+    if not text or any(ch < " " and ch not in "\t\r\n" for ch in text):
+        return False
+    wide = [ch for ch in text if not ch.isascii()]
+    if len(wide) * 3 > len(text):
+        return False
+    if any(not ch.isalpha() and ch not in _EXCEL_MARKS for ch in wide):
+        return False
+    letters = accented = 0
+    for word in _LETTERS.findall(text):
+        if word.isascii():
+            continue
+        letters += len(word)
+        accented += sum(not ch.isascii() for ch in word)
+        for before, ch in itertools.pairwise(word):
+            if not ch.isascii() and ch.isupper() and before.islower():
+                return False
+    return accented * 2 <= letters
+
+
+_SEP_LINE = re.compile(r"\A(\ufeff?)sep=(.)[ \t]*(?=\r\n|\n|\r|\Z)", re.IGNORECASE)
+
+
+def separator(
+    text: str, is_header: Callable[[Sequence[str]], bool], lines: int = 50
+) -> tuple[str, str]:
+    """(separator, text) for a CSV file's `text`: the separator an Excel ``sep=;`` first
+    line names (the line then left blank in the text returned, so that line numbers stay
+    right), else the first of `SEPARATORS` that splits one of the first `lines` lines
+    that are not blank into cells that `is_header` takes for the header row (the one
+    giving the most cells if more than one does), else a comma."""
+    named = _SEP_LINE.match(text)
+    if named is not None and named[2] in SEPARATORS:
+        return named[2], named[1] + text[named.end() :]
+    best, cells = ",", 0
+    filled = (line for line in io.StringIO(text, newline="") if line.strip())
+    for line in itertools.islice(filled, lines):
+        for candidate in SEPARATORS:
+            if candidate not in line and candidate != ",":
+                continue
+            try:
+                record = next(csv.reader([line], delimiter=candidate), [])
+            except csv.Error:  # a NUL, a cell over the csv module's limit: not a header
+                continue
+            if len(record) > cells and is_header([cell.lstrip("\ufeff") for cell in record]):
+                best, cells = candidate, len(record)
+        if cells:
+            return best, text
+    return best, text
+
+
+_field_size = threading.Lock()
+
+
+@contextmanager
+def larger_fields(text: str) -> Iterator[None]:
+    """Let the csv module read cells as long as `text` while inside (its default limit,
+    128 KiB, refuses the whole file over one long cell); the reader cuts them to
+    `FIELD_LIMIT` itself. The limit is the process's: the old one is put back after,
+    and readers inside wait for each other."""
+    with _field_size:
+        old = csv.field_size_limit()
+        csv.field_size_limit(max(old, min(len(text) + 1, 2**31 - 1)))
+        try:
+            yield
+        finally:
+            csv.field_size_limit(old)
+
+
+def _records(handle: TextIO, delimiter: str = ",") -> Iterator[tuple[int, list[str]]]:
     """The non-blank records of a CSV file, each with the line it starts on."""
-    reader = csv.reader(handle, strict=True)
+    reader = csv.reader(handle, delimiter=delimiter, strict=True)
     start = 1
     while True:
         try:
@@ -265,18 +409,26 @@ def read_contact_rows(path: Path | str) -> list[tuple[int, Contact, str]]:
 def _read(path: Path | str, notes: ReadNotes | None = None) -> list[Incoming]:
     """Every row of a contacts CSV, those to skip marked with the reason."""
     source = Path(path).name
-    decoded = read_decoded(path, CsvError)
+    decoded = decode_csv(path, CsvError)
     if notes is not None:
         notes.encoding = decoded.description
-    text = decoded.text
+    delimiter, text = separator(decoded.text, _names_a_contact, lines=1)
     try:
-        return _contact_rows(io.StringIO(text, newline=""))
+        with larger_fields(text):
+            return _contact_rows(io.StringIO(text, newline=""), delimiter, notes)
     except _RowProblem as error:
         raise CsvError(f"{source}, line {error.line}: {error.problem}; nothing imported") from None
 
 
-def _contact_rows(handle: TextIO) -> list[Incoming]:
-    records = list(_records(handle))
+def _names_a_contact(cells: Sequence[str]) -> bool:
+    """Whether `cells` are a contacts CSV's header row (one of them is `name`)."""
+    return any(cell.strip().lower() == "name" for cell in cells)
+
+
+def _contact_rows(
+    handle: TextIO, delimiter: str = ",", notes: ReadNotes | None = None
+) -> list[Incoming]:
+    records = list(_records(handle, delimiter))
     if not records:
         raise _RowProblem(1, "the file is empty (no header row)")
     header_line, header = records[0]
@@ -287,7 +439,11 @@ def _contact_rows(handle: TextIO) -> list[Incoming]:
     for line, record in records[1:]:
         if len(record) > len(columns):
             raise _RowProblem(line, f"{len(record)} cells but the header has {len(columns)}")
-        cells = {column: unneutralise(cell) for column, cell in zip(columns, record, strict=False)}
+        cells = {
+            column: unneutralise(cut(cell, line, f"the {column} cell", notes))
+            for column, cell in zip(columns, record, strict=False)
+            if column in _KNOWN
+        }
         try:
             contact, referrer = _contact(cells, line)
         except _OutOfRange as reason:

@@ -2,14 +2,25 @@
 
 Reading (`read_connections`) is strict about structure and tolerant about content: the
 notes LinkedIn puts before the header are passed over (the header row is found by its
-columns, with or without `URL`), a UTF-8 BOM and CRLF are fine, quoted commas are fine,
-and dates may be `02 Apr 2021`, `02-Apr-21`, `02/04/2021` (day first, unless the file's
-other dates can only be month first) or ISO. A row whose Connected On is not a date, or
-is one outside the dates netui keeps (`netui.model.date_in_range`), is skipped with the
-reason (an empty one is fine: the contact is dated when it is added). A file whose
-header can't be found, that is not UTF-8, or with a row of the wrong number of fields
-raises NetuiError naming the line, and so nothing is imported. A row with no name (a
-hidden member) is kept, marked skipped.
+columns, with or without `URL`), a UTF-8 BOM and CRLF are fine, quoted commas are fine.
+A file re-saved by Excel is read too: in Windows-1252 or another encoding (detected, and
+named in the preview: see `netui.interchange.csvfile.decode_csv`), separated by `;`,
+tab or `|` rather than commas (the separator that makes the header row is used). A cell
+longer than `FIELD_LIMIT` is cut, and the preview says so.
+
+Connection dates may be in any form LinkedIn has written, with or without a time of day
+(dropped): `02 Apr 2021`, `02-Apr-21`, `Apr 2, 2021`, ISO, and the numeric `1/8/18, 6:14
+PM` (the 2018 export) or `02/04/2021`, whose order the file decides: day first, as in
+LinkedIn's own `02 Apr 2021`, unless the file's other dates can only be month first or
+come with 12-hour times (the US order); a re-save's `02.04.2021` is day first. A row
+whose Connected On is empty or not a date is imported without a connection date, and
+the preview says so with its line (`Connected On '31/31/18' is not a date: the contact
+is imported without a connection date`): the planned contact's `created` is None, never
+the day of the import (though `Store.apply_import` still fills a None `created` with the
+time it saves). A date outside the dates netui keeps (`netui.model.date_in_range`) skips
+its row, with the reason. A file whose header can't be found, in no encoding that can be
+told, or with a row of the wrong number of fields raises NetuiError naming the line, and
+so nothing is imported. A row with no name (a hidden member) is kept, marked skipped.
 
 Planning (`plan_import`) is pure. A row matches a contact by its normalised profile URL
 (lower case, https, no `www.`, no query string, fragment or trailing slash), else by
@@ -43,15 +54,17 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
 from netui.errors import NetuiError
+from netui.interchange.csvfile import decode_csv, larger_fields, separator
 from netui.interchange.keys import normalise_url
 from netui.interchange.plan import ImportPlan, JobChange
-from netui.interchange.textfile import ReadNotes, read_decoded
+from netui.interchange.textfile import ReadNotes, cut
 from netui.model import Contact, Status, date_in_range, date_range_text
 from netui.text import clean, name_key
 
@@ -71,8 +84,38 @@ _COLUMNS = {
     "connected on": "connected",
 }
 _REQUIRED = ("first", "last", "company", "position", "connected")
-_SLASH = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{2,4})\s*$")
-_FORMATS = ("%d %b %Y", "%d %B %Y", "%d-%b-%y", "%d-%b-%Y", "%d %b %y", "%Y-%m-%d")
+UNDATED = "the contact is imported without a connection date"
+"""What the preview says of a row whose Connected On is empty or not a date."""
+
+_NUMERIC = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})")
+_ISO = re.compile(r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})")
+_DAY_MONTH = re.compile(r"(\d{1,2})[ -]([A-Za-z]{3,9})\.?[ ,-]+(\d{4}|\d{2})")
+_MONTH_DAY = re.compile(r"([A-Za-z]{3,9})\.?[ -](\d{1,2})(?:st|nd|rd|th)?,? (\d{4}|\d{2})")
+_TIME = re.compile(
+    r"(?:[ ,]+|T)(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,]\d+)?)?"
+    r" ?(?:(?P<half>[AaPp])\.? ?[Mm]\.?)? ?(?:Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$"
+)
+_MONTH_NAMES = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+_MONTHS = {
+    **{name: number for number, name in enumerate(_MONTH_NAMES, 1)},
+    **{name[:3]: number for number, name in enumerate(_MONTH_NAMES, 1)},
+    "sept": 9,
+}
+"""English month names and their abbreviations (LinkedIn's exports are in English,
+whatever the member's language), as numbers."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,50 +144,58 @@ class LinkedInRow:
 
 def read_connections(path: Path | str, notes: ReadNotes | None = None) -> list[LinkedInRow]:
     """Every connection row of a LinkedIn `Connections.csv`, in file order; `notes` gets
-    how the file was read (its encoding when not UTF-8).
+    how the file was read (its encoding when not UTF-8) and what the preview should say
+    about its rows (a cell cut, a connection date that can't be read).
 
     Raises NetuiError (with the line number) if the file can't be read as such a file.
     """
-    decoded = read_decoded(path)
+    decoded = decode_csv(path)
     if notes is not None:
         notes.encoding = decoded.description
-    return parse_connections(decoded.text, Path(path).name)
+    return parse_connections(decoded.text, Path(path).name, notes)
 
 
-def parse_connections(text: str, source: str = "Connections.csv") -> list[LinkedInRow]:
+def parse_connections(
+    text: str, source: str = "Connections.csv", notes: ReadNotes | None = None
+) -> list[LinkedInRow]:
     """`read_connections` on text already in memory (`source` names it in errors)."""
     text = text.removeprefix("\ufeff")
-    reader = csv.reader(io.StringIO(text, newline=""))
-    columns: dict[str, int] | None = None
-    raw: list[tuple[int, list[str]]] = []
-    last_line = 0
-    try:
-        for record in reader:
-            start, last_line = last_line + 1, reader.line_num
-            if columns is None:
-                columns = _header(record)
-                width = len(record)
-                continue
-            if not any(cell.strip() for cell in record):
-                continue  # a blank line
-            if len(record) != width:
-                raise NetuiError(
-                    f"{source}, line {start}: {len(record)} fields where the header has "
-                    f"{width}; nothing imported"
-                )
-            raw.append((start, record))
-    except csv.Error as error:
-        raise NetuiError(f"{source}, line {reader.line_num}: {error}; nothing imported") from None
+    delimiter, text = separator(text, lambda cells: _header(cells) is not None)
+    with larger_fields(text):
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        columns: dict[str, int] | None = None
+        names: list[str] = []
+        raw: list[tuple[int, list[str]]] = []
+        last_line = 0
+        try:
+            for record in reader:
+                start, last_line = last_line + 1, reader.line_num
+                if columns is None:
+                    columns = _header(record)
+                    names = [" ".join(cell.split()) for cell in record]
+                    continue
+                if not any(cell.strip() for cell in record):
+                    continue  # a blank line
+                if len(record) != len(names):
+                    raise NetuiError(
+                        f"{source}, line {start}: {len(record)} fields where the header has "
+                        f"{len(names)}; nothing imported"
+                    )
+                raw.append((start, record))
+        except csv.Error as error:
+            raise NetuiError(
+                f"{source}, line {reader.line_num}: {error}; nothing imported"
+            ) from None
     if columns is None:
         raise NetuiError(
             f"{source}: no header row with the columns First Name, Last Name, Company, "
             "Position and Connected On; is it LinkedIn's Connections.csv? Nothing imported"
         )
     day_first = _day_first(record[columns["connected"]] for _, record in raw)
-    return [_row(line, record, columns, day_first) for line, record in raw]
+    return [_row(line, record, columns, names, day_first, notes) for line, record in raw]
 
 
-def _header(record: list[str]) -> dict[str, int] | None:
+def _header(record: Sequence[str]) -> dict[str, int] | None:
     found: dict[str, int] = {}
     for index, cell in enumerate(record):
         key = _COLUMNS.get(" ".join(cell.split()).casefold())
@@ -153,10 +204,19 @@ def _header(record: list[str]) -> dict[str, int] | None:
     return found if all(k in found for k in _REQUIRED) else None
 
 
-def _row(line: int, record: list[str], columns: dict[str, int], day_first: bool) -> LinkedInRow:
+def _row(
+    line: int,
+    record: list[str],
+    columns: dict[str, int],
+    names: list[str],
+    day_first: bool,
+    notes: ReadNotes | None,
+) -> LinkedInRow:
     def cell(key: str) -> str:
         index = columns.get(key)
-        return clean(record[index], multiline=False) if index is not None else ""
+        if index is None:
+            return ""
+        return clean(cut(record[index], line, f"the {names[index]} cell", notes), multiline=False)
 
     written = cell("connected")
     connected = parse_date(written, day_first=day_first)
@@ -172,14 +232,15 @@ def _row(line: int, record: list[str], columns: dict[str, int], day_first: bool)
     )
     if not row.name:
         return replace(row, skip="hidden member (no name)")
-    if written and connected is None:
-        return replace(row, skip=f"Connected On '{_shown(written)}' is not a date")
     if connected is not None and row.connected is None:
         return replace(
             row,
             skip=f"Connected On {connected.isoformat()} is outside the dates netui keeps "
             f"({date_range_text()})",
         )
+    if connected is None and notes is not None:
+        said = f"'{_shown(written)}' is not a date" if written else "is empty"
+        notes.add(line, f"Connected On {said}: {UNDATED}")
     return row
 
 
@@ -188,44 +249,95 @@ def _shown(text: str, most: int = 30) -> str:
     return text if len(text) <= most else text[:most] + "…"
 
 
-def _day_first(values: object) -> bool:
-    """Whether the file's d/d/yyyy dates put the day first (the default, as LinkedIn's
-    own `02 Apr 2021` does), or must be month first (some second number above 12 and no
-    first number above 12)."""
-    month_first_seen = False
-    for value in values:  # type: ignore[attr-defined]
-        match = _SLASH.match(value)
-        if match:
-            if int(match[1]) > 12:
-                return True
-            if int(match[2]) > 12:
-                month_first_seen = True
-    return not month_first_seen
-
-
-def parse_date(value: str, *, day_first: bool = True) -> date | None:
-    """A connection date in any of the forms LinkedIn or a spreadsheet writes; None if
-    it is empty or can't be read. The date may be one netui does not keep (`31 Dec 9999`):
-    the reader checks the range, to say why a row is skipped."""
-    value = " ".join(value.split())
-    if not value:
-        return None
-    match = _SLASH.match(value)
-    if match:
-        a, b, year = int(match[1]), int(match[2]), int(match[3])
-        if year < 100:
-            year += 2000
-        day, month = (a, b) if day_first else (b, a)
-        try:
-            return date(year, month, day)
-        except ValueError:
-            return None
-    for fmt in _FORMATS:
-        try:
-            return datetime.strptime(value, fmt).date()
-        except ValueError:
+def _day_first(values: Iterable[str]) -> bool:
+    """Whether the file's numeric dates (`1/8/18`, `02/04/2021`) put the day first: yes
+    if some first number is above 12 (and its second is not); no if some second one is,
+    or (else) if the times beside them are on a 12-hour clock (`1/8/18, 6:14 PM`,
+    LinkedIn's export of 2018, in the US order); yes otherwise (the order of LinkedIn's
+    own `02 Apr 2021`)."""
+    month_first = twelve_hour = False
+    for value in values:
+        found = _numeric(value)
+        if found is None:
             continue
-    return None
+        first, second, clock = found
+        if first > 12 and second > 12:
+            continue  # no date either way (`31/31/18`): it tells nothing
+        if first > 12:
+            return True
+        month_first = month_first or second > 12
+        twelve_hour = twelve_hour or clock
+    return not (month_first or twelve_hour)
+
+
+def _numeric(value: str) -> tuple[int, int, bool] | None:
+    """(first number, second number, a 12-hour time beside it) of a date written with
+    numbers only, day and month in either order (`1/8/18, 6:14 PM`); None for another."""
+    split = _split_time(" ".join(value.split()))
+    if split is None:
+        return None
+    match = _NUMERIC.fullmatch(split[0])
+    if match is None or match[2] == ".":
+        return None
+    return int(match[1]), int(match[3]), split[1]
+
+
+def _split_time(value: str) -> tuple[str, bool] | None:
+    """(the date, whether a time after it is on a 12-hour clock) of `value`, a time of
+    day after the date dropped (`, 6:14 PM`, ` 18:14:05`, `T18:14:05Z`); None if that
+    time is not one."""
+    match = _TIME.search(value)
+    if match is None:
+        return value, False
+    hour, minute, second = int(match["hour"]), int(match["minute"]), int(match["second"] or 0)
+    twelve_hour = match["half"] is not None
+    if minute > 59 or second > 59 or hour > (12 if twelve_hour else 23):
+        return None
+    if twelve_hour and hour == 0:
+        return None
+    return value[: match.start()].rstrip(" ,"), twelve_hour
+
+
+def parse_date(value: str, *, day_first: bool | None = None) -> date | None:
+    """A connection date in any form LinkedIn has written or a spreadsheet's re-save
+    makes, with or without a time of day after it (dropped): `02 Apr 2021`, `02-Apr-21`,
+    `2 April 2021`, `Apr 2, 2021`, `1/8/18, 6:14 PM`, `01/08/2018`, `02.04.2021`,
+    `2021-04-02` and `2021-04-02T18:14:00Z`. None if it is empty or can't be read.
+
+    `day_first` orders the numbers of `01/08/2018` (the file decides, `_day_first`);
+    None decides from the value alone, as `_day_first` does for a file of one date. A
+    dotted date is always day first. The date may be one netui does not keep
+    (`31 Dec 9999`): the reader checks the range, to say why a row is skipped."""
+    split = _split_time(" ".join(value.split()))
+    if split is None or not split[0]:
+        return None
+    text = split[0]
+    if day_first is None:
+        day_first = _day_first([value])
+    if match := _NUMERIC.fullmatch(text):
+        first, second = int(match[1]), int(match[3])
+        day, month = (first, second) if day_first or match[2] == "." else (second, first)
+        year = match[4]
+    elif match := _ISO.fullmatch(text):
+        year, month, day = match[1], int(match[3]), int(match[4])
+    elif match := _DAY_MONTH.fullmatch(text):
+        day, month, year = int(match[1]), _MONTHS.get(match[2].casefold(), 0), match[3]
+    elif match := _MONTH_DAY.fullmatch(text):
+        month, day, year = _MONTHS.get(match[1].casefold(), 0), int(match[2]), match[3]
+    else:
+        return None
+    try:
+        return date(_year(year), month, day)
+    except ValueError:
+        return None
+
+
+def _year(text: str) -> int:
+    """A year as written: two digits are 1969 to 2068, as `strptime`'s `%y` reads them."""
+    year = int(text)
+    if len(text) == 2:
+        year += 1900 if year >= 69 else 2000
+    return year
 
 
 # --- planning -----------------------------------------------------------------------------

@@ -21,12 +21,17 @@ from netui.interchange.csvfile import (
     neutralise,
     read_contact_rows,
     read_contacts_csv,
+    read_incoming,
     unneutralise,
 )
+from netui.interchange.formats import plan_file
+from netui.interchange.plan import describe_plan, plan_details
+from netui.interchange.textfile import FIELD_LIMIT, ReadNotes
 from netui.model import Contact, FollowUp, Network, Note, NoteKind, Status
 from netui.text import clean
 
 WHEN = datetime(2024, 5, 6, 9, 30, 0)
+DATA = Path(__file__).parent.parent / "data" / "csv"
 
 
 def _network() -> Network:
@@ -217,7 +222,7 @@ def test_import_accepts_bom_any_column_order_and_blank_lines(tmp_path: Path) -> 
         (b"name,company\r\nAda,Acme,extra\r\n", 2, "cells"),
         (b"name,company\r\nAda,Acme\r\n,Nobody Inc\r\n", 3, "needs a name"),
         (b'name,company\r\n"Ada\r\nLovelace",Acme\r\nBob,"un"closed\r\n', 4, "malformed"),
-        (b"name\r\nAda\r\nB\xffb\r\n", 3, "UTF-8"),
+        (b"name\r\nAda\r\n\x00\x01\x02\xff\xfe\x80\x81\x8d\r\n", 3, "not UTF-8"),
     ],
 )
 def test_malformed_file_names_the_line(
@@ -293,3 +298,146 @@ def test_export_then_import_gives_the_same_contacts(
         dataclasses.replace(c, id=None, referred_by=None) for c in contacts
     ]
     assert [r for _l, _c, r in rows] == [network.name_of(c.referred_by) for c in contacts]
+
+
+# --- files other programs save (issue 12: encodings, separators, the field limit) ------
+
+
+def test_a_contacts_file_excel_saved_in_windows_1252_imports_and_says_so() -> None:
+    plan = plan_file("csv", DATA / "excel_cp1252.csv", [])
+    jose, zoe, jurgen = plan.added
+    assert (jose.name, jose.company) == ("José Núñez", "Café Müller")
+    assert jose.how_met == "Met at the “Ñandú” meetup – Madrid"
+    assert (zoe.name, jurgen.name, jurgen.company) == (
+        "Zoë Åberg",
+        "Jürgen Müller",
+        "Bäckerei Groß",
+    )
+    assert describe_plan(plan) == (
+        "added 3, updated 0, unchanged 0, skipped 0; read as cp1252 (detected)"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "name\r\nMüller\r\n",
+        "name\r\nJosé\r\n",
+        "name,company\r\nZoë Smith,Acme\r\n",
+        "name,company\r\nPeña,Niño\r\n",
+        "name\r\nRenée Lefèvre\r\n",
+        "name\r\nSøren Kierkegaard\r\n",
+        "name\r\nÞórður Ólafsson\r\nÆrø Ås\r\n",
+        "name,company\r\nFrançois Œuvre,Société Générale\r\nRené,€ Bank\r\n",
+        pytest.param(
+            "name;company\r\n"
+            + "Jürgen Groß;Bäckerei Öztürk\r\nAnaïs Noël;Crème brûlée SARL\r\n" * 40,
+            id="German, 80 rows",
+        ),
+    ],
+)
+def test_short_windows_1252_files_are_read_as_windows_1252(tmp_path: Path, text: str) -> None:
+    """charset-normalizer alone reads these as cp1250 ("Lefčvre"), cp1006 ("Mﮰller"),
+    cp775 or big5 ("Pe鎙"): too little text for it to tell, even at 2.9 KB."""
+    path = tmp_path / "short.csv"
+    path.write_bytes(text.encode("cp1252"))
+    notes = ReadNotes()
+    rows = read_incoming(path, notes)
+    names = [row.contact.name for row in rows]
+    expected = [line.split(",")[0].split(";")[0] for line in text.split("\r\n")[1:] if line]
+    assert names == expected
+    assert notes.encoding == "read as cp1252 (detected)"
+
+
+@pytest.mark.parametrize(
+    ("text", "codec", "encoding"),
+    [
+        (
+            "name,company,email\r\n"
+            + "Иван Петров,Газпром,ivan@example.ru\r\nОльга Смирнова,Яндекс,olga@example.ru\r\n"
+            * 20,
+            "cp1251",
+            "read as cp1251 (detected)",
+        ),
+        (
+            "name,company\r\n" + "Łukasz Wąsik,Gdańsk sp. z o.o.\r\nZofia Dąbrowska,Żabka\r\n" * 20,
+            "cp1250",
+            "read as cp1250 (detected)",
+        ),
+        ("name\tcompany\r\nJosé Núñez\tAcme\r\n", "utf-16", "read as utf-16 (detected)"),
+    ],
+    ids=["Russian in cp1251", "Polish in cp1250", "Excel's Unicode text: UTF-16"],
+)
+def test_other_encodings_are_not_taken_for_windows_1252(
+    tmp_path: Path, text: str, codec: str, encoding: str
+) -> None:
+    path = tmp_path / "other.csv"
+    path.write_bytes(text.encode(codec))
+    notes = ReadNotes()
+    rows = read_incoming(path, notes)
+    assert rows[0].contact.name == text.split("\r\n")[1].split(",")[0].split("\t")[0]
+    assert notes.encoding == encoding
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        (
+            "excel_semicolon_cp1252.csv",
+            [
+                Contact(
+                    name="José Núñez",
+                    company="Café Müller, Madrid",
+                    title="Gerente",
+                    email="jose@example.com",
+                    tags=("madrid",),
+                ),
+                Contact(
+                    name="Zoë Åberg", company="Acme", title="Designer", email="zoe@example.com"
+                ),
+            ],
+        ),
+        (
+            "semicolon_bom.csv",
+            [
+                Contact(
+                    name="Zoë Åberg", company="Acme; Nordic", title="Designer", phone="+46 8 123 45"
+                ),
+                Contact(name="Seán O'Brien", company="Globex", title="CTO"),
+            ],
+        ),
+        (
+            "tab_separated.csv",
+            [Contact(name="Ana Lopez", company="Initech, Inc.", email="ana@example.com")],
+        ),
+        ("excel_sep_line.csv", [Contact(name="Zoë Åberg", company="Acme")]),
+    ],
+)
+def test_the_separator_is_found_from_the_header_row(name: str, expected: list[Contact]) -> None:
+    assert read_contacts_csv(DATA / name) == expected
+
+
+def test_lines_are_counted_as_in_the_file_with_semicolons(tmp_path: Path) -> None:
+    path = tmp_path / "semi.csv"
+    path.write_bytes(b"sep=;\r\nname;status\r\nAda;met\r\nBob;boss\r\n")
+    with pytest.raises(CsvError, match=r"^semi\.csv, line 4: 'boss' is not a status"):
+        read_contacts_csv(path)
+    path.write_bytes(b"name;company\r\nAda;Acme;extra\r\n")
+    with pytest.raises(CsvError, match="line 2: 3 cells but the header has 2"):
+        read_contacts_csv(path)
+
+
+def test_a_cell_over_the_field_limit_is_cut_and_said(tmp_path: Path) -> None:
+    """Bigger than the csv module's own limit (131,072), which refused the whole file."""
+    long = "x" * 200_000
+    path = tmp_path / "long.csv"
+    path.write_text(f"name,how_met,company\r\nAda,{long},Acme\r\nBob,{long},Globex\r\n")
+    limit = csv.field_size_limit()
+    plan = plan_file("csv", path, [])
+    assert csv.field_size_limit() == limit
+    assert [len(c.how_met) for c in plan.added] == [FIELD_LIMIT, FIELD_LIMIT]
+    assert [c.company for c in plan.added] == ["Acme", "Globex"]
+    said = "the how_met cell cut from 200,000 to 131,072 characters (the most a field keeps)"
+    assert plan.notes.problems == [(2, said), (3, said)]
+    assert describe_plan(plan).endswith("skipped 0; 2 parts of the file skipped or cut")
+    assert plan_details(plan)[-2:] == [f"! line 2: {said}", f"! line 3: {said}"]

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from netui.errors import NetuiError
+from netui.interchange.formats import plan_file
 from netui.interchange.keys import normalise_url
 from netui.interchange.linkedin import (
     parse_connections,
@@ -17,6 +18,7 @@ from netui.interchange.linkedin import (
     read_connections,
 )
 from netui.interchange.plan import apply_plan, describe_plan, plan_details
+from netui.interchange.textfile import FIELD_LIMIT, ReadNotes
 from netui.model import Contact, Status
 from netui.store.store import Store
 
@@ -58,6 +60,27 @@ def test_reads_the_old_layout_without_url() -> None:
         ("02/04/2021", date(2021, 4, 2)),
         ("2021-04-02", date(2021, 4, 2)),
         ("2 April 2021", date(2021, 4, 2)),
+        # Every form LinkedIn has written, with or without a time (issue 12).
+        ("1/8/18, 6:14 PM", date(2018, 1, 8)),
+        ("12/24/17, 9:02 AM", date(2017, 12, 24)),
+        ("1/8/18 6:14 pm", date(2018, 1, 8)),
+        ("13/8/18, 6:14 pm", date(2018, 8, 13)),
+        ("01/08/2018", date(2018, 8, 1)),
+        ("01/08/2018 18:14", date(2018, 8, 1)),
+        ("Apr 2, 2021", date(2021, 4, 2)),
+        ("April 2, 2021, 6:14 PM", date(2021, 4, 2)),
+        ("Sept 3, 2019", date(2019, 9, 3)),
+        ("02 Apr 2021 10:00", date(2021, 4, 2)),
+        ("02-Apr-2021", date(2021, 4, 2)),
+        ("2021-04-02T18:14:00Z", date(2021, 4, 2)),
+        ("2021-04-02 18:14:05.123+02:00", date(2021, 4, 2)),
+        ("2021/04/02", date(2021, 4, 2)),
+        ("02.04.2021", date(2021, 4, 2)),
+        ("02.04.21 18:14", date(2021, 4, 2)),
+        ("31/31/18", None),
+        ("1/8/18, 13:14 PM", None),
+        ("1/8/18, 25:00", None),
+        ("02 Foo 2021", None),
         ("", None),
         ("soon", None),
         ("31/02/2021", None),
@@ -90,11 +113,16 @@ def test_a_file_without_the_header_is_refused() -> None:
         read_connections(DATA / "no_header.csv")
 
 
-def test_a_file_that_is_not_utf8_names_the_line(tmp_path: Path) -> None:
+def test_a_file_in_no_encoding_that_can_be_told_names_the_line(tmp_path: Path) -> None:
     path = tmp_path / "c.csv"
-    path.write_bytes(b"First Name,Last Name,Company,Position,Connected On\nJos\xe9,N,,,\n")
+    head = b"First Name,Last Name,Company,Position,Connected On\n"
+    path.write_bytes(head + b"Jos\xe9,N,,,\n\x00\x01\x02\xff\xfe\x80\x81\x8d\n")
     with pytest.raises(NetuiError, match="line 2: not UTF-8"):
         read_connections(path)
+    path.write_bytes(head + b"Jos\xe9,N,,,\n")
+    notes = ReadNotes()
+    assert [row.name for row in read_connections(path, notes)] == ["José N"]
+    assert notes.encoding == "read as cp1252 (detected)"
 
 
 def test_a_malformed_file_imports_nothing(store: Store) -> None:
@@ -221,3 +249,82 @@ def test_a_contact_with_another_profile_is_not_matched_by_name() -> None:
     )
     plan = plan_import(read_connections(DATA / "connections.csv"), [existing])
     assert "Jane Doe" in [c.name for c in plan.added]
+
+
+# --- exports re-saved by Excel, and the 2018 layout (issue 12) ---------------------------
+
+
+def test_an_export_excel_saved_in_windows_1252_imports_and_says_so() -> None:
+    plan = plan_file("linkedin", DATA / "connections_excel_cp1252.csv", [])
+    assert [(c.name, c.company) for c in plan.added] == [
+        ("José Núñez", "Café Müller, S.L."),
+        ("Zoë Åberg", "Acme"),
+        ("Jürgen Müller", "Bäckerei Groß"),
+    ]
+    assert plan.added[0].created == datetime(2021, 4, 2, 9, 0)
+    assert describe_plan(plan) == (
+        "added 3, updated 0, unchanged 0, skipped 0; read as cp1252 (detected)"
+    )
+
+
+def test_an_export_resaved_with_semicolons_is_read() -> None:
+    notes = ReadNotes()
+    rows = read_connections(DATA / "connections_semicolon.csv", notes)
+    assert [(r.line, r.name, r.company, r.connected) for r in rows] == [
+        (5, "José Núñez", "Café Müller, S.L.", date(2021, 4, 2)),
+        (6, "Zoë Åberg", "Acme", date(2020, 3, 15)),
+    ]
+    assert rows[1].url == "https://www.linkedin.com/in/zoeaberg"
+    assert notes.encoding == "read as cp1252 (detected)" and notes.problems == []
+
+
+def test_the_2018_layout_is_read_month_first_and_an_unreadable_date_is_said() -> None:
+    plan = plan_file("linkedin", DATA / "connections_2018.csv", [])
+    assert [(c.name, c.created) for c in plan.added] == [
+        ("Carol King", datetime(2018, 1, 8, 9, 0)),
+        ("Dan Brown", datetime(2017, 12, 24, 9, 0)),
+        ("Erin Hale", None),
+        ("Frank Ito", None),
+        ("Gina Ruiz", datetime(2018, 2, 3, 9, 0)),
+    ]
+    assert all(c.updated == c.created for c in plan.added)
+    assert plan.skipped == []
+    assert plan.notes.problems == [
+        (
+            4,
+            "Connected On '31/31/18, 6:14 PM' is not a date: "
+            "the contact is imported without a connection date",
+        ),
+        (5, "Connected On is empty: the contact is imported without a connection date"),
+    ]
+    assert describe_plan(plan) == (
+        "added 5, updated 0, unchanged 0, skipped 0; 2 parts of the file skipped or cut"
+    )
+    assert plan_details(plan)[-2:] == [
+        "! line 4: Connected On '31/31/18, 6:14 PM' is not a date: "
+        "the contact is imported without a connection date",
+        "! line 5: Connected On is empty: the contact is imported without a connection date",
+    ]
+
+
+def test_slash_dates_with_a_12_hour_clock_are_month_first_unless_the_file_says() -> None:
+    head = "First Name,Last Name,Company,Position,Connected On\n"
+    us = parse_connections(head + 'A,B,,,"1/8/18, 6:14 PM"\nC,D,,,"2/9/18, 7:00 AM"\n')
+    assert [r.connected for r in us] == [date(2018, 1, 8), date(2018, 2, 9)]
+    au = parse_connections(head + 'A,B,,,"1/8/18, 6:14 pm"\nC,D,,,"13/9/18, 7:00 am"\n')
+    assert [r.connected for r in au] == [date(2018, 8, 1), date(2018, 9, 13)]
+
+
+def test_a_cell_over_the_field_limit_is_cut_and_said(tmp_path: Path) -> None:
+    """Bigger than the csv module's own limit (131,072), which refused the whole file."""
+    path = tmp_path / "Connections.csv"
+    long = "y" * 150_000
+    path.write_text(
+        f"First Name,Last Name,Company,Position,Connected On\nAnn,Lee,Acme,{long},02 Apr 2021\n"
+    )
+    plan = plan_file("linkedin", path, [])
+    (ann,) = plan.added
+    assert len(ann.title) == FIELD_LIMIT and ann.created == datetime(2021, 4, 2, 9, 0)
+    assert plan.notes.problems == [
+        (2, "the Position cell cut from 150,000 to 131,072 characters (the most a field keeps)")
+    ]
