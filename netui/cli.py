@@ -74,8 +74,9 @@ def _parser() -> argparse.ArgumentParser:
         description="Examples: netui export csv --what contacts -o contacts.csv; netui export "
         "vcard -o contacts.vcf; netui export ics -o followups.ics. CSV cells that a "
         "spreadsheet would run as a formula (=, +, -, @, tab) get a leading ' (--raw keeps "
-        "them as they are). The calendar has one all-day event per open follow-up, with a "
-        "reminder at 09:00 (--remind).",
+        "them as they are); --excel starts the file with a UTF-8 byte order mark, so that Excel "
+        "shows accented names right. The calendar has one all-day event per open follow-up, "
+        "with a reminder at 09:00 (--remind).",
     )
     export.add_argument("format", choices=["csv", "vcard", "ics"])
     export.add_argument(
@@ -88,6 +89,12 @@ def _parser() -> argparse.ArgumentParser:
         "-o", "--output", metavar="FILE", help="the file to write (default: stdout)"
     )
     export.add_argument("--raw", action="store_true", help="CSV: no formula protection")
+    export.add_argument(
+        "--excel",
+        action="store_true",
+        help="CSV: start with a UTF-8 byte order mark (BOM), so that Excel reads it as "
+        "UTF-8 (the lines end in CRLF either way)",
+    )
     export.add_argument(
         "--remind", metavar="HH:MM", default="09:00", help="ics: reminder time on the due day"
     )
@@ -364,7 +371,7 @@ def _export(args: argparse.Namespace) -> int:
 
         buffer = io.StringIO(newline="")
         count = export_csv(network, what, buffer, raw=args.raw)
-        data = buffer.getvalue().encode("utf-8")
+        data = buffer.getvalue().encode("utf-8-sig" if args.excel else "utf-8")
     elif args.format == "vcard":
         from netui.interchange.vcard import export_vcards
 
