@@ -85,9 +85,15 @@ class Card:
     """The line of its BEGIN:VCARD."""
     properties: list[Property] = field(default_factory=list)
     version: str = "3.0"
+    _by_name: dict[str, list[Property]] | None = None
 
     def all(self, name: str) -> list[Property]:
-        return [p for p in self.properties if p.name == name]
+        """The card's properties called `name` (upper case), in file order."""
+        if self._by_name is None:
+            self._by_name = {}
+            for prop in self.properties:
+                self._by_name.setdefault(prop.name, []).append(prop)
+        return self._by_name.get(name, [])
 
 
 # --- bytes to text ------------------------------------------------------------------------
@@ -163,6 +169,8 @@ def _logical_lines(text: str) -> Iterator[tuple[int, str]]:
 
 def _split_params(head: str) -> list[str]:
     """`TEL;TYPE="a;b";PREF` -> ["TEL", 'TYPE="a;b"', "PREF"]: semicolons in quotes kept."""
+    if '"' not in head:
+        return head.split(";")
     parts: list[str] = []
     current: list[str] = []
     quoted = False
@@ -180,6 +188,9 @@ def _split_params(head: str) -> list[str]:
 
 def _colon(line: str) -> int:
     """Where the value starts: the first colon outside double quotes, or -1."""
+    first = line.find(":")
+    if '"' not in line[: max(first, 0)]:
+        return first
     quoted = False
     for index, char in enumerate(line):
         if char == '"':
@@ -260,6 +271,8 @@ _BINARY = frozenset({"PHOTO", "LOGO", "SOUND", "KEY"})
 
 def _decoded(prop: Property, version: str, notes: ReadNotes) -> Property:
     """`prop` with its value decoded from quoted-printable or base64, in its charset."""
+    if "ENCODING" not in prop.params:
+        return prop
     encoding = {e.upper() for e in prop.params.get("ENCODING", [])}
     if prop.name in _BINARY or not encoding & {"QUOTED-PRINTABLE", "B", "BASE64"}:
         return prop

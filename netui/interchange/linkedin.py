@@ -15,12 +15,12 @@ LinkedIn's own `02 Apr 2021`, unless the file's other dates can only be month fi
 come with 12-hour times (the US order); a re-save's `02.04.2021` is day first. A row
 whose Connected On is empty or not a date is imported without a connection date, and
 the preview says so with its line (`Connected On '31/31/18' is not a date: the contact
-is imported without a connection date`): the planned contact's `created` is None, never
-the day of the import (though `Store.apply_import` still fills a None `created` with the
-time it saves). A date outside the dates netui keeps (`netui.model.date_in_range`) skips
-its row, with the reason. A file whose header can't be found, in no encoding that can be
-told, or with a row of the wrong number of fields raises NetuiError naming the line, and
-so nothing is imported. A row with no name (a hidden member) is kept, marked skipped.
+is imported without a connection date`): it is saved with no `created` (the plan lists it
+in `undated`), never as added the day of the import. A date outside the dates netui keeps
+(`netui.model.date_in_range`) skips its row, with the reason. A file whose header can't be
+found, in no encoding that can be told, or with a row of the wrong number of fields raises
+NetuiError naming the line, and so nothing is imported. A row with no name (a hidden
+member) is kept, marked skipped.
 
 Planning (`plan_import`) is pure. A row matches a contact by its normalised profile URL
 (lower case, https, no `www.`, no query string, fragment or trailing slash), else by
@@ -379,6 +379,8 @@ def plan_import(rows: list[LinkedInRow], existing: list[Contact]) -> ImportPlan:
                 if not other or not url_key or other == url_key:
                     match = candidate
         if match is None:
+            if row.connected is None:
+                plan.undated.add(len(plan.added))
             plan.added.append(_new_contact(row))
             continue
         if match.id is not None:

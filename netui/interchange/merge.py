@@ -162,6 +162,10 @@ def plan_contacts(
     rows: list[_Row] = []
     in_file = _Finder()
     current: dict[int, Contact] = {}  # saved contact id -> as merged so far
+    # The rows so far, as `_best` compares them (kept as rows are added and merged, not
+    # rebuilt for each row: a 30,000-card file would take a minute).
+    row_contacts: list[Contact] = []
+    row_keys: list[Keys] = []
     for row in incoming:
         if row.skip:
             plan.skipped.append((row.line, row.skip))
@@ -171,13 +175,13 @@ def plan_contacts(
             keys,
             row.contact,
             in_file.near(keys),
-            [r.contact for r in rows],
-            [r.keys for r in rows],
+            row_contacts,
+            row_keys,
             region,
         )
         if earlier is not None:
             first = rows[earlier]
-            first.contact = _merged(first.contact, row.contact, region)
+            first.contact = row_contacts[earlier] = _merged(first.contact, row.contact, region)
             if first.match is not None:
                 current[first.match] = _merged(current[first.match], row.contact, region)
             plan.skipped.append((row.line, f"same person as line {first.row.line}"))
@@ -208,6 +212,8 @@ def plan_contacts(
                 )
         in_file.add(len(rows), keys)
         rows.append(entry)
+        row_contacts.append(entry.contact)
+        row_keys.append(entry.keys)
     # Referrers are resolved once every row is known: a saved contact's id, or (for a
     # person added by this import) their index among the added.
     added_names: dict[str, list[int]] = {}

@@ -156,6 +156,10 @@ class ImportPlan:
     in `updated`."""
     notes: ReadNotes = field(default_factory=ReadNotes)
     """How the file was read: a guessed encoding, what was skipped or cut, by line."""
+    undated: set[int] = field(default_factory=set)
+    """Indices in `added` of people the file gives no date for although it dates
+    others (a LinkedIn connection date that can't be read): saved with no `created`,
+    never as added today."""
 
     @property
     def changes_anything(self) -> bool:
@@ -219,7 +223,7 @@ def describe_plan(plan: ImportPlan, *, limit: int = 10) -> str:
         text += ": " + ", ".join(reasons)
     if plan.notes.problems:
         count = len(plan.notes.problems)
-        text += f"; {count} {'part' if count == 1 else 'parts'} of the file skipped or cut"
+        text += f"; {count} {'thing' if count == 1 else 'things'} in the file to check"
     if plan.notes.encoding:
         text += f"; {plan.notes.encoding}"
     return shown(text, multiline=False)
@@ -265,7 +269,7 @@ def plan_details(plan: ImportPlan, *, limit: int = 20) -> list[str]:
         maybe.append(f"  and {len(plan.candidates) - limit} more possible duplicates")
     problems = [f"! line {line}: {problem}" for line, problem in plan.notes.problems[:limit]]
     if len(plan.notes.problems) > limit:
-        problems.append(f"  and {len(plan.notes.problems) - limit} more skipped or cut")
+        problems.append(f"  and {len(plan.notes.problems) - limit} more to check")
     rows = lines + changed + jobs + maybe + problems
     return [shown(line, multiline=False) for line in rows]
 
@@ -301,6 +305,7 @@ def apply_plan(store: Store, plan: ImportPlan) -> None:
         f"imported from {plan.source} ({counts(plan)})",
         referrers=plan.referrers,
         links=plan.links,
+        undated=plan.undated,
         history=history,
         followups=followups,
     )

@@ -165,7 +165,9 @@ def _incoming(card: Card, notes: ReadNotes) -> Incoming:
     title = next((t for p in card.all("TITLE") if (t := text(p))), "")
     title = title or next((t for p in card.all("ROLE") if (t := text(p))), "")
     emails = unique((text(p) for p in _preferred_first(card.all("EMAIL"))), str.casefold)
-    phones = unique((_phone(text(p)) for p in _preferred_first(card.all("TEL"))), number_key)
+    phones = [_phone(text(p)) for p in _preferred_first(card.all("TEL"))]
+    if len(phones) > 1:  # (telling numbers apart costs 0.1 ms each: only when there are two)
+        phones = unique(phones, number_key)
     linkedin = ""
     urls = []
     for prop in _preferred_first(card.all("URL")):

@@ -4,7 +4,7 @@ target companies. A mixin of `Store`, kept apart so that each file stays readabl
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -120,9 +120,14 @@ class LoopMixin:
         links: dict[int, int] | None = None,
         history: dict[int, str] | None = None,
         followups: dict[int, str] | None = None,
+        undated: Collection[int] = (),
     ) -> int:
         """Save an import as one undoable change and one write; the number of updates
         saved.
+
+        The added contacts at the indices `undated` keep no `created` (a file that
+        dates its people but not these: they are not "added today"); the others
+        without one are dated now.
 
         New contacts keep the `created` they come with and get `updated == created` (an
         import is not an edit, see netui.interchange.linkedin); an updated contact keeps
@@ -140,8 +145,8 @@ class LoopMixin:
         saved = 0
         with self._change(description) as tx:
             docs = []
-            for contact in added:
-                created = contact.created or tx.now
+            for index, contact in enumerate(added):
+                created = contact.created if index in undated else contact.created or tx.now
                 docs.append(
                     convert.contact_to_doc(replace(contact, created=created, updated=created))
                 )

@@ -381,8 +381,7 @@ async def test_a_contacts_csv_is_guessed_and_keeps_who_referred_whom(
 @pytest.mark.parametrize(
     ("source", "name", "problem"),
     [
-        (VCARD, "broken_line.vcf", "broken_line.vcf, line 8: can't read this card"),
-        (VCARD, "unterminated.vcf", "line 5: the card starting here has no END:VCARD"),
+        (VCARD, "not_cards.vcf", "not_cards.vcf, line 1: expected BEGIN:VCARD"),
         (IMPORT_UI, "bad_date.csv", "line 3: 'yesterday-ish' in created is not a date"),
     ],
 )
@@ -402,6 +401,22 @@ async def test_a_bad_vcard_or_csv_shows_its_line_and_writes_nothing(
         await wait_for_screen(pilot, MainScreen)
         await settle(pilot)
     assert db.read_bytes() == before
+
+
+async def test_a_vcard_line_that_cant_be_read_is_listed_and_the_rest_imported(
+    app, db: Path, user_home: Path
+) -> None:
+    shutil.copy(VCARD / "broken_line.vcf", user_home / "Downloads" / "broken_line.vcf")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_import(pilot)
+        await preview_path(pilot, screen, "~/Downloads/broken_line.vcf")
+        shown = preview_text(screen)
+        assert "added 2, updated 0, unchanged 0, skipped 0; 1 thing in the file to check" in shown
+        assert "! line 8: 'this line has no colon' is not a vCard property" in shown
+        await pilot.press("enter")
+        await wait_for_screen(pilot, MainScreen)
+        await settle(pilot)
+    assert {"Ann Lee", "Bo Chen"} <= set(contact_names(db))
 
 
 async def test_a_format_chosen_by_hand_is_kept_and_previews_again(app, user_home: Path) -> None:

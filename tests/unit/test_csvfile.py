@@ -439,5 +439,5 @@ def test_a_cell_over_the_field_limit_is_cut_and_said(tmp_path: Path) -> None:
     assert [c.company for c in plan.added] == ["Acme", "Globex"]
     said = "the how_met cell cut from 200,000 to 131,072 characters (the most a field keeps)"
     assert plan.notes.problems == [(2, said), (3, said)]
-    assert describe_plan(plan).endswith("skipped 0; 2 parts of the file skipped or cut")
+    assert describe_plan(plan).endswith("skipped 0; 2 things in the file to check")
     assert plan_details(plan)[-2:] == [f"! line 2: {said}", f"! line 3: {said}"]

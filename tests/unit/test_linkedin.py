@@ -20,6 +20,7 @@ from netui.interchange.linkedin import (
 from netui.interchange.plan import apply_plan, describe_plan, plan_details
 from netui.interchange.textfile import FIELD_LIMIT, ReadNotes
 from netui.model import Contact, Status
+from netui.review import weekly_counts
 from netui.store.store import Store
 
 DATA = Path(__file__).parent.parent / "data" / "linkedin"
@@ -298,7 +299,7 @@ def test_the_2018_layout_is_read_month_first_and_an_unreadable_date_is_said() ->
         (5, "Connected On is empty: the contact is imported without a connection date"),
     ]
     assert describe_plan(plan) == (
-        "added 5, updated 0, unchanged 0, skipped 0; 2 parts of the file skipped or cut"
+        "added 5, updated 0, unchanged 0, skipped 0; 2 things in the file to check"
     )
     assert plan_details(plan)[-2:] == [
         "! line 4: Connected On '31/31/18, 6:14 PM' is not a date: "
@@ -328,3 +329,14 @@ def test_a_cell_over_the_field_limit_is_cut_and_said(tmp_path: Path) -> None:
     assert plan.notes.problems == [
         (2, "the Position cell cut from 150,000 to 131,072 characters (the most a field keeps)")
     ]
+
+
+def test_a_connection_without_a_readable_date_is_never_counted_as_added_this_week(
+    store: Store,
+) -> None:
+    apply_plan(store, plan_file("linkedin", DATA / "connections_2018.csv", []))
+    created = {c.name: c.created for c in store.contacts()}
+    assert (created["Erin Hale"], created["Frank Ito"]) == (None, None)
+    assert created["Carol King"] == datetime(2018, 1, 8, 9, 0)
+    today = store.clock().date()
+    assert weekly_counts(store.network(), today)[-1].contacts_added == 0

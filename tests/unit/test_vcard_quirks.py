@@ -106,7 +106,7 @@ def test_a_huge_note_is_cut_to_the_one_field_limit_and_the_cut_is_said(tmp_path:
     assert plan.notes.problems == [
         (4, f"NOTE cut from {len(note):,} to {FIELD_LIMIT:,} characters (the most a field keeps)")
     ]
-    assert describe_plan(plan).endswith("skipped 0; 1 part of the file skipped or cut")
+    assert describe_plan(plan).endswith("skipped 0; 1 thing in the file to check")
     assert plan_details(plan)[-1] == (
         f"! line 4: NOTE cut from {len(note):,} to {FIELD_LIMIT:,} characters "
         "(the most a field keeps)"
