@@ -301,7 +301,11 @@ def _decoded(prop: Property, version: str, notes: ReadNotes) -> Property:
 
 # --- values -------------------------------------------------------------------------------
 
-_ESCAPES = {"n": "\n", "N": "\n"}
+_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
+
+
+def _unescaped(match: re.Match[str]) -> str:
+    return "\n" if match[1] in "nN" else match[1]
 
 
 def unescape(value: str, version: str) -> str:
@@ -310,18 +314,13 @@ def unescape(value: str, version: str) -> str:
     in single values: its backslashes are kept."""
     if version.startswith("2") or "\\" not in value:
         return value
-    out, chars = [], iter(value)
-    for char in chars:
-        if char == "\\":
-            following = next(chars, "\\")
-            out.append(_ESCAPES.get(following, following))
-        else:
-            out.append(char)
-    return "".join(out)
+    return _ESCAPE.sub(_unescaped, value)
 
 
 def split_unescaped(value: str, separator: str) -> list[str]:
     """`value` split at each `separator` not escaped with a backslash (escapes kept)."""
+    if "\\" not in value:
+        return value.split(separator)
     parts: list[str] = []
     current: list[str] = []
     chars = iter(value)

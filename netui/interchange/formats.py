@@ -6,6 +6,9 @@ The command line (`netui import FORMAT FILE`) and the app's import screen both c
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from netui.errors import NetuiError
@@ -41,12 +44,31 @@ def guess_format(path: Path | str) -> str:
     return "vcard" if suffix in ("", ".txt") and "begin:vcard" in head else "csv"
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while a file is read and planned: those build a few
+    hundred thousand small objects with no cycles among them, and the collector's passes
+    over them were a third of the time of a 30,000-card import."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
 def plan_file(fmt: str, path: Path | str, existing: list[Contact]) -> ImportPlan:
     """Read `path` as `fmt` and plan importing it into a network holding `existing`.
 
     Raises NetuiError naming the line for a file that can't be read (nothing is planned).
     Reading is blocking file I/O: the app calls this off the UI thread.
     """
+    with _collector_paused():
+        return _plan_file(fmt, path, existing)
+
+
+def _plan_file(fmt: str, path: Path | str, existing: list[Contact]) -> ImportPlan:
     notes = ReadNotes()
     if fmt == "linkedin":
         from netui.interchange.linkedin import plan_import, read_connections
