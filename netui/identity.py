@@ -37,7 +37,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from netui.model import Contact
+from netui.model import Contact, merged_labels
 from netui.names import words_of
 from netui.text import fold, unique
 
@@ -517,6 +517,7 @@ def merge_contacts(keep: Contact, other: Contact, region: str | None = None) -> 
         link_key,
     )
     changes["tags"] = tuple(unique((*keep.tags, *other.tags), fold))
+    changes["phone_labels"] = merged_labels(keep.phone_labels, other.phone_labels)
     changes["prepared"] = tuple(unique((*keep.prepared, *other.prepared)))
     if other.status.rank > keep.status.rank:
         changes["status"] = other.status

@@ -79,6 +79,24 @@ class NoteKind(StrEnum):
         return target if target.rank > status.rank else None
 
 
+PHONE_LABELS = ("cell", "work", "home", "fax", "pager")
+"""The kinds of phone number kept from an address book (vCard's TEL types that every
+client reads)."""
+
+
+def phone_label(labels: tuple[tuple[str, str], ...], number: str) -> str:
+    """The label of `number` in `labels`, "cell" for one not labelled."""
+    return next((label for known, label in labels if known == number), "cell")
+
+
+def merged_labels(
+    mine: tuple[tuple[str, str], ...], theirs: tuple[tuple[str, str], ...]
+) -> tuple[tuple[str, str], ...]:
+    """`mine` plus the labels of `theirs` for numbers `mine` does not label."""
+    known = {number for number, _ in mine}
+    return (*mine, *((n, label) for n, label in theirs if n not in known))
+
+
 @dataclass(frozen=True, slots=True)
 class Contact:
     """A person in the network."""
@@ -104,6 +122,9 @@ class Contact:
     """Phone numbers beyond `phone`."""
     other_urls: tuple[str, ...] = ()
     """Web addresses beyond the `linkedin` profile (a site, a portfolio)."""
+    phone_labels: tuple[tuple[str, str], ...] = ()
+    """(number as written, one of `PHONE_LABELS`) for the numbers an address book
+    labelled, so that an export labels them the same; an unlabelled number is a mobile."""
     created: datetime | None = None
     updated: datetime | None = None
     id: int | None = None

@@ -36,7 +36,7 @@ from netui.identity import (
     link_key,
 )
 from netui.interchange.plan import Candidate, ImportPlan, Incoming
-from netui.model import Contact
+from netui.model import Contact, merged_labels
 from netui.text import fold, name_key, unique
 
 
@@ -72,6 +72,7 @@ def _merged(contact: Contact, new: Contact, region: str | None = None) -> Contac
             filled.linkedin, contact.other_urls, (new.linkedin, *new.other_urls), link_key
         ),
         "tags": tuple(unique((*contact.tags, *new.tags))),
+        "phone_labels": merged_labels(contact.phone_labels, new.phone_labels),
     }
     changes.update({k: v for k, v in others.items() if v != getattr(contact, k)})
     return replace(contact, **changes) if changes else contact  # type: ignore[arg-type]

@@ -15,17 +15,18 @@ the rest -> other emails and phones; a URL labelled or typed LinkedIn, or on
 linkedin.com (else Apple's X-SOCIALPROFILE for LinkedIn) -> the profile, other URLs ->
 other links; NOTE -> how met; CATEGORIES -> tags (spaces become `-`, Google's
 `myContacts` system group is dropped). Values are whole: commas in FN, TITLE and NOTE are
-text, not separators. Each field is cut at `textfile.FIELD_LIMIT` characters (noted).
-Addresses, birthdays, nicknames, photos, the ORG unit and the TYPE labels are not kept.
+text, not separators. Each field is cut at `textfile.FIELD_LIMIT` characters (noted). A
+number's kind (cell, work, home, fax, pager: from its TYPE or Apple's label) is kept.
+Addresses, birthdays, nicknames, photos, the ORG unit and other labels are not kept.
 A card with no name, or Apple's company card, is skipped.
 
 Write: vCard 3.0, not 4.0. Android's own importer (com.android.vcard) reads 2.1 and 3.0
 but not 4.0, and Google Contacts and iOS import 3.0 fully. Each contact is one card:
 FN and N (split as `name_parts` says: "O'Brien, Seán" is family O'Brien), ORG, TITLE,
-EMAIL (the main one `PREF`), TEL typed `CELL` (abook and others drop a number typed only
-`VOICE`; the main one `PREF`), the profile as `item1.URL` labelled `LinkedIn` (as Apple
-and Google write it), other links as URL, NOTE, CATEGORIES and a stable UID. Reading
-that file back gives every one of those fields back unchanged.
+EMAIL (the main one `PREF`), TEL typed by its kind, `CELL` when none is known (abook and
+others drop a number typed only `VOICE`; the main one `PREF`), the profile as `item1.URL`
+labelled `LinkedIn` (as Apple and Google write it), other links as URL, NOTE, CATEGORIES
+and a stable UID. Reading that file back gives every one of those fields back unchanged.
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ from netui.interchange.contentlines import (
 from netui.interchange.keys import number_key
 from netui.interchange.plan import Incoming
 from netui.interchange.textfile import ReadNotes, cut, read_bytes
-from netui.model import Contact, Network
+from netui.model import Contact, Network, phone_label
 from netui.text import clean, shown, unique
 
 _SYSTEM_GROUPS = frozenset({"mycontacts"})
@@ -144,6 +145,27 @@ def _url(text: str) -> str:
     return _SCHEME_ESCAPED.sub(r"\1:", text)
 
 
+_TEL_TYPES = {"CELL": "cell", "WORK": "work", "HOME": "home", "FAX": "fax", "PAGER": "pager"}
+_TEL_LABELS = {"mobile": "cell", "iphone": "cell", "cell": "cell", "work": "work",
+               "home": "home", "pager": "pager", "home fax": "fax", "work fax": "fax"}  # fmt: skip
+_LABEL_TYPES = {"cell": "CELL,VOICE", "work": "WORK,VOICE", "home": "HOME,VOICE",
+                "fax": "FAX", "pager": "PAGER"}  # fmt: skip
+"""What TYPE netui writes for each kind of number: abook and others drop a number
+typed only VOICE."""
+
+
+def _phone_label(prop: Property, apple_label: str) -> str:
+    """The kind of number a TEL is ("cell", "work", ...) or "" when the card doesn't say
+    (Apple's `X-ABLabel` first, then the TYPEs; a work cell is a cell, a work fax a fax)."""
+    if label := _TEL_LABELS.get(apple_label):
+        return label
+    types = prop.types
+    for kind in ("FAX", "PAGER", "CELL", "WORK", "HOME"):
+        if kind in types:
+            return _TEL_TYPES[kind]
+    return ""
+
+
 def _incoming(card: Card, notes: ReadNotes) -> Incoming:
     version = card.version
     show_as = [unescape(p.value, version).strip().upper() for p in card.all("X-ABSHOWAS")]
@@ -165,9 +187,14 @@ def _incoming(card: Card, notes: ReadNotes) -> Incoming:
     title = next((t for p in card.all("TITLE") if (t := text(p))), "")
     title = title or next((t for p in card.all("ROLE") if (t := text(p))), "")
     emails = unique((text(p) for p in _preferred_first(card.all("EMAIL"))), str.casefold)
-    phones = [_phone(text(p)) for p in _preferred_first(card.all("TEL"))]
+    tels = [(_phone(text(p)), p) for p in _preferred_first(card.all("TEL"))]
+    phones = [number for number, _ in tels]
     if len(phones) > 1:  # (telling numbers apart costs 0.1 ms each: only when there are two)
         phones = unique(phones, number_key)
+    phone_labels: dict[str, str] = {}
+    for number, prop in tels:
+        if number and (label := _phone_label(prop, labels.get(prop.group, ""))):
+            phone_labels.setdefault(number, label)
     linkedin = ""
     urls = []
     for prop in _preferred_first(card.all("URL")):
@@ -201,6 +228,7 @@ def _incoming(card: Card, notes: ReadNotes) -> Incoming:
         other_phones=tuple(phones[1:]),
         linkedin=linkedin,
         other_urls=tuple(unique(u for u in urls if u != linkedin)),
+        phone_labels=tuple(phone_labels.items()),
         how_met=cut("\n\n".join(n for n in notes_text if n), card.line, "NOTE", notes),
         tags=tuple(tags),
     )
@@ -270,7 +298,8 @@ def contact_card(contact: Contact) -> str:
         lines.append(f"EMAIL;TYPE=INTERNET{pref}:{_e(email)}")
     for index, phone in enumerate(unique((contact.phone, *contact.other_phones))):
         pref = ",PREF" if index == 0 and phone == contact.phone else ""
-        lines.append(f"TEL;TYPE=CELL,VOICE{pref}:{_e(phone)}")
+        types = _LABEL_TYPES[phone_label(contact.phone_labels, phone)]
+        lines.append(f"TEL;TYPE={types}{pref}:{_e(phone)}")
     if contact.linkedin:
         lines.append(f"item1.URL:{_e(contact.linkedin)}")
         lines.append("item1.X-ABLabel:LinkedIn")

@@ -19,7 +19,16 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-from netui.model import Answer, Company, Contact, FollowUp, Note, NoteKind, Status
+from netui.model import (
+    PHONE_LABELS,
+    Answer,
+    Company,
+    Contact,
+    FollowUp,
+    Note,
+    NoteKind,
+    Status,
+)
 from netui.text import clean, shown, unique
 
 EPOCH = date(1970, 1, 1)
@@ -72,6 +81,18 @@ def _lines(values: tuple[str, ...]) -> list[str]:
     return unique(clean(v, multiline=False) for v in values)
 
 
+def _labels(value: object) -> tuple[tuple[str, str], ...]:
+    """The phone labels a document holds (a map of number -> label; anything else in it,
+    which the integrity check reports, is left out)."""
+    if not isinstance(value, dict) or not value:
+        return ()
+    return tuple(
+        (_line(number), label)
+        for number, label in value.items()
+        if isinstance(number, str) and label in PHONE_LABELS
+    )
+
+
 def contact_from_doc(doc_id: int, doc: dict[str, Any]) -> Contact:
     get = doc.get
     name, company, title = _str(get("name")), _str(get("company")), _str(get("title"))
@@ -106,6 +127,7 @@ def contact_from_doc(doc_id: int, doc: dict[str, Any]) -> Contact:
         other_emails=other_emails,
         other_phones=other_phones,
         other_urls=other_urls,
+        phone_labels=_labels(get("phone_labels")),
         created=_datetime(get("created")),
         updated=_datetime(get("updated")),
     )
@@ -129,6 +151,11 @@ def contact_to_doc(contact: Contact) -> dict[str, Any]:
         "other_emails": _lines(contact.other_emails),
         "other_phones": _lines(contact.other_phones),
         "other_urls": _lines(contact.other_urls),
+        "phone_labels": {
+            clean(number, multiline=False): label
+            for number, label in contact.phone_labels
+            if label in PHONE_LABELS
+        },
         "created": _iso(contact.created),
         "updated": _iso(contact.updated),
     }

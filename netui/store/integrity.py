@@ -27,7 +27,7 @@ from typing import Any
 
 import orjson
 
-from netui.model import EARLIEST, LATEST, NoteKind, Status, date_range_text
+from netui.model import EARLIEST, LATEST, PHONE_LABELS, NoteKind, Status, date_range_text
 from netui.text import shown
 
 INT_MIN, INT_MAX = -(2**63), 2**64 - 1
@@ -96,6 +96,23 @@ def _text_list_check(value: list[Any]) -> str | None:
         if type(item) is not str:
             return f"must be a list of text, not one holding {shown_value(item)}"
     return None
+
+
+def _labels_check(value: dict[Any, Any]) -> str | None:
+    for number, label in value.items():
+        if type(number) is not str or label not in PHONE_LABELS:
+            return (
+                f"must map phone numbers to one of {', '.join(PHONE_LABELS)}, not "
+                f"{shown_value(number)} to {shown_value(label)}"
+            )
+    return None
+
+
+def _labels_repair(value: Any) -> dict[str, str]:
+    """The labels that are right; the rest dropped (an unlabelled number is a mobile)."""
+    if not isinstance(value, dict):
+        return {}
+    return {n: v for n, v in value.items() if isinstance(n, str) and v in PHONE_LABELS}
 
 
 def _text_list_repair(value: Any, today: date) -> list[str]:
@@ -208,6 +225,13 @@ def _rule(
 
 _STR = _rule({str}, "text", "", repair=_text_repair)
 _STRS = _rule({list}, "a list of text", [], _text_list_check, repair=_text_list_repair)
+_LABELS = _rule(
+    {dict},
+    f"a map of phone number to one of {', '.join(PHONE_LABELS)}",
+    {},
+    lambda value: _labels_check(value),
+    repair=lambda value, today: _labels_repair(value),
+)
 _ID = _rule({int, NONE}, "a contact id or null", None, _id_check)
 _MOMENT = _rule({str, NONE}, "a date and time or null", None, _moment_check)
 _STATUSES = ", ".join(s.value for s in Status)
@@ -222,6 +246,7 @@ RULES: dict[str, dict[str, Rule]] = {
         "other_emails": _STRS,
         "other_phones": _STRS,
         "other_urls": _STRS,
+        "phone_labels": _LABELS,
         "referred_by": _ID,
         "status": _rule(
             {str}, f"one of {_STATUSES}", "lead", _enum_check(frozenset(Status), _STATUSES)

@@ -49,6 +49,7 @@ def test_apple_contacts_export() -> None:
         other_emails=("chidi.o@mail.example",),
         phone="+1 (415) 555-0142",
         other_phones=("+1 415 555 0199",),  # an item1. grouped TEL with a label
+        phone_labels=(("+1 (415) 555-0142", "cell"),),  # (the label is no kind netui keeps)
         linkedin="https://www.linkedin.com/in/chidiokafor/",
         other_urls=("https://chidi.example",),
         how_met="Met at the PyBay meetup, introduced by Sara. Likes talking about on-call "
@@ -73,6 +74,7 @@ def test_google_contacts_export() -> None:
         other_emails=("priya.raman@gmail.example",),
         phone="+44 7700 900123",
         other_phones=("020 7946 0018",),
+        phone_labels=(("+44 7700 900123", "cell"),),
         linkedin="https://www.linkedin.com/in/priya-raman-42",  # Google's https\://
         other_urls=("https://priya.example/talks",),
         how_met="Referred by Chidi. Ask about the analytics team; she said to mention the meetup.",
@@ -91,6 +93,7 @@ def test_android_v21_export_with_quoted_printable_and_a_photo() -> None:
         email="juergen@fabrikam.example",
         phone="+49 151 23456789",
         other_phones=("+49 30 1234567",),
+        phone_labels=(("+49 151 23456789", "cell"), ("+49 30 1234567", "work")),
         linkedin="https://www.linkedin.com/in/juergen-mueller",
         how_met="Coffee at the Berlin meetup on the platform team; he knows the hiring manager "
         "at Fabrikam.\nSend him the deck. ☕",
@@ -111,6 +114,7 @@ def test_vcard_4_from_thunderbird() -> None:
         email="li.wei@tailspin.example",
         other_emails=("liwei@mail.example",),
         phone="+1-202-555-0107",  # tel: URI
+        phone_labels=(("+1-202-555-0107", "cell"),),
         linkedin="https://www.linkedin.com/in/liwei",
         how_met="Posted the platform role on LinkedIn, said to reach out directly.",
         tags=("recruiter", "toys"),
