@@ -135,7 +135,6 @@ LIMITS: dict[tuple[str, str], tuple[str, str, Callable[[Value], Value] | None]] 
     # of \, \; \n, no unfolding of folded lines, and no field for the rest.
     ("abook", "name"): (CHANGED, "escapes kept: O'Brien\\, Seán", _escapes_kept),
     ("abook", "given family"): (LOST, "FN only, no N", None),
-    ("abook", "phones"): (PARTLY, "one number per type: the last one typed CELL", None),
     ("abook", "org"): (LOST, "no field", None),
     ("abook", "title"): (LOST, "no field", None),
     ("abook", "note"): (CHANGED, "escapes kept (\\, \\; \\n), cut at the first fold", None),
@@ -208,6 +207,9 @@ def export(folder: Path) -> tuple[Path, Path]:
                 other_emails=person.emails[1:],
                 phone=person.phones[0] if person.phones else "",
                 other_phones=person.phones[1:],
+                # The first number is a work line (kept as a phone kind since 0.7): abook
+                # keeps one number a kind, so both survive.
+                phone_labels=((person.phones[0], "work"),) if len(person.phones) > 1 else (),
                 linkedin=person.linkedin,
                 other_urls=person.urls,
                 tags=person.tags,

@@ -12,7 +12,8 @@ import pytest
 from netui.interchange.formats import plan_file
 from netui.interchange.plan import describe_plan, plan_details
 from netui.interchange.textfile import FIELD_LIMIT, ReadNotes
-from netui.interchange.vcard import read_vcards
+from netui.interchange.vcard import export_vcards, name_parts, read_vcards
+from netui.model import Contact, Network
 
 QUIRKS = Path(__file__).parent.parent / "data" / "vcard" / "quirks"
 
@@ -130,3 +131,22 @@ def test_the_preview_says_which_encoding_was_used() -> None:
     assert describe_plan(plan) == (
         "added 1, updated 0, unchanged 0, skipped 0; read as shift_jis (declared)"
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "parts"),
+    [
+        ("O'Brien, Seán", ("O'Brien", "Seán", "", "", "")),
+        ("Seán O'Brien", ("O'Brien", "Seán", "", "", "")),
+        ("Dr. Ana María de la Cruz Jr.", ("de la Cruz", "Ana", "María", "Dr.", "Jr.")),
+        ("John Smith, Jr.", ("Smith", "John", "", "", "Jr.")),
+        ("Ludwig van Beethoven", ("van Beethoven", "Ludwig", "", "", "")),
+        ("Cher", ("", "Cher", "", "", "")),
+        ("Mary Anne Van Dyke", ("Dyke", "Mary", "Anne Van", "", "")),
+    ],
+)
+def test_the_exported_n_splits_a_name_as_people_write_it(name: str, parts: tuple) -> None:
+    assert name_parts(name) == parts
+    card = export_vcards(Network(contacts=(Contact(id=1, name=name),)))
+    n_line = next(line for line in card.split("\r\n") if line.startswith("N:"))
+    assert n_line == "N:" + ";".join(p.replace(",", "\\,") for p in parts)
