@@ -106,3 +106,22 @@ def test_a_dangling_reference_alone_is_said_but_not_refused(db: Path) -> None:
     assert done.returncode == 0
     assert "1 reference to contacts that don't exist" in done.stderr
     assert "send the deck" in done.stdout
+
+
+def test_wrong_phone_labels_are_listed_and_repaired(db: Path) -> None:
+    data = json.loads(db.read_bytes())
+    data["contacts"]["1"]["phone_labels"] = {"+1 555 0100": "satellite", "+1 555 0101": "work"}
+    data["contacts"]["2"]["phone_labels"] = ["work"]
+    db.write_text(json.dumps(data, indent=1))
+    done = run(db, "check")
+    assert done.returncode == 1
+    assert done.stdout.splitlines()[1:3] == [
+        "contacts/1: 'phone_labels' must map phone numbers to one of cell, work, home, fax, "
+        'pager, not "+1 555 0100" to "satellite"',
+        "contacts/2: 'phone_labels' must be a map of phone number to one of cell, work, home, "
+        'fax, pager, not ["work"]',
+    ]
+    assert run(db, "check", "--repair").returncode == 0
+    repaired = json.loads(db.read_bytes())["contacts"]
+    assert repaired["1"]["phone_labels"] == {"+1 555 0101": "work"}
+    assert repaired["2"]["phone_labels"] == {}
