@@ -171,17 +171,27 @@ def _split_params(head: str) -> list[str]:
     """`TEL;TYPE="a;b";PREF` -> ["TEL", 'TYPE="a;b"', "PREF"]: semicolons in quotes kept."""
     if '"' not in head:
         return head.split(";")
+    return _split(head, ";", quotes=True)
+
+
+def _split(text: str, separator: str, *, quotes: bool) -> list[str]:
+    """`text` split at each `separator` outside double quotes (`quotes`), or else not
+    escaped with a backslash (the escapes kept, for `unescape`)."""
     parts: list[str] = []
     current: list[str] = []
     quoted = False
-    for char in head:
-        if char == '"':
+    chars = iter(text)
+    for char in chars:
+        if quotes and char == '"':
             quoted = not quoted
-        if char == ";" and not quoted:
+        elif not quotes and char == "\\":
+            current.append(char)
+            char = next(chars, "")
+        elif char == separator and not quoted:
             parts.append("".join(current))
             current = []
-        else:
-            current.append(char)
+            continue
+        current.append(char)
     parts.append("".join(current))
     return parts
 
@@ -321,20 +331,7 @@ def split_unescaped(value: str, separator: str) -> list[str]:
     """`value` split at each `separator` not escaped with a backslash (escapes kept)."""
     if "\\" not in value:
         return value.split(separator)
-    parts: list[str] = []
-    current: list[str] = []
-    chars = iter(value)
-    for char in chars:
-        if char == "\\":
-            current.append(char)
-            current.append(next(chars, ""))
-        elif char == separator:
-            parts.append("".join(current))
-            current = []
-        else:
-            current.append(char)
-    parts.append("".join(current))
-    return parts
+    return _split(value, separator, quotes=False)
 
 
 def components(value: str, version: str) -> list[str]:
