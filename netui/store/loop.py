@@ -45,6 +45,7 @@ class LoopMixin:
         contact: Callable[[int], Contact]
         _check_contact: Callable[[Transaction, int | None], None]
         _advance_status: Callable[[Transaction, Note], None]
+        _update_contact_fields: Callable[[Transaction, int, dict[str, Any]], bool]
 
     def log_meeting(self, log: MeetingLog) -> Note:
         """Save a meeting and everything it produced, as one undoable change.
@@ -52,7 +53,9 @@ class LoopMixin:
         The note keeps the answers, companies, feedback and promises; each new name
         becomes a lead referred by this person (an existing contact of that name is
         linked, not duplicated); promises become follow-ups; a thank-you follow-up is due
-        the next day unless it was already sent; the person moves to `met`.
+        the next day unless it was already sent; the person moves to `met`. Each contact
+        whose fields this changes (status, prepared questions used up, a referrer linked)
+        gets a new `updated`, as every contact change does (`Store._update_contact_fields`).
         """
         contact = self.contact(log.contact_id)
         with self._change(f"logged {log.kind.with_article} with {contact.name}") as tx:
@@ -75,7 +78,7 @@ class LoopMixin:
             note_id = tx.insert("notes", convert.note_to_doc(note))
             self._advance_status(tx, note)
             if tx.get("contacts", log.contact_id).get("prepared"):  # type: ignore[union-attr]
-                tx.update("contacts", log.contact_id, {"prepared": []})
+                self._update_contact_fields(tx, log.contact_id, {"prepared": []})
             for followup in log.followups:
                 promise = replace(followup, contact_id=log.contact_id, created=tx.now)
                 tx.insert("followups", convert.followup_to_doc(promise))
@@ -97,7 +100,7 @@ class LoopMixin:
             if doc is None:
                 raise NotFoundError(f"contact {contact_id} no longer exists")
             if doc.get("referred_by") is None and contact_id != referrer:
-                tx.update("contacts", contact_id, {"referred_by": referrer})
+                self._update_contact_fields(tx, contact_id, {"referred_by": referrer})
             return contact_id
         lead = Contact(
             name=new.name,
@@ -177,10 +180,15 @@ class LoopMixin:
         return saved
 
     def set_prepared(self, contact_id: int, questions: list[str]) -> Contact:
-        """Keep the questions picked for the next meeting with this person."""
+        """Keep the questions picked for the next meeting with this person.
+
+        The prepared questions are a contact field: a new pick bumps `updated`, and the
+        same questions again change nothing (no write, no undo step).
+        """
         contact = self.contact(contact_id)
         with self._change(f"prepared {len(questions)} questions for {contact.name}") as tx:
-            tx.update("contacts", contact_id, {"prepared": list(dict.fromkeys(questions))})
+            picks = list(dict.fromkeys(questions))
+            self._update_contact_fields(tx, contact_id, {"prepared": picks})
         saved: Contact = self._result("contacts", contact_id, Contact)
         return saved
 

@@ -43,6 +43,7 @@ from netui.model import (
 from netui.names import loose
 from netui.store import backups, checked, convert, integrity, schema
 from netui.store.conflicts import (
+    BOOKKEEPING,
     Choices,
     UndoImpossible,
     compensate,
@@ -576,10 +577,35 @@ class Store(LoopMixin, PeopleMixin):
             fields = self._edited_fields(tx, "contacts", base, contact, choices)
             if "referred_by" in fields:
                 self._check_referrer(tx, contact.referred_by, contact.id)
-            if fields:
-                fields["updated"] = tx.now.isoformat(timespec="seconds")
-                tx.update("contacts", contact.id, fields)
+            self._update_contact_fields(tx, contact.id, fields)
         return self._result("contacts", contact.id, Contact)
+
+    def _update_contact_fields(
+        self, tx: Transaction, contact_id: int, fields: dict[str, Any]
+    ) -> bool:
+        """Write the fields of a contact that differ from the file, and stamp `updated`
+        if any did; whether something changed. Every contact change goes through here.
+
+        The rule: `updated` moves exactly when a contact field changes, by any path (the
+        form, a note or meeting that moves the status, a meeting that links a referrer or
+        uses up the prepared questions, `set_prepared`). The fields that count are all of
+        a contact's but its bookkeeping (`created`, `updated`): name, company, title,
+        emails, phones and their labels, links, tags, how we met, referrer, status,
+        rhythm and prepared questions. A field set to what it already is counts as no
+        change: nothing is written and no undo step is added. (An import keeps the
+        `updated` it brings, see `apply_import`: it is not an edit.)
+        """
+        doc = tx.get("contacts", contact_id) or {}
+        changed = {
+            key: value
+            for key, value in fields.items()
+            if key not in BOOKKEEPING and doc.get(key) != value
+        }
+        if not changed:
+            return False
+        changed["updated"] = tx.now.isoformat(timespec="seconds")
+        tx.update("contacts", contact_id, changed)
+        return True
 
     def _edited_fields(
         self, tx: Transaction, table: str, base: Any, edited: Any, choices: Choices | None
@@ -740,7 +766,7 @@ class Store(LoopMixin, PeopleMixin):
         status = Status(str(current)) if current in Status._value2member_map_ else Status.LEAD
         target = note.kind.moves(status)
         if target is not None and note.contact_id is not None:
-            tx.update("contacts", note.contact_id, {"status": str(target)})
+            self._update_contact_fields(tx, note.contact_id, {"status": str(target)})
 
     def update_note(self, note: Note, base: Note, choices: Choices | None = None) -> Note:
         """Save the fields of a note the user changed since `base`, as `update_contact`
