@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from netui import __version__
 from netui.errors import NetuiError, StoreError, UnknownContactError, command_for
+from netui.model import NoteKind
 
 if TYPE_CHECKING:
     from datetime import date
@@ -123,7 +124,7 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("text", help="the quick-add line (quote it)")
     add.add_argument(
         "--kind",
-        choices=["meeting", "call", "coffee", "event", "email", "note"],
+        choices=[str(kind) for kind in NoteKind],
         default="note",
         help="for a note: what kind of interaction it records (default: note)",
     )
@@ -443,7 +444,7 @@ def _add(args: argparse.Namespace) -> int:
     from netui import quickadd
     from netui.clock import system_clock
     from netui.dates import relative_label
-    from netui.model import FollowUp, Note, NoteKind
+    from netui.model import FollowUp, Note
     from netui.text import shown
 
     store = _open_store(args)
@@ -489,9 +490,7 @@ def _add(args: argparse.Namespace) -> int:
         )
         print(f"{line}  [id {saved.id}]")
     else:
-        text = shown(quickadd.describe(draft, today))
-        if args.kind != "note":  # "saved meeting note for Jane …", not "saved note note"
-            text = f"{args.kind} {text}"
+        text = shown(quickadd.describe(draft, today, NoteKind(args.kind)))
         if args.dry_run:
             print(f"{verb} {text}")
             return 0

@@ -25,7 +25,7 @@ from netui.dates import (
     parse_when,
 )
 from netui.errors import QuickAddError
-from netui.model import Contact, date_range_text
+from netui.model import Contact, NoteKind, date_range_text
 from netui.names import ContactIndex, Reference
 from netui.text import clean
 
@@ -297,11 +297,23 @@ def parse_note(text: str, contacts: Iterable[Contact] | ContactIndex, today: dat
             pass
     if not body:
         raise QuickAddError("the note is empty: write it after the ':'")
+    if day > today:
+        # As the meeting log refuses it: a note records what happened; a plan is a
+        # follow-up, which has a due date.
+        raise QuickAddError(
+            f"{format_date(day, today)} is still to come: a note records what has "
+            "happened (for something planned, add a follow-up)"
+        )
     return NoteDraft(body, day, contact, ref)
 
 
-def describe(draft: ContactDraft | FollowUpDraft | NoteDraft, today: date) -> str:
-    """One line saying what will be saved, for the preview and for `netui add`."""
+def describe(
+    draft: ContactDraft | FollowUpDraft | NoteDraft,
+    today: date,
+    kind: NoteKind = NoteKind.NOTE,
+) -> str:
+    """One line saying what will be saved, for the preview and for `netui add`; a note
+    says its `kind` ("meeting note for Jane Doe …", a plain one "note for …")."""
     if isinstance(draft, ContactDraft):
         bits = [draft.name]
         if draft.title:
@@ -325,4 +337,5 @@ def describe(draft: ContactDraft | FollowUpDraft | NoteDraft, today: date) -> st
     if isinstance(draft, FollowUpDraft):
         when = format_date(draft.due, today) + ("" if draft.dated else " (in a week)")
         return f"follow-up{who}: {draft.text} — due {when}"
-    return f"note{who} on {format_date(draft.date, today)}: {draft.text}"
+    what = "note" if kind is NoteKind.NOTE else f"{kind} note"
+    return f"{what}{who} on {format_date(draft.date, today)}: {draft.text}"

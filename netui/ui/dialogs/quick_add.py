@@ -190,14 +190,15 @@ class QuickAddScreen(ModalScreen["QuickAddResult | None"]):
         field.cursor_position = len(field.value)
         self._preview(field.value)
 
-    def _parse(self, text: str) -> Draft:
+    def _parse(self, text: str, contacts: list[Contact] | None = None) -> Draft:
         assert self._index is not None
+        index = self._index if contacts is None else ContactIndex(contacts)
         today = self.app.today  # type: ignore[attr-defined]
         if self.kind == "contact":
-            return quickadd.parse_contact(text, self._index)
+            return quickadd.parse_contact(text, index)
         if self.kind == "followup":
-            return quickadd.parse_followup(text, self._index, today)
-        return quickadd.parse_note(text, self._index, today)
+            return quickadd.parse_followup(text, index, today)
+        return quickadd.parse_note(text, index, today)
 
     def on_unmount(self) -> None:
         if self._lookups is not None:
@@ -215,13 +216,14 @@ class QuickAddScreen(ModalScreen["QuickAddResult | None"]):
         except QuickAddError as error:
             message = str(error)
             if isinstance(error, UnknownContactError):
-                message += " — enter creates it"
+                rest = self._rest_problem(text, error)
+                message += f" — and {rest}" if rest else " — enter creates it"
             preview.update(f"⚠ {message}")
             preview.set_class(True, "-error")
             self._show_matches([])
             return None
         today = self.app.today  # type: ignore[attr-defined]
-        preview.update("→ " + quickadd.describe(draft, today))
+        preview.update("→ " + quickadd.describe(draft, today, self._kind_of(draft)))
         preview.set_class(False, "-error")
         if isinstance(draft, ContactDraft):
             matches = self._matches(draft)
@@ -231,6 +233,23 @@ class QuickAddScreen(ModalScreen["QuickAddResult | None"]):
                 self._show_matches([])
                 self.run_worker(self._warn_of_matches(matches), group="matches", exclusive=True)
         return draft
+
+    def _rest_problem(self, text: str, error: UnknownContactError) -> QuickAddError | None:
+        """What else is wrong with a line naming someone new ("Zed: tomorrow, coffee", a
+        note still to come): read with that person as if they were here."""
+        if self.kind == "contact":
+            return None
+        try:
+            self._parse(text, [Contact(name=error.ref, id=0)])
+        except UnknownContactError:
+            return None
+        except QuickAddError as problem:
+            return problem
+        return None
+
+    def _kind_of(self, draft: Draft) -> NoteKind:
+        """The kind a note is saved as (ctrl+k's choice); a plain note for the others."""
+        return self.note_kind if isinstance(draft, NoteDraft) else NoteKind.NOTE
 
     # --- the contact who may already be here ------------------------------------------------
 
@@ -285,6 +304,9 @@ class QuickAddScreen(ModalScreen["QuickAddResult | None"]):
         try:
             draft = self._parse(text)
         except UnknownContactError as error:
+            if self._rest_problem(text, error):
+                self.app.bell()  # (the preview says it): creating the contact can't help
+                return
             self.dismiss(QuickAddResult(None, text, self.kind, self.note_kind, error.ref))
             return
         except QuickAddError:
@@ -317,6 +339,7 @@ class QuickAddScreen(ModalScreen["QuickAddResult | None"]):
         kinds = list(NoteKind)
         self.note_kind = kinds[(kinds.index(self.note_kind) + 1) % len(kinds)]
         self.query_one("#hint", Static).update(self._hint())
+        self._preview(self.query_one(Input).value)  # "→ meeting note for …"
 
 
 class QuickAddResult:
