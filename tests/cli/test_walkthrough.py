@@ -93,7 +93,7 @@ async def test_a_day_with_netui_on_the_demo(demo: tuple[Path, date], tmp_path: P
     from netui.ui.screens.review import ReviewScreen
 
     path, today = demo
-    # The clock stands still at this morning, as the day the demo was built for.
+    # The app's clock stands still at the moment the demo was built (the day it is dated for).
     clock = frozen_clock(datetime.combine(today, datetime.now().time()).replace(microsecond=0))
     app = NetuiApp(Store.open(path, clock=clock), clock=clock, poll=True)
 
