@@ -17,9 +17,10 @@ few milliseconds and never hits Python's recursion limit. No Textual here.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 
+from netui.errors import QuickAddError
 from netui.model import Contact, Network, Note
 
 
@@ -203,3 +204,59 @@ def referral_forest(network: Network) -> ReferralForest:
     if deepest is None:
         return forest
     return replace(forest, longest_chain=tuple(forest.chain_to(deepest.id)))
+
+
+def referral_loop(
+    contact_id: int | None, referrer_id: int | None, by_id: Mapping[int, Contact]
+) -> list[Contact]:
+    """The chain a new referrer would close into a loop: from `referrer_id` up through
+    whoever referred them, back to `contact_id` (`[referrer, …, contact]`); [] when
+    making `referrer_id` refer `contact_id` makes no loop.
+
+    A chain that already loops without `contact_id` (a data error) is followed only once
+    round, so this always ends.
+    """
+    if contact_id is None or referrer_id is None or referrer_id == contact_id:
+        return []
+    chain: list[Contact] = []
+    seen: set[int] = set()
+    here: int | None = referrer_id
+    while here is not None and here not in seen and here in by_id:
+        seen.add(here)
+        chain.append(by_id[here])
+        if here == contact_id:
+            return chain
+        here = by_id[here].referred_by
+    return []
+
+
+def refuse_loop(
+    contact_id: int | None, referrer_id: int | None, by_id: Mapping[int, Contact]
+) -> None:
+    """Refuse making `referrer_id` the referrer of `contact_id` if that closes a loop
+    (the referrer, or someone up their chain, was referred by the contact): the
+    QuickAddError names each link (`loop_message`). The forms show it; the tree would
+    only cut the loop (see the module docstring)."""
+    chain = referral_loop(contact_id, referrer_id, by_id)
+    if chain:
+        raise QuickAddError(loop_message(chain))
+
+
+def loop_message(chain: list[Contact]) -> str:
+    """What a referral loop (`referral_loop`'s chain) says, e.g. "Ana Lopez was referred
+    by Priya Patel: Priya can't also be referred by Ana" (each link of a longer chain
+    named: "…, who was referred by …")."""
+    referrer, contact = chain[0], chain[-1]
+    links = f"{chain[0].name} was referred by {chain[1].name}" + "".join(
+        f", who was referred by {c.name}" for c in chain[2:]
+    )
+    who, by = _short_names(contact, referrer)
+    return f"{links}: {who} can't also be referred by {by}"
+
+
+def _short_names(one: Contact, other: Contact) -> tuple[str, str]:
+    """Two people's first names, or their full names where the first names are alike."""
+    firsts = [c.name.split()[0] if c.name.split() else c.name for c in (one, other)]
+    if firsts[0].casefold() == firsts[1].casefold():
+        return one.name, other.name
+    return firsts[0], firsts[1]

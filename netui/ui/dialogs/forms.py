@@ -20,7 +20,7 @@ from typing import Any, ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
@@ -31,37 +31,62 @@ from netui.errors import NetuiError, QuickAddError
 from netui.identity import default_region, likely_matches
 from netui.model import Contact, FollowUp, Note, NoteKind, Status
 from netui.names import ContactIndex
+from netui.referrals import refuse_loop
 from netui.rhythm import CadenceDefaults, cadence_label, effective_cadence
 from netui.text import ITEM_SEPARATOR
 from netui.ui.dialogs.duplicate import DuplicateScreen, follow_answer
+from netui.ui.widgets.footer import KeysFooter
+
+_CHROME = 12
+"""Lines of a form that are not its fields: the footer, the dialog's border and padding,
+the heading, two lines of problem and the buttons, and one to spare."""
 
 
 class FormScreen(ModalScreen[Any]):
-    """A form of labelled fields; ctrl+s or the Save button saves, escape cancels."""
+    """A form of labelled fields; ctrl+s or the Save button saves, escape cancels.
+
+    A field the form can't read says why on the line below it and in the line pinned
+    above the buttons (outside the scrolled fields, so it is in view whatever is
+    focused); a refused save focuses that field. The footer shows the form's keys.
+    """
 
     CSS_PATH: ClassVar[str | list[str | PurePath]] = "forms.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+s", "save", "Save", key_display="^s"),
+        Binding("ctrl+s", "save", "Save", key_display="^s", id="form-save"),
+        Binding("escape", "cancel", "Cancel", key_display="esc", id="form-cancel"),
     ]
     heading = "Edit"
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="dialog"):
+        with Vertical(classes="dialog"):
             yield Static(Content(self.heading), id="heading")
-            # Above the fields, so a refused save's reason is in view whatever is focused.
+            with VerticalScroll(id="fields"):
+                yield from self.fields()
+            # Outside the scrolled fields, so a refused save's reason is always in view.
             yield Static("", id="problem", markup=False)
-            yield from self.fields()
             with Horizontal(id="buttons"):
                 yield Button("Save (^s)", variant="primary", id="save")
                 yield Button("Cancel (esc)", id="cancel")
+        yield KeysFooter()
 
     ATTRIBUTES: ClassVar[dict[str, str]] = {}
     """Each field's id → the attribute of the edited item it shows (when they differ)."""
 
+    _failing: str | None = None
+    """The id of the field being read when `build` raised (None: no field's fault)."""
+
     def on_mount(self) -> None:
         self._initial = {field_id: self._text(field_id) for field_id in self._field_ids()}
         self.query(Input).first().focus()
+        self._fit()
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        """Let the fields scroll in what the screen leaves once the heading, the pinned
+        problem line, the buttons and the footer are drawn (a short form stays short)."""
+        self.query_one("#fields").styles.max_height = max(3, self.size.height - _CHROME)
 
     def _field_ids(self) -> list[str]:
         return [w.id for w in self.query("Input, TextArea") if w.id]
@@ -82,7 +107,10 @@ class FormScreen(ModalScreen[Any]):
         initial = getattr(self, "_initial", {})  # (Input.Changed may come before on_mount)
         if field_id in initial and self._text(field_id) == initial[field_id]:
             return getattr(self.item, self.ATTRIBUTES.get(field_id, field_id))
-        return read(self._text(field_id))
+        self._failing = field_id
+        value = read(self._text(field_id))
+        self._failing = None
+        return value
 
     @property
     def item(self) -> Any:
@@ -94,8 +122,11 @@ class FormScreen(ModalScreen[Any]):
         yield from ()
 
     def field(self, label: str, value: str, field_id: str, placeholder: str = "") -> ComposeResult:
+        """A label, its input (the cursor at the end of the text, which is not selected:
+        a key typed adds to it) and the line that says what is wrong with it."""
         yield Label(label)
-        yield Input(value=value, id=field_id, placeholder=placeholder)
+        yield Input(value=value, id=field_id, placeholder=placeholder, select_on_focus=False)
+        yield Static("", id=f"{field_id}-error", classes="field-error", markup=False)
 
     def value(self, field_id: str) -> str:
         return self.query_one(f"#{field_id}", Input).value
@@ -105,14 +136,33 @@ class FormScreen(ModalScreen[Any]):
         raise TypeError(f"{type(self).__name__} does not say how to build its result")
 
     def _check(self) -> Any:
-        problem = self.query_one("#problem", Static)
+        """The edited object, or None with the reason shown (beside the field at fault
+        and in the pinned line)."""
+        self._failing = None
         try:
             result = self.build()
         except NetuiError as error:
-            problem.update(f"⚠ {error}")
+            self._show_problem(f"⚠ {error}", self._failing)
             return None
-        problem.update("")
+        self._show_problem("", None)
         return result
+
+    def _show_problem(self, message: str, field_id: str | None) -> None:
+        self.query_one("#problem", Static).update(message)
+        for line in self.query(".field-error").results(Static):
+            at_fault = line.id == f"{field_id}-error"
+            line.update(message if at_fault else "")
+            line.set_class(at_fault, "-shown")
+        for field in self.query("Input").results(Input):
+            field.set_class(field.id == field_id, "-invalid")
+
+    @property
+    def failing_field(self) -> Input | None:
+        """The field the shown problem is about, if it is one field's."""
+        for line in self.query(".field-error.-shown").results(Static):
+            field_id = (line.id or "").removesuffix("-error")
+            return self.query_one(f"#{field_id}", Input)
+        return None
 
     @on(Input.Changed)
     def _changed(self) -> None:
@@ -129,8 +179,21 @@ class FormScreen(ModalScreen[Any]):
         result = self._check()
         if result is None:
             self.app.bell()
+            field = self.failing_field
+            if field is not None:
+                field.focus()  # (which scrolls it, and the reason below it, into view)
+            return
+        if self.stored is not None and result == self.stored:
+            self.app.notify("Nothing changed", markup=False)
+            self.dismiss(None)
             return
         self.save(result)
+
+    @property
+    def stored(self) -> Any:
+        """The item as saved, when the form knows it (None: it does not), to tell a
+        save that changes nothing: that one writes nothing and says so."""
+        return None
 
     def save(self, result: Any) -> None:
         """Close the form with `result` (a form may ask something first)."""
@@ -160,14 +223,14 @@ class ContactForm(FormScreen):
         self.contact = contact
         self.contacts = contacts
         self.index = ContactIndex(contacts)
-        self.by_id = {c.id: c for c in contacts}
+        self.by_id: dict[int, Contact] = {c.id: c for c in contacts if c.id is not None}
         self.defaults = defaults
         """The default rhythms by tag and status, to say which one applies if none is set."""
         self.heading = "New contact" if contact.id is None else f"Edit contact: {contact.name}"
 
     def fields(self) -> ComposeResult:
         c = self.contact
-        referrer = self.by_id.get(c.referred_by)
+        referrer = self.by_id.get(c.referred_by) if c.referred_by is not None else None
         yield from self.field("Name", c.name, "name")
         yield from self.field("Title", c.title, "title")
         yield from self.field("Company", c.company, "company")
@@ -239,6 +302,12 @@ class ContactForm(FormScreen):
     def item(self) -> Contact:
         return self.contact
 
+    @property
+    def stored(self) -> Contact | None:
+        """The contact as the app's view has them (the form may come back with edits
+        that failed to save: those are still changes)."""
+        return self.by_id.get(self.contact.id) if self.contact.id is not None else None
+
     def save(self, result: Any) -> None:
         if self.contact.id is not None:  # (an edit: the person is here already)
             self.dismiss(result)
@@ -257,6 +326,12 @@ class ContactForm(FormScreen):
             ask, partial(follow_answer, self, existing=matches[0][0], result=contact)
         )
 
+    def _referrer(self, text: str) -> int | None:
+        """The referrer named, refused if it closes a loop (`netui.referrals`)."""
+        referrer = validate.check_contact_ref(text, self.index, exclude=self.contact.id)
+        refuse_loop(self.contact.id, referrer, self.by_id)
+        return referrer
+
     def build(self) -> Contact:
         self._show_rhythm()
         strip = str.strip
@@ -273,10 +348,7 @@ class ContactForm(FormScreen):
             other_urls=self.kept("other_urls", validate.check_list),
             tags=self.kept("tags", validate.check_tags),
             how_met=self.kept("how_met", strip),
-            referred_by=self.kept(
-                "referred_by",
-                lambda text: validate.check_contact_ref(text, self.index, exclude=self.contact.id),
-            ),
+            referred_by=self.kept("referred_by", self._referrer),
             status=self.query_one("#status", Select).value,  # type: ignore[arg-type]
             cadence_days=self.kept("cadence", validate.check_cadence),
         )
