@@ -8,6 +8,7 @@ from pathlib import Path
 
 from netkit import (
     BOB,
+    JANE,
     PRIYA,
     flat,
     notifications,
@@ -160,3 +161,25 @@ async def test_a_referral_loop_is_refused_with_the_names(app, db: Path) -> None:
         assert flat(_inside(screen_text(app))).count(message) == 2
     assert db.read_bytes() == before
     assert read_db(db)["contacts"][str(PRIYA)]["referred_by"] == BOB
+
+
+async def test_an_empty_note_is_refused_beside_its_text(app, db: Path) -> None:
+    from textual.widgets import TextArea
+
+    from netui.ui.dialogs.forms import NoteForm
+
+    before = db.read_bytes()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await select_contact(pilot, JANE)
+        await pilot.press("3", "e")
+        form = await wait_for_screen(pilot, NoteForm)
+        area = form.query_one("#text", TextArea)
+        area.clear()
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, NoteForm)
+        assert form.focused is area
+        assert flat(_inside(screen_text(app))).count("⚠ the note is empty") == 2
+    assert db.read_bytes() == before

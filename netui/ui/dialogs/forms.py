@@ -23,6 +23,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from netui import validate
@@ -74,6 +75,8 @@ class FormScreen(ModalScreen[Any]):
 
     _failing: str | None = None
     """The id of the field being read when `build` raised (None: no field's fault)."""
+    _problem_field: str | None = None
+    """The id of the field the problem shown is about."""
 
     def on_mount(self) -> None:
         self._initial = {field_id: self._text(field_id) for field_id in self._field_ids()}
@@ -148,21 +151,20 @@ class FormScreen(ModalScreen[Any]):
         return result
 
     def _show_problem(self, message: str, field_id: str | None) -> None:
+        self._problem_field = field_id
         self.query_one("#problem", Static).update(message)
         for line in self.query(".field-error").results(Static):
             at_fault = line.id == f"{field_id}-error"
             line.update(message if at_fault else "")
             line.set_class(at_fault, "-shown")
-        for field in self.query("Input").results(Input):
+        for field in self.query("Input, TextArea"):
             field.set_class(field.id == field_id, "-invalid")
 
     @property
-    def failing_field(self) -> Input | None:
+    def failing_field(self) -> Widget | None:
         """The field the shown problem is about, if it is one field's."""
-        for line in self.query(".field-error.-shown").results(Static):
-            field_id = (line.id or "").removesuffix("-error")
-            return self.query_one(f"#{field_id}", Input)
-        return None
+        field_id = self._problem_field
+        return self.query_one(f"#{field_id}") if field_id else None
 
     @on(Input.Changed)
     def _changed(self) -> None:
@@ -422,6 +424,7 @@ class NoteForm(FormScreen):
         yield from self.field("Contact", contact.name if contact else "", "contact")
         yield Label("Text")
         yield TextArea(n.text, id="text", soft_wrap=True)
+        yield Static("", id="text-error", classes="field-error", markup=False)
 
     @property
     def item(self) -> Note:
