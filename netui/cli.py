@@ -267,11 +267,38 @@ def _db_path(args: argparse.Namespace) -> tuple[Path, bool]:
     return data_file(getattr(args, "db", None))
 
 
+READ_ONLY_COMMANDS = frozenset({"today", "stats", "export", "prep", "duplicates", "check"})
+"""The commands that only read: on a data file the user named (--db, $NETUI_DB) that is
+not there, they say so and exit 1, rather than report on an empty network ("All clear"
+for a typo). `add` and `import` start a new file there; `rhythm` lists or sets."""
+
+
+def _refuse_missing(args: argparse.Namespace) -> None:
+    """Exit 1 (NetuiError) when a command that only reads names a file that does not
+    exist; a missing file with backups is left to the store, whose message says how to
+    put one back."""
+    from netui.store import list_backups
+
+    path, chosen = _db_path(args)
+    if not chosen or os.path.exists(path):
+        return
+    real = Path(os.path.realpath(path))
+    if real.parent.is_dir() and list_backups(real):
+        return
+    source = "--db" if getattr(args, "db", None) else "$NETUI_DB"
+    raise NetuiError(
+        f"{path} does not exist (named by {source}): nothing to read; check the path "
+        "('netui add' or 'netui import' starts a new file)"
+    )
+
+
 def _open_store(
     args: argparse.Namespace, *, tolerant: bool = False, defer_load: bool = False
 ) -> Store:
     from netui.store import Store
 
+    if args.command in READ_ONLY_COMMANDS or (args.command == "rhythm" and args.kind is None):
+        _refuse_missing(args)
     path, chosen = _db_path(args)
     store = Store.open(path, create_folder=not chosen, tolerant=tolerant, defer_load=defer_load)
     if defer_load:
@@ -640,6 +667,7 @@ def _check(args: argparse.Namespace) -> int:
     from netui.store import Store
     from netui.text import plural, shown
 
+    _refuse_missing(args)
     path, chosen = _db_path(args)
     store = Store.open(path, create_folder=not chosen, tolerant=True, trust_checked=False)
     if not store.path.exists():

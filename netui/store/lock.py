@@ -2,6 +2,11 @@
 
 The lock is on `<data file>.lock`, never on the data file itself: every save replaces the
 data file with a new inode, which would silently drop a lock held on the old one.
+The lock file stays beside the data file. Beside a data file that does not exist, the one
+that opening the store made (`why_read_only`'s probe, then the read under the lock) is
+removed by its first holder before it lets go, so that a dry run or a command refused
+before any change leaves nothing behind; a waiter that then finds the name gone locks the
+new file instead.
 
 The primitive comes from filelock (`lock_descriptor`), applied to a descriptor netui opens
 itself: `flock` on Linux and macOS, `LockFileEx` on byte 0 on Windows. The operating system
@@ -10,11 +15,12 @@ releases either when its holder dies, even by SIGKILL, so a crash leaves no stal
 netui does not use `filelock.FileLock` itself, because its handling of the file does not fit:
 on Windows it deletes the lock file on release, and a file deleted while another process
 waits on it lets that process lock a file without a name while a newcomer creates and
-locks a new one (two holders at once); keeping the file (`preserve_lock_file`) turns off
+locks a new one (two holders at once: here a waiter checks, once it holds the lock, that
+the name still leads to its file); keeping the file (`preserve_lock_file`) turns off
 its Unix soft fallback. It also creates the file with the umask's mode, not 0600, and its
-soft fallback writes its own record into the same file. Here the lock file is created
-0600, never deleted, and never truncated by a waiter; one that can't be opened for writing
-raises ReadOnlyError, so netui opens the data read-only.
+soft fallback writes its own record into the same file. Here the lock file is
+created 0600, never truncated by a waiter, and deleted only as said above; one that can't
+be opened for writing raises ReadOnlyError, so netui opens the data read-only.
 
 The holder writes its pid into the lock file for the "busy" message. Windows locks byte 0
 and forbids other processes to read a locked byte, so the file holds "\\n<pid>\\n" and a
@@ -77,26 +83,72 @@ def file_lock(data_path: Path, timeout: float | None = None) -> Iterator[None]:
     to `timeout` seconds, by default LOCK_TIMEOUT, for another netui to finish)."""
     timeout = LOCK_TIMEOUT if timeout is None else timeout
     path = lock_path(data_path)
-    try:
-        fd = open_lock_file(path)
-    except OSError as error:
-        raise _cannot_write(path, error) from None
-    try:
-        deadline = time.monotonic() + timeout
-        taken = _lock_natively(fd, path, deadline)
-        if taken:
-            _write_pid(fd)
-            try:
-                yield
-            finally:
-                _unlock_natively(fd)
-            return
-        if taken is False:
-            raise _busy(data_path, timeout, _pid_in(fd))
-    finally:
-        os.close(fd)  # (also releases a native lock the unlock above could not)
+    deadline = time.monotonic() + timeout
+    while True:
+        existed = os.path.lexists(path)
+        try:
+            fd = open_lock_file(path)
+        except OSError as error:
+            raise _cannot_write(path, error) from None
+        try:
+            taken = _lock_natively(fd, path, deadline)
+            if taken and not _still_named(fd, path):
+                continue  # its holder removed it (see `_remove_if_unused`): lock the new one
+            if taken:
+                never_held = existed and _never_held(fd)
+                _write_pid(fd)
+                try:
+                    yield
+                finally:
+                    if never_held:
+                        _remove_if_unused(data_path, path)
+                    _unlock_natively(fd)
+                return
+            if taken is False:
+                raise _busy(data_path, timeout, _pid_in(fd))
+        finally:
+            os.close(fd)  # (also releases a native lock the unlock above could not)
+        break
     with _soft_lock(data_path, deadline, timeout):  # no native lock here
         yield
+
+
+def _never_held(fd: int) -> bool:
+    """Whether no one has held this lock file yet: every holder writes its pid into it,
+    so it is empty only as `why_read_only`'s probe left it, when netui opens a file."""
+    try:
+        return os.fstat(fd).st_size == 0
+    except OSError:
+        return False
+
+
+def _remove_if_unused(data_path: Path, path: Path) -> None:
+    """Remove the lock file of a data file that does not exist, when this holder was its
+    first (the one that read the missing file as it opened it: a command that only reads,
+    a dry run, a change refused before it was made), while still holding its lock: nothing
+    is left beside a file netui never wrote.
+
+    A waiter holding the removed file's descriptor gets its lock once this one is
+    released, finds that the name no longer leads to that file (`_still_named`) and locks
+    the file there now instead, so two holders never coexist. Not on Windows, which can't
+    remove a file open elsewhere (there a lock file stays, as before).
+    """
+    if os.name == "nt" or os.path.lexists(data_path):
+        return
+    with contextlib.suppress(OSError):
+        path.unlink()
+
+
+def _still_named(fd: int, path: Path) -> bool:
+    """Whether `path` still names the file open at `fd` (False: it was removed, or
+    replaced by a new lock file, since it was opened)."""
+    if os.name == "nt":
+        return True  # (lock files are never removed there)
+    try:
+        held, named = os.fstat(fd), os.stat(path)
+    except OSError:
+        return False
+    return (held.st_ino, held.st_dev) == (named.st_ino, named.st_dev)
 
 
 def _lock_natively(fd: int, path: Path, deadline: float) -> bool | None:

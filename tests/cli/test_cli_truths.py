@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from clikit import NETUI, ok
+from clikit import NETUI, failed, ok
 
 from netui.model import NoteKind
 
@@ -99,3 +99,80 @@ def test_a_note_dated_in_the_future_is_refused(run, network: Path, line: str, dr
     assert "add a follow-up" in result.err
     assert "saved" not in result.out
     assert network.read_bytes() == before
+
+
+# --- a file that is not there -------------------------------------------------------------
+
+READING = [
+    ["today"],
+    ["stats"],
+    ["export", "csv"],
+    ["export", "vcard"],
+    ["export", "ics"],
+    ["prep", "Jane"],
+    ["duplicates"],
+    ["check"],
+    ["rhythm"],
+]
+
+
+@pytest.mark.parametrize("command", READING, ids=" ".join)
+def test_a_command_that_reads_refuses_a_db_that_is_not_there(run, tmp_path, command) -> None:
+    typo = tmp_path / "netwrok.json"
+    result = failed(run(*command, "--db", str(typo)), f"netui: {typo} does not exist")
+    assert "All clear" not in result.out
+    assert result.err.count("\n") == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["home"]  # no file, no .lock
+
+
+def test_today_on_a_typo_in_a_missing_folder(run, tmp_path: Path) -> None:
+    failed(run("today", "--db", str(tmp_path / "a" / "typo.json")), "typo.json does not exist")
+    assert not (tmp_path / "a").exists()
+
+
+def test_netui_db_naming_a_missing_file_is_refused_too(tmp_path: Path, home: Path) -> None:
+    typo = tmp_path / "typo.json"
+    environ = {**os.environ, "NETUI_HOME": str(home), "NETUI_DB": str(typo)}
+    proc = subprocess.run(
+        [NETUI, "today"], capture_output=True, text=True, env=environ, cwd=tmp_path, timeout=60
+    )
+    assert proc.returncode == 1
+    assert proc.stderr == (
+        f"netui: {typo} does not exist (named by $NETUI_DB): nothing to read; check the "
+        "path ('netui add' or 'netui import' starts a new file)\n"
+    )
+    assert proc.stdout == ""
+    assert not typo.exists()
+
+
+def test_add_still_starts_a_new_file(run, tmp_path: Path) -> None:
+    new = tmp_path / "new.json"
+    ok(run("add", "contact", "Jane Doe", "--db", str(new)))
+    assert new.exists() and (tmp_path / "new.json.lock").exists()  # the lock stays with it
+    assert ok(run("today", "--db", str(new))).out.startswith("netui daily review — ")
+
+
+# --- no lock file beside a file that was not written ----------------------------------------
+
+VCARD = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Lee\r\nN:Lee;Ann;;;\r\nEND:VCARD\r\n"
+
+
+def test_a_dry_run_import_into_a_new_file_leaves_nothing(run, tmp_path: Path) -> None:
+    cards = tmp_path / "x.vcf"
+    cards.write_text(VCARD, "utf-8")
+    result = ok(run("import", "vcard", str(cards), "--dry-run", "--db", str(tmp_path / "new.json")))
+    assert "would be: " in result.out
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["home", "x.vcf"]
+
+
+def test_a_dry_run_add_into_a_new_file_leaves_nothing(run, tmp_path: Path) -> None:
+    ok(run("add", "contact", "Ann Lee", "--dry-run", "--db", str(tmp_path / "new.json")))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["home"]
+
+
+def test_a_refused_first_add_leaves_nothing(run, tmp_path: Path) -> None:
+    new = tmp_path / "new.json"
+    failed(run("add", "note", "tomorrow, coffee", "--db", str(new)), "still to come")
+    failed(run("add", "followup", "call by feb 30", "--db", str(new)), "Feb 30")
+    failed(run("add", "note", "Jane: coffee", "--db", str(new)), "no contact 'Jane'")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["home"]
