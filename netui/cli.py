@@ -319,11 +319,46 @@ def _run_app(args: argparse.Namespace) -> int:
     # and turns the collector on): reading 30,000 contacts would be walked four times.
     gc.disable()
     if args.demo:
-        from netui.demo import make_demo_file
+        return _run_demo(args)
+    return _open_app(args)
 
-        path = make_demo_file()
-        print(f"netui: demo network copied to {path}", file=sys.stderr)
+
+def _run_demo(args: argparse.Namespace) -> int:
+    """The app on a fresh copy of the demo network, touching nothing outside one
+    temporary folder: netui's config, data and cache folders are moved into it
+    ($NETUI_HOME, set before the copy is made: a question starred in the demo's prep
+    screen is not added to the user's own bank), the copy is its `data/netui.json`, and
+    the folder is removed when the app exits. Before the app starts, stderr says where
+    the file is and how another shell reaches it."""
+    import shlex
+    import shutil
+    import tempfile
+
+    from netui.demo import make_demo_file
+
+    folder = Path(tempfile.mkdtemp(prefix="netui-demo-"))
+    home = os.environ.get("NETUI_HOME")
+    try:
+        os.environ["NETUI_HOME"] = str(folder)
+        made = make_demo_file()
+        shutil.move(made.parent, folder / "data")  # (its own temporary folder)
+        path = folder / "data" / made.name
+        print(
+            f"netui: demo network in {path} (removed when the app exits); "
+            f"to use it from another shell:\nexport NETUI_DB={shlex.quote(str(path))}",
+            file=sys.stderr,
+        )
         args.db = str(path)
+        return _open_app(args)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+        if home is None:
+            os.environ.pop("NETUI_HOME", None)
+        else:
+            os.environ["NETUI_HOME"] = home
+
+
+def _open_app(args: argparse.Namespace) -> int:
     # A file with wrong values opens read-only in the app (shown as a repair would make
     # it, with a banner), rather than not at all: the user can see their network.
     store = _open_store(args, tolerant=True, defer_load=True)
