@@ -35,7 +35,7 @@ def _inside(text: str) -> str:
     for line in text.splitlines():
         if line.count("█") >= 2:
             lines.append(line[line.index("█") + 1 : line.rindex("█")])
-    return "\n".join(lines)
+    return "\n".join(lines).translate({ord(c): " " for c in "▁▂▃▄▅▆▇"})  # (the scrollbar)
 
 
 def footer_line(app) -> str:

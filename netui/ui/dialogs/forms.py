@@ -38,9 +38,9 @@ from netui.text import ITEM_SEPARATOR
 from netui.ui.dialogs.duplicate import DuplicateScreen, follow_answer
 from netui.ui.widgets.footer import KeysFooter
 
-_CHROME = 12
+_CHROME = 14
 """Lines of a form that are not its fields: the footer, the dialog's border and padding,
-the heading, two lines of problem and the buttons, and one to spare."""
+the heading, two lines of problem, the buttons, and room to spare."""
 
 
 class FormScreen(ModalScreen[Any]):
@@ -183,7 +183,9 @@ class FormScreen(ModalScreen[Any]):
             self.app.bell()
             field = self.failing_field
             if field is not None:
-                field.focus()  # (which scrolls it, and the reason below it, into view)
+                field.focus()  # (which scrolls it into view)
+                for line in self.query(f"#{field.id}-error"):
+                    self.call_after_refresh(line.scroll_visible, animate=False)  # its reason too
             return
         if self.stored is not None and result == self.stored:
             self.app.notify("Nothing changed", markup=False)
