@@ -87,6 +87,21 @@ def shown(text: str, *, multiline: bool = True) -> str:
     return _UNSAFE.sub(lambda found: _SHOWN[found[0]], text)
 
 
+FIELD_TERMS = ("#", "@", "status:")
+"""How a filter term names a field: `#tag`, `@company`, `status:lead`."""
+
+
+def query_terms(needle: str) -> list[str]:
+    """A folded filter as the terms that must all match: each `#tag`, `@company` and
+    `status:…` word on its own, the other words together as one phrase (so that "ana lee"
+    still means those words in that order)."""
+    fields: list[str] = []
+    words: list[str] = []
+    for word in needle.split():
+        (fields if word.startswith(FIELD_TERMS) else words).append(word)
+    return [*fields, " ".join(words)] if words else fields
+
+
 def fold(text: str) -> str:
     """Case- and accent-insensitive form of `text`, for matching and searching."""
     # Casefold after NFKD too: compatibility forms decompose to capitals ("𝐉𝐚𝐧𝐞", the

@@ -60,7 +60,12 @@ class ContactsPane(Pane):
         cached = self._folded.get(contact.id or 0)
         if cached is not None and cached[0] is contact:
             return cached[1]
-        hay = fold(" ".join((contact.name, contact.company, contact.title, *contact.tags)))
+        # The text, then the tokens a filter's field terms match (`#tag`, `@company`,
+        # `status:lead`), after a NUL so that a phrase can't run from one into the other.
+        tokens = [f"#{t}" for t in contact.tags]
+        tokens += [f"@{contact.company}", f"status:{contact.status}"]
+        text = " ".join((contact.name, contact.company, contact.title, *contact.tags))
+        hay = fold(text + "\0" + " ".join(tokens))
         self._folded[contact.id or 0] = (contact, hay)
         return hay
 

@@ -12,13 +12,33 @@ import builtins  # (`list` in the class is the pane's list widget)
 from collections.abc import Callable, Hashable, Sequence
 
 from textual import on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Input
 
-from netui.text import fold
+from netui.text import FIELD_TERMS, fold, query_terms
 from netui.ui.widgets.virtual_list import Column, LazyRows, Row, VirtualList
+
+
+def _holds(hay: str, term: str) -> bool:
+    """Whether a haystack matches a term: a field term (`#ux`) anywhere, a phrase only in
+    the text before the NUL that starts a pane's field tokens."""
+    if term.startswith(FIELD_TERMS):
+        return term in hay
+    cut = hay.find("\0")
+    return term in (hay if cut < 0 else hay[:cut])
+
+
+def _narrows(last: str, needle: str) -> bool:
+    """Whether `needle` can only match what `last` matched: it types on from it, and no
+    word of it changed from a phrase word to a field term (`st` → `status:`)."""
+    if not needle.startswith(last):
+        return False
+    pairs = zip(last.split(), needle.split(), strict=False)
+    return all(a.startswith(FIELD_TERMS) == b.startswith(FIELD_TERMS) for a, b in pairs)
 
 
 class FilterInput(Input):
@@ -33,6 +53,15 @@ class FilterInput(Input):
 
 class Pane(Vertical):
     """A list pane with a title, a count and a type-to-filter line."""
+
+    BINDINGS = [Binding("escape", "clear_filter", "Clear filter", show=False)]  # noqa: RUF012
+
+    def action_clear_filter(self) -> None:
+        """`esc` on a filtered list clears the filter; on an unfiltered one it goes on to
+        the screen (which may use it to go back)."""
+        if not self.filter_text:
+            raise SkipAction()
+        self.clear_filter()
 
     def __init__(self, title: str, columns: Sequence[Column], *, empty_text: str, id: str) -> None:
         super().__init__(id=id, classes="pane")
@@ -95,13 +124,16 @@ class Pane(Vertical):
         return self._haystacks
 
     def _matching(self, needle: str) -> builtins.list[int]:
-        """The positions of the keys whose folded text holds `needle`."""
+        """The positions of the keys whose folded text holds every term of `needle`
+        (`netui.text.query_terms`: `#tag`, `@company` and `status:lead` are terms of
+        their own, matched against the tokens a pane's haystack carries)."""
         hays = self._prepare_haystacks()
+        terms = query_terms(needle)
         last, found = self._narrowed
-        if last and last in needle:  # typing on: only what matched can still match
-            found = [i for i in found if needle in hays[i]]
+        if last and _narrows(last, needle):  # typing on: only what matched can still match
+            found = [i for i in found if all(_holds(hays[i], t) for t in terms)]
         else:
-            found = [i for i, hay in enumerate(hays) if needle in hay]
+            found = [i for i, hay in enumerate(hays) if all(_holds(hay, t) for t in terms)]
         self._narrowed = (needle, found)
         return found
 
