@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from netui.model import NoteKind
 from netui.store.schema import Data
-from netui.text import shown
+from netui.text import plural, shown
 
 MISSING: Any = object()
 """A field absent from a document (undo may have to take a field away again)."""
@@ -30,6 +31,18 @@ FIELD_LABELS = {
 }
 """Field names as the forms label them (the others read well as they are)."""
 _CONTACT_FIELDS = frozenset({"referred_by", "contact_id"})
+
+
+def a_note(kind: NoteKind | str) -> str:
+    """A note as a change's description names it: "a note", "a meeting note", "an email
+    note" (never "a note note", never "a email note")."""
+    kind = NoteKind(kind)
+    return "a note" if kind is NoteKind.NOTE else f"{kind.with_article} note"
+
+
+def counted(count: int, noun: str) -> str:
+    """ "1 contact", "3 contacts", "1 question", as a change's description counts."""
+    return plural(count, noun)
 
 
 class DocumentNamer:
