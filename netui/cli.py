@@ -445,14 +445,17 @@ def _export(args: argparse.Namespace) -> int:
         from netui.interchange.ical import export_ics
 
         data = export_ics(network, system_clock(), reminder=_time_of_day(args.remind))
-        count, what = sum(1 for f in network.followups if f.is_open), "open follow-ups"
+        count, what = sum(1 for f in network.followups if f.is_open), "open follow-up"
     if args.output is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
         return 0
+    from netui.text import plural
+
     target = Path(args.output).expanduser().absolute()
     write_atomic(target, data)
-    print(f"wrote {count} {what} to {target}", file=sys.stderr)
+    noun = {"contacts": "contact", "followups": "follow-up", "notes": "note"}.get(what, what)
+    print(f"wrote {plural(count, noun)} to {target}", file=sys.stderr)
     return 0
 
 

@@ -176,3 +176,25 @@ def test_a_refused_first_add_leaves_nothing(run, tmp_path: Path) -> None:
     failed(run("add", "followup", "call by feb 30", "--db", str(new)), "Feb 30")
     failed(run("add", "note", "Jane: coffee", "--db", str(new)), "no contact 'Jane'")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["home"]
+
+
+# --- counts in the singular for one -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["csv"], "wrote 1 contact to"),
+        (["csv", "--what", "followups"], "wrote 1 follow-up to"),
+        (["csv", "--what", "notes"], "wrote 1 note to"),
+        (["vcard"], "wrote 1 contact to"),
+        (["ics"], "wrote 1 open follow-up to"),
+    ],
+)
+def test_export_counts_one_in_the_singular(run, network: Path, tmp_path, args, said) -> None:
+    ok(run("add", "followup", "Jane: send the deck", "--db", str(network)))
+    ok(run("add", "note", "Jane: yesterday, coffee", "--db", str(network)))
+    out = tmp_path / "out.file"
+    result = run("export", *args, "-o", str(out), "--db", str(network))
+    assert (result.code, result.out) == (0, ""), result
+    assert result.err == f"{said} {out}\n"
