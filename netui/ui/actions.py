@@ -34,21 +34,25 @@ async def undo_last(app: Any) -> None:
         app.notify(f"Undid: {undone}", markup=False)
 
 
-async def quick_add(app: Any, kind: str, prefill: str) -> None:
-    """Open the quick-add bar and save its line; if the save fails (a full disk, a file
-    changed into something unreadable), the bar comes back with the text, so that
-    nothing typed is lost."""
+async def quick_add(app: Any, kind: str, prefill: str) -> object | None:
+    """Open the quick-add bar and save its line; the saved contact, follow-up or note
+    (None if the bar was left). If the save fails (a full disk, a file changed into
+    something unreadable), the bar comes back with the text, so that nothing typed is
+    lost."""
 
     text = prefill
     while True:
         result: QuickAddResult | None = await app.push_screen_wait(QuickAddScreen(kind, text))
-        if result is None or await save_quick_add(app, result):
-            return
+        if result is None:
+            return None
+        if (saved := await save_quick_add(app, result)) is not None:
+            return saved
         text = result.text
 
 
-async def save_quick_add(app: Any, result: QuickAddResult) -> bool:
-    """Save a quick-add result; for an unknown name, offer to create the contact first."""
+async def save_quick_add(app: Any, result: QuickAddResult) -> object | None:
+    """Save a quick-add result (the saved item, None if nothing was); for an unknown name,
+    offer to create the contact first."""
 
     if result.unknown_contact is None:
         assert result.draft is not None  # the bar gives a draft or an unknown name
@@ -57,9 +61,9 @@ async def save_quick_add(app: Any, result: QuickAddResult) -> bool:
     if not await app.push_screen_wait(
         ConfirmScreen(f"No contact matches '{name}'. Create {name} as a new contact?", "Create")
     ):
-        return False  # back to the bar with the text, so nothing typed is lost
+        return None  # back to the bar with the text, so nothing typed is lost
     if await app.change(app.store.add_contact, Contact(name=name)) is None:
-        return False
+        return None
     contacts = list((await app.snapshot()).network.contacts)
     parse = quickadd.parse_followup if result.kind == "followup" else quickadd.parse_note
     return await save_draft(app, parse(result.text, contacts, app.today), result.note_kind)
@@ -67,8 +71,8 @@ async def save_quick_add(app: Any, result: QuickAddResult) -> bool:
 
 async def save_draft(
     app: Any, draft: ContactDraft | FollowUpDraft | NoteDraft, kind: NoteKind = NoteKind.NOTE
-) -> bool:
-    """Save what a quick-add line described; True if it was saved."""
+) -> object | None:
+    """Save what a quick-add line described; the saved item, None if it wasn't."""
     store = app.store
     if isinstance(draft, ContactDraft):
         saved = await app.change(store.add_contact, draft.to_contact())
@@ -83,7 +87,8 @@ async def save_draft(
         label = f"Note saved ({format_date(draft.date, app.today)})"
     if saved is not None:
         app.notify(label, markup=False)
-    return saved is not None
+    saved_item: object | None = saved
+    return saved_item
 
 
 async def complete_followup(app: Any, followup_id: int) -> FollowUp | None:

@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from netui.dates import format_date
+from netui.model import Contact
 from netui.readmodel import View
 from netui.text import plural
 from netui.ui.messages import StoreChanged
@@ -293,7 +294,20 @@ class MainScreen(Screen[None]):
         prefill = f"{contact.name}: " if contact and kind != "contact" else ""
         from netui.ui.actions import quick_add  # (imported at first use)
 
-        await quick_add(self.app, kind, prefill)
+        saved = await quick_add(self.app, kind, prefill)
+        if isinstance(saved, Contact) and saved.id is not None:
+            await self._select_new_contact(saved.id)
+
+    async def _select_new_contact(self, contact_id: int) -> None:
+        """Put the cursor on a contact just added (so that `f` or `n` is for them), in
+        the Contacts pane, clearing a filter that hides them."""
+        await self.refresh_data()
+        pane = self.query_one(ContactsPane)
+        if not pane.list.select_key(contact_id) and pane.filter_text:
+            pane.clear_filter()
+            pane.list.select_key(contact_id)
+        pane.list.focus()
+        self._show_related()
 
     @work(exclusive=True, group="dialog")
     async def action_edit(self) -> None:
