@@ -85,3 +85,17 @@ async def test_a_future_note_for_someone_new_is_refused_before_creating_them(app
         await settle(pilot)
         assert isinstance(app.screen, QuickAddScreen)  # no "create Zedd Quux?" question
     assert db.read_bytes() == before
+
+
+async def test_ctrl_k_outside_the_note_bar_deletes_to_the_end_of_the_line(app) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("f")
+        bar = await wait_for_screen(pilot, QuickAddScreen)
+        await pilot.press("ctrl+u")
+        await paste(pilot, "Bob: send the deck")
+        await pilot.press("home", "right", "right", "right", "ctrl+k")
+        await settle(pilot)
+        assert app.screen.query_one("#line", Input).value == "Bob"
+        assert str(bar.note_kind) == "note"
+        assert "kind:" not in screen_text(app)

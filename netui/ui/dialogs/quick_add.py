@@ -335,6 +335,11 @@ class QuickAddScreen(ModalScreen["QuickAddResult | None"]):
         field.cursor_position = len(field.value)
         field.action_cursor_right()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """ctrl+k chooses a note's kind only in the note bar; elsewhere the line keeps it
+        (delete to the end of the line)."""
+        return self.kind == "note" if action == "cycle_kind" else True
+
     def action_cycle_kind(self) -> None:
         kinds = list(NoteKind)
         self.note_kind = kinds[(kinds.index(self.note_kind) + 1) % len(kinds)]
