@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from netkit import (
     F_CHECKIN,
     F_PORTFOLIO,
@@ -81,10 +82,11 @@ async def test_d_elsewhere_than_the_follow_ups_pane_does_nothing(app, db: Path) 
 
 
 async def choose(pilot, label: str) -> None:
-    """Pick the snooze option whose text starts with `label`, with the arrow keys."""
+    """Pick the snooze option whose text (after its key) starts with `label`, with the
+    arrow keys."""
     options = pilot.app.screen.query_one(OptionList)
     prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
-    index = next(i for i, prompt in enumerate(prompts) if prompt.startswith(label))
+    index = next(i for i, prompt in enumerate(prompts) if prompt[3:].startswith(label))
     await pilot.press("home")
     await pilot.press(*["down"] * index)
     assert options.highlighted == index
@@ -99,9 +101,13 @@ async def test_s_snoozes_by_a_week_from_today(app, db: Path) -> None:
         text = screen_text(app)
         assert "Snooze: send the portfolio" in text
         # Counted from today, as the overdue date is already past.
-        for option in ("+1 day    Thu 26 Nov", "+3 days   Sat 28 Nov", "+1 week   Wed 2 Dec"):
+        for option in (
+            "1  +1 day    Thu 26 Nov",
+            "2  +3 days   Sat 28 Nov",
+            "3  +1 week   Wed 2 Dec",
+        ):
             assert option in text, option
-        assert "+2 weeks  Wed 9 Dec" in text and "A date…" in text
+        assert "4  +2 weeks  Wed 9 Dec" in text and "d  A date…" in text
 
         before = app.store.generation
         await choose(pilot, "+1 week")
@@ -191,3 +197,33 @@ async def test_done_and_snooze_work_on_the_contact_page(app, db: Path) -> None:
         await wait_for_screen(pilot, ContactScreen)
         await wait_until(pilot, lambda: app.store.generation != before)
     assert read_db(db)["followups"][str(F_TEAM)]["due"] == "2026-11-26"
+
+
+@pytest.mark.parametrize(("key", "due"), [("1", "2026-11-26"), ("4", "2026-12-09")])
+async def test_snooze_presets_have_single_keys(app, db: Path, key: str, due: str) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("2", "s")
+        await wait_for_screen(pilot, SnoozeScreen)
+        assert "1  +1 day" in screen_text(app) and "d  A date…" in screen_text(app)
+        before = app.store.generation
+        await pilot.press(key)
+        await wait_for_screen(pilot, MainScreen)
+        await wait_for_generation(pilot, before)
+    assert read_db(db)["followups"][str(F_PORTFOLIO)]["due"] == due
+
+
+async def test_d_in_the_snooze_dialog_is_the_typed_date(app, db: Path) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("2", "s")
+        screen = await wait_for_screen(pilot, SnoozeScreen)
+        await pilot.press("d")
+        await settle(pilot)
+        assert screen.focused is screen.query_one("#when", Input)
+        await type_text(pilot, "dec 12")  # digits go to the field, not to the presets
+        before = app.store.generation
+        await pilot.press("enter")
+        await wait_for_screen(pilot, MainScreen)
+        await wait_for_generation(pilot, before)
+    assert read_db(db)["followups"][str(F_PORTFOLIO)]["due"] == "2026-12-12"

@@ -1,4 +1,5 @@
-"""Snooze a follow-up: +1 day, +3 days, +1 week, +2 weeks, or a typed date.
+"""Snooze a follow-up: +1 day, +3 days, +1 week, +2 weeks (keys 1 to 4), or a typed date
+(`d`).
 
 Every date it returns is one netui keeps (`netui.model.date_in_range`): near the last one
 (2200-12-31) a preset that would pass it is shown disabled, with a line saying why, and a
@@ -31,7 +32,14 @@ class SnoozeScreen(ModalScreen[date | None]):
     that is later, so snoozing something already in the future pushes it further)."""
 
     CSS_PATH = "snooze.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+        *(
+            Binding(str(key), f"preset({key})", label, show=False)
+            for key, (label, _) in enumerate(CHOICES, start=1)
+        ),
+        Binding("d", "type_date", "A date", show=False),
+    ]
 
     def __init__(self, followup: FollowUp) -> None:
         super().__init__()
@@ -50,17 +58,17 @@ class SnoozeScreen(ModalScreen[date | None]):
         today: date = self.app.today  # type: ignore[attr-defined]
         options = []
         beyond = []
-        for label, n in CHOICES:
+        for key, (label, n) in enumerate(CHOICES, start=1):
             when = self.target(n)
             if when is None:
                 beyond.append(label)
-                prompt = f"{label:<9} after {LATEST.isoformat()}"
+                prompt = f"{key}  {label:<9} after {LATEST.isoformat()}"
             else:
-                prompt = f"{label:<9} {format_date(when, today)}"
+                prompt = f"{key}  {label:<9} {format_date(when, today)}"
             options.append(Option(prompt, id=str(n), disabled=when is None))
         with Vertical(classes="dialog"):
             yield Static(Content(f"Snooze: {self.followup.text}"), id="title")
-            yield OptionList(*options, Option("A date…", id="date"), id="choices")
+            yield OptionList(*options, Option("d  A date…", id="date"), id="choices")
             yield Static(self._limit_text(beyond), id="limit", markup=False)
             yield Input(placeholder="friday, dec 12, in 10 days…", id="when")
             yield Static("", id="preview", markup=False)
@@ -84,12 +92,22 @@ class SnoozeScreen(ModalScreen[date | None]):
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         if event.option.id == "date":
-            field = self.query_one("#when", Input)
-            field.display = True
-            field.focus()
+            self.action_type_date()
             return
-        when = self.target(int(event.option.id or 0))
-        if when is None:  # disabled, so not reached by keys; refused all the same
+        self._snooze(int(event.option.id or 0))
+
+    def action_preset(self, key: int) -> None:
+        """Keys 1 to 4: the presets, in the order shown."""
+        self._snooze(CHOICES[key - 1][1])
+
+    def action_type_date(self) -> None:
+        field = self.query_one("#when", Input)
+        field.display = True
+        field.focus()
+
+    def _snooze(self, days: int) -> None:
+        when = self.target(days)
+        if when is None:  # a preset past the last date netui keeps: refused
             self.app.bell()
             return
         self.dismiss(when)
