@@ -30,7 +30,7 @@ def test_excel_export_starts_with_a_bom_and_ends_lines_in_crlf(tmp_path: Path) -
     out = tmp_path / "contacts.csv"
     result = run(tmp_path, "export", "csv", "--excel", "-o", str(out))
     assert result.returncode == 0, result.stderr
-    assert b"wrote 1 contacts" in result.stderr
+    assert b"wrote 1 contact to" in result.stderr
     data = out.read_bytes()
     assert data.startswith(BOM + b"name,company,title,")
     assert data.count(BOM) == 1
