@@ -47,7 +47,9 @@ def render_review(review: DailyReview, network: Network) -> str:
     out = [f"netui daily review — {today:%A} {today.day} {today:%B %Y}", ""]
     out += _section("Overdue", _followups(review.overdue, network, review), len(review.overdue))
     out += _section(
-        "Due today", _followups(review.due_today, network, review), len(review.due_today)
+        "Due today",
+        _followups(review.due_today, network, review),
+        len(review.due_today),
     )
     out += _section(
         "Thank-you notes owed",
@@ -94,7 +96,7 @@ def render_review(review: DailyReview, network: Network) -> str:
 def _rhythm_rows(items: list[ColdContact], today: date) -> list[str]:
     return [
         f"{_line(c.contact.name)} — last touch {format_date(c.last_touch, today)} "
-        f"({c.days_since} days; rhythm {c.cadence} days)"
+        f"({plural(c.days_since, 'day')}; rhythm {plural(c.cadence, 'day')})"
         for c in items[:MOST]
     ]
 

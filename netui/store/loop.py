@@ -23,7 +23,7 @@ from netui.model import (
 )
 from netui.store import convert, schema
 from netui.store.transaction import Transaction
-from netui.text import fold, shown
+from netui.text import fold, plural, shown
 
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
@@ -186,7 +186,9 @@ class LoopMixin:
         same questions again change nothing (no write, no undo step).
         """
         contact = self.contact(contact_id)
-        with self._change(f"prepared {len(questions)} questions for {contact.name}") as tx:
+        with self._change(
+            f"prepared {plural(len(questions), 'question')} for {contact.name}"
+        ) as tx:
             picks = list(dict.fromkeys(questions))
             self._update_contact_fields(tx, contact_id, {"prepared": picks})
         saved: Contact = self._result("contacts", contact_id, Contact)
@@ -251,7 +253,7 @@ class LoopMixin:
         if days is not None and _cadence_days(days) is None:
             raise StoreError(f"a rhythm is a number of days from 1 to 3650, not {days!r}")
         label = f"#{key}" if kind == "tags" else key
-        what = f"every {days} days" if days is not None else "none"
+        what = ("every day" if days == 1 else f"every {days} days") if days is not None else "none"
         with self._change(f"set the default rhythm of {label} to {what}") as tx:
             defaults = self.cadence_defaults()
             if days is None:

@@ -55,7 +55,7 @@ from netui.store.fileio import remove_stale_temps, why_read_only
 from netui.store.lock import file_lock
 from netui.store.loop import LoopMixin
 from netui.store.migrations import migrate
-from netui.store.naming import DocumentNamer
+from netui.store.naming import DocumentNamer, a_note
 from netui.store.people import PeopleMixin
 from netui.store.storage import AtomicJSONStorage
 from netui.store.transaction import Change, DocChange, Transaction
@@ -552,7 +552,7 @@ class Store(LoopMixin, PeopleMixin):
 
     def add_contacts(self, contacts: list[Contact], description: str = "") -> list[Contact]:
         """Save many contacts in one change and one write (imports)."""
-        with self._change(description or f"added {len(contacts)} contacts") as tx:
+        with self._change(description or f"added {plural(len(contacts), 'contact')}") as tx:
             docs = [
                 convert.contact_to_doc(replace(c, created=c.created or tx.now, updated=tx.now))
                 for c in contacts
@@ -608,7 +608,12 @@ class Store(LoopMixin, PeopleMixin):
         return True
 
     def _edited_fields(
-        self, tx: Transaction, table: str, base: Any, edited: Any, choices: Choices | None
+        self,
+        tx: Transaction,
+        table: str,
+        base: Any,
+        edited: Any,
+        choices: Choices | None,
     ) -> dict[str, Any]:
         """The fields to write for an edit from `base` to `edited` (see `update_contact`)."""
         doc_id = edited.id
@@ -708,7 +713,11 @@ class Store(LoopMixin, PeopleMixin):
         return self._result("followups", followup_id, FollowUp)
 
     def _schedule_next_touch(
-        self, tx: Transaction, contact_id: int | None, done_id: int, rhythm_days: int | None
+        self,
+        tx: Transaction,
+        contact_id: int | None,
+        done_id: int,
+        rhythm_days: int | None,
     ) -> None:
         contact = tx.get("contacts", contact_id) if contact_id is not None else None
         cadence = contact.get("cadence_days") if contact else None
@@ -752,7 +761,7 @@ class Store(LoopMixin, PeopleMixin):
 
         A lead you emailed or called becomes `contacted`; anyone you met becomes `met`.
         """
-        with self._change(f"added {note.kind.with_article} note") as tx:
+        with self._change(f"added {a_note(note.kind)}") as tx:
             self._check_contact(tx, note.contact_id)
             doc_id = tx.insert("notes", convert.note_to_doc(replace(note, created=tx.now)))
             self._advance_status(tx, note)
@@ -778,7 +787,10 @@ class Store(LoopMixin, PeopleMixin):
                 self._check_contact(tx, note.contact_id)
             if fields:
                 saved = tx.update("notes", note.id, fields)
-                if fields.keys() & {"kind", "contact_id"}:  # the note as it now is, whoever
+                if fields.keys() & {
+                    "kind",
+                    "contact_id",
+                }:  # the note as it now is, whoever
                     self._advance_status(tx, convert.note_from_doc(note.id, saved))  # moved it
         return self._result("notes", note.id, Note)
 

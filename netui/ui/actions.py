@@ -70,7 +70,9 @@ async def save_quick_add(app: Any, result: QuickAddResult) -> object | None:
 
 
 async def save_draft(
-    app: Any, draft: ContactDraft | FollowUpDraft | NoteDraft, kind: NoteKind = NoteKind.NOTE
+    app: Any,
+    draft: ContactDraft | FollowUpDraft | NoteDraft,
+    kind: NoteKind = NoteKind.NOTE,
 ) -> object | None:
     """Save what a quick-add line described; the saved item, None if it wasn't."""
     store = app.store
@@ -84,7 +86,8 @@ async def save_draft(
     else:
         contact_id = draft.contact.id if draft.contact else None
         saved = await app.change(store.add_note, Note(draft.text, draft.date, contact_id, kind))
-        label = f"Note saved ({format_date(draft.date, app.today)})"
+        what = "Note" if kind is NoteKind.NOTE else f"{str(kind).capitalize()} note"
+        label = f"{what} saved ({format_date(draft.date, app.today)})"
     if saved is not None:
         app.notify(label, markup=False)
     saved_item: object | None = saved
@@ -110,7 +113,10 @@ async def snooze(app: Any, followup: FollowUp) -> None:
     if until is not None and followup.id is not None:
         saved = await app.change(app.store.snooze_followup, followup.id, until)
         if saved:
-            app.notify(f"Snoozed to {format_date(until, app.today)}: {followup.text}", markup=False)
+            app.notify(
+                f"Snoozed to {format_date(until, app.today)}: {followup.text}",
+                markup=False,
+            )
 
 
 async def delete_item(app: Any, pane_id: str, item_id: int) -> None:

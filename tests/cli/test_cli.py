@@ -243,14 +243,20 @@ def test_note_kind_moves_the_contact_along(run, network: Path, kinds, status) ->
 # --- today --------------------------------------------------------------------------------
 
 
+def test_today_on_a_missing_file_says_so(run, db: Path) -> None:
+    """Not "All clear" for a --db that names nothing (a typo): exit 1, and nothing made."""
+    failed(run("today"), f"netui: {db} does not exist (named by --db)")
+    assert list(db.parent.iterdir()) == []  # reading creates nothing, not even a lock
+
+
 def test_today_on_a_new_file_is_all_clear(run, db: Path) -> None:
+    ok(run("add", "contact", "Ann Lee"))
     result = ok(run("today"))
     assert result.out.startswith("netui daily review — ")
     assert "All clear" in result.out
     assert result.out.endswith(
-        "This week so far: 0 contacts added, 0 meetings held, 0 follow-ups done.\n"
+        "This week so far: 1 contact added, 0 meetings held, 0 follow-ups done.\n"
     )
-    assert not db.exists()  # reading creates nothing
 
 
 def test_today_shows_what_is_due(run, network: Path) -> None:

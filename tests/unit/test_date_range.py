@@ -136,7 +136,7 @@ def test_quick_add_refuses_a_note_outside_the_range(today: date, line: str, mess
         (LATEST, "Ann: coffee", LATEST),
         (date(1900, 1, 2), "Ann: yesterday, coffee", EARLIEST),
         (TODAY, "Ann: 1900-01-01, coffee", EARLIEST),
-        (TODAY, "Ann: 2200-12-31, coffee", LATEST),
+        (LATEST, "Ann: 2200-12-31, coffee", LATEST),  # (a note is never in the future)
     ],
 )
 def test_quick_add_keeps_a_note_at_either_end(today: date, line: str, day: date) -> None:

@@ -122,7 +122,11 @@ class ReviewScreen(Screen[None]):
             for f in items:
                 when = f"{format_date(f.due, today)}"
                 rows.append(
-                    Row(("followup", f.id), (when, network.name_of(f.contact_id), f.text), tone)
+                    Row(
+                        ("followup", f.id),
+                        (when, network.name_of(f.contact_id), f.text),
+                        tone,
+                    )
                 )
 
         followups("Overdue", review.overdue, "error")
@@ -144,7 +148,8 @@ class ReviewScreen(Screen[None]):
             if items:
                 rows.append(Row(None, (f"{title} ({len(items)})",)))
             for c in items:
-                what = f"last touch {c.days_since} days ago; rhythm {c.cadence} days"
+                since, rhythm = plural(c.days_since, "day"), plural(c.cadence, "day")
+                what = f"last touch {since} ago; rhythm {rhythm}"
                 rows.append(
                     Row(
                         (kind, c.contact.id),
@@ -164,7 +169,10 @@ class ReviewScreen(Screen[None]):
                     f"every {cadence_label(suggestion.suggested)} (a accepts)"
                 )
                 rows.append(
-                    Row(("suggest", suggestion.contact.id), ("", suggestion.contact.name, what))
+                    Row(
+                        ("suggest", suggestion.contact.id),
+                        ("", suggestion.contact.name, what),
+                    )
                 )
         if review.leads:
             rows.append(Row(None, (f"Leads not contacted yet ({len(review.leads)})",)))
@@ -176,7 +184,10 @@ class ReviewScreen(Screen[None]):
                 rows.append(Row(("lead", lead.id), ("", lead.name, what)))
             if len(review.leads) > LEADS_SHOWN:
                 rows.append(
-                    Row(None, (f"… and {len(review.leads) - LEADS_SHOWN} more leads in Contacts",))
+                    Row(
+                        None,
+                        (f"… and {len(review.leads) - LEADS_SHOWN} more leads in Contacts",),
+                    )
                 )
         self.query_one(VirtualList).set_rows(rows)
         self.query_one("#heading", Static).update(
@@ -342,8 +353,8 @@ class ReviewScreen(Screen[None]):
         goals = await self.app.push_screen_wait(GoalsScreen(self.view.settings.goals))
         if goals is not None and await self.app.change(store.set_goals, goals):  # type: ignore[attr-defined]
             self.notify(
-                f"Weekly goals: {goals.contacts} new contacts, {goals.meetings} meetings, "
-                f"{goals.followups} follow-ups done"
+                f"Weekly goals: {plural(goals.contacts, 'new contact')}, "
+                f"{plural(goals.meetings, 'meeting')}, {plural(goals.followups, 'follow-up')} done"
             )
 
     @work(exclusive=True, group="dialog")
@@ -369,7 +380,10 @@ class ReviewScreen(Screen[None]):
                 store.add_followup, FollowUp(REMINDERS[kind], until, item_id)
             )
             if saved:
-                self.notify(f"Planned for {format_date(until, today)}: {saved.text}", markup=False)
+                self.notify(
+                    f"Planned for {format_date(until, today)}: {saved.text}",
+                    markup=False,
+                )
 
     @work(exclusive=True, group="dialog")
     async def action_note(self) -> None:
