@@ -56,9 +56,15 @@ class Pane(Vertical):
 
     BINDINGS = [Binding("escape", "clear_filter", "Clear filter", show=False)]  # noqa: RUF012
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`esc` is the pane's only while a filter is on: otherwise it is the screen's
+        (its "Back" shown in the footer, as before)."""
+        if action == "clear_filter":
+            return bool(self.filter_text)
+        return True
+
     def action_clear_filter(self) -> None:
-        """`esc` on a filtered list clears the filter; on an unfiltered one it goes on to
-        the screen (which may use it to go back)."""
+        """`esc` on a filtered list clears the filter."""
         if not self.filter_text:
             raise SkipAction()
         self.clear_filter()
@@ -77,6 +83,7 @@ class Pane(Vertical):
         self._narrowed: tuple[str, builtins.list[int]] = ("", [])
         """The last needle and the positions it matched: a longer needle searches those."""
         self.subtitle = ""
+        self._filtered = False
 
     def compose(self) -> ComposeResult:
         yield VirtualList(self._columns, empty_text=self._empty_text, id=f"{self.id}-list")
@@ -117,6 +124,9 @@ class Pane(Vertical):
         count = f"{len(keys)}/{len(self._keys)}" if needle else f"{len(self._keys)}"
         self.border_title = Content(f"{self.title} · {count}")
         self.border_subtitle = Content(f"/{self.filter_text}" if needle else self.subtitle)
+        if bool(needle) != self._filtered:  # `esc` changes hands: the footer says so
+            self._filtered = bool(needle)
+            self.refresh_bindings()
 
     def _prepare_haystacks(self) -> builtins.list[str]:
         if self._haystacks is None:
