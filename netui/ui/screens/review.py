@@ -242,6 +242,8 @@ class ReviewScreen(Screen[None]):
         dismissed = await app.call_store(app.store.not_duplicates)  # type: ignore[attr-defined]
         pairs = await asyncio.to_thread(view.duplicates, frozenset(dismissed))
         self.duplicates = len(pairs)
+        if not self.is_attached:  # the review was closed while the search ran
+            return
         line = self.query_one("#duplicates", Static)
         line.update(
             f"⚠ {plural(self.duplicates, 'possible duplicate')}: D to review" if pairs else ""
