@@ -84,7 +84,11 @@ class Store(LoopMixin, PeopleMixin):
         self.generation = 0
         """Goes up whenever the data changes, here or on disk: the UI redraws on it."""
         self.history: list[Change] = []
-        """This session's changes, oldest first, for undo."""
+        """This session's changes, oldest first, for undo (a redo counts as a change)."""
+        self.redone: list[Change] = []
+        """The undos of this session that can be redone, oldest first: each is the undo's
+        own change (what it wrote), which a redo compensates as undo compensates a change.
+        A new change that writes something (not an undo or a redo) empties it."""
         self.read_only: str | None = None
         """Why nothing can be saved (a read-only mount, file, folder or lock file, or
         wrong values in the file); None when changes are saved as usual."""
@@ -460,12 +464,17 @@ class Store(LoopMixin, PeopleMixin):
     # --- changing -------------------------------------------------------------------------
 
     @contextlib.contextmanager
-    def _change(self, description: str | Callable[[], str]) -> Iterator[Transaction]:
+    def _change(
+        self, description: str | Callable[[], str], *, replay: bool = False
+    ) -> Iterator[Transaction]:
         """Run a change as one locked read-modify-write of the file, and record it.
 
         Before anything is written, the documents the change touched are checked by the
         rules the file is checked by on load (no wrong value, no reference to a contact
         that does not exist): a change that would break them is refused.
+
+        A change that writes something goes on the undo list and empties the redo list;
+        with `replay` (an undo or a redo) the caller files it itself (`tx.docs`).
         """
         if self.read_only:
             raise ReadOnlyError(f"read-only: {self.read_only}; nothing was saved")
@@ -492,9 +501,16 @@ class Store(LoopMixin, PeopleMixin):
                 return
             self._mark_clean()
             self._apply_to_cache(tx.docs)
+            if replay:
+                return
             text = description() if callable(description) else description
-            self.history.append(Change(text, tuple(tx.docs)))
-            del self.history[:-HISTORY]
+            self._record(self.history, Change(text, tuple(tx.docs)))
+            self.redone.clear()
+
+    @staticmethod
+    def _record(changes: list[Change], change: Change) -> None:
+        changes.append(change)
+        del changes[:-HISTORY]
 
     def _restore_after_failure(self, tx: Transaction) -> None:
         """Put memory back to what is on disk: a refused change or a failed save left the
@@ -804,7 +820,7 @@ class Store(LoopMixin, PeopleMixin):
         if contact_id is not None and tx.get("contacts", contact_id) is None:
             raise NotFoundError(f"contact {contact_id} no longer exists")
 
-    # undo
+    # undo and redo
 
     def undo(self, choices: Choices | None = None) -> str | None:
         """Undo this session's last change; return what was undone (None: nothing to undo).
@@ -815,29 +831,71 @@ class Store(LoopMixin, PeopleMixin):
         a follow-up, a note or a referral to something it would remove, it stops with a
         ConflictError naming them (nothing saved, the change stays undoable) until
         `choices` answers. It never leaves a reference to something that does not exist.
+
+        What the undo wrote goes on the redo list (`redo`), under the change's own
+        description; an undo that had nothing to write leaves nothing to redo.
         """
         with self._mutex:
             if not self.history:
                 return None
             change = self.history[-1]
-            depth = len(self.history)
-            choices = (choices or Choices()).fresh()
-            written = False
-            try:
-                with self._change(change.description) as tx:
-                    compensate(tx, change, choices, self._namer())
-                    choices.raise_if_open(f"can't undo '{change.description}' yet")
-                    written = bool(tx.docs)
-            except (UndoImpossible, NotFoundError) as error:
-                # What it changed is gone: it never can be undone; the one before is next.
-                self.history.pop(depth - 1)
-                raise StoreError(
-                    f"can't undo '{change.description}': {error}; it leaves the undo list"
-                ) from None
-            del self.history[depth - 1 :]  # the change, and the undo itself (not undoable)
-            if not written:
+            undone = self._compensate(change, choices, "undo")
+            self.history.pop()
+            if undone is None:
                 return f"{change.description} (nothing changed: the file keeps its version)"
+            self._record(self.redone, undone)
             return change.description
+
+    def redo(self, choices: Choices | None = None) -> str | None:
+        """Redo the last change this session undid; return what was redone (None:
+        nothing to redo).
+
+        Redo undoes the undo, by the same rule: a change made on top of the file as it is
+        now, writing only the fields the undo set where they still hold what it wrote
+        (what another writer changed since is a ConflictError until `choices` answers,
+        the undo staying redoable), and taking away what the undo brought back only if
+        nothing was added to it since. Where something it needs is gone, it raises
+        StoreError and the undo leaves the redo list. The redo goes on the undo list, so
+        that undo and redo can follow each other without end.
+        """
+        with self._mutex:
+            if not self.redone:
+                return None
+            undone = self.redone[-1]
+            redone = self._compensate(undone, choices, "redo")
+            self.redone.pop()
+            if redone is None:
+                return f"{undone.description} (nothing changed: the file keeps its version)"
+            self._record(self.history, redone)
+            return undone.description
+
+    def _compensate(self, change: Change, choices: Choices | None, verb: str) -> Change | None:
+        """Write what undoes `change` as one change (see `undo`); what was written, under
+        the change's description (None: nothing needed writing). A change that can never
+        be compensated (what it changed is gone) leaves its list (`verb`'s) here."""
+        choices = (choices or Choices()).fresh()
+        listed = self.history if verb == "undo" else self.redone
+        try:
+            with self._change(change.description, replay=True) as tx:
+                compensate(tx, change, choices, self._namer())
+                choices.raise_if_open(f"can't {verb} '{change.description}' yet")
+                docs = tuple(tx.docs)
+        except (UndoImpossible, NotFoundError) as error:
+            listed.pop()
+            raise StoreError(
+                f"can't {verb} '{change.description}': {error}; it leaves the {verb} list"
+            ) from None
+        return Change(change.description, docs) if docs else None
+
+    def undo_list(self) -> list[str]:
+        """What undo would undo, newest first (`undo` takes the first)."""
+        with self._mutex:
+            return [change.description for change in reversed(self.history)]
+
+    def redo_list(self) -> list[str]:
+        """What redo would redo, newest first (`redo` takes the first)."""
+        with self._mutex:
+            return [change.description for change in reversed(self.redone)]
 
     # filling a new file
 
