@@ -12,10 +12,10 @@ import argparse
 import gc
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from netui import __version__
 from netui.errors import NetuiError, StoreError, UnknownContactError, command_for
@@ -136,6 +136,70 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="for a contact: add it even if someone already here looks like the same person",
     )
+    log = commands.add_parser(
+        "log",
+        parents=[db],
+        help="log a meeting and what came of it (new names, promises, the thank-you)",
+        description="Saves, as one change (ctrl+z in the app undoes it), what the app's "
+        "meeting log saves: the note, each --name as a lead referred by the person you met "
+        "(or a link to the contact already of that name), each --promise as a follow-up "
+        "(due in a week unless it ends with a date), a thank-you follow-up due the day "
+        "after the meeting (unless --thanked), and the person moved to 'met' (a call or "
+        "an email: 'contacted'). Example: netui log Priya --notes \"coffee, great advice\" "
+        '--name "Lee Wong (CTO) @ Acme" --name "Sam Ortiz" --promise "send the deck friday"',
+    )
+    log.add_argument(
+        "name",
+        nargs="+",
+        metavar="NAME",
+        help="the person you met: a full name, a unique first or last name, or #ID",
+    )
+    log.add_argument(
+        "--date",
+        default="today",
+        metavar="WHEN",
+        help="when it happened: today (default), yesterday, monday, 2026-11-30, dec 3… "
+        "(not a date still to come)",
+    )
+    log.add_argument(
+        "--kind",
+        choices=["meeting", "call", "coffee", "event", "email"],
+        default="meeting",
+        help="what kind of interaction it was (default: meeting)",
+    )
+    log.add_argument("--notes", default="", metavar="TEXT", help="what you talked about")
+    log.add_argument(
+        "--name",
+        dest="names",
+        action="append",
+        default=[],
+        metavar='"NAME (TITLE) @ COMPANY"',
+        help="a name they gave you, one per --name: a new lead they referred",
+    )
+    log.add_argument(
+        "--promise",
+        dest="promises",
+        action="append",
+        default=[],
+        metavar="TEXT",
+        help="something you promised to do, one per --promise, optionally ending with a "
+        "date (default: in a week): a follow-up",
+    )
+    log.add_argument(
+        "--company",
+        dest="companies",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="a company or role to look at (repeat it, or separate with commas)",
+    )
+    log.add_argument("--feedback", default="", metavar="TEXT", help="feedback on your resume")
+    log.add_argument(
+        "--thanked",
+        action="store_true",
+        help="the thank-you is already sent (no thank-you follow-up)",
+    )
+    log.add_argument("--dry-run", action="store_true", help="say what it would save; save nothing")
     duplicates = commands.add_parser(
         "duplicates",
         parents=[db],
@@ -234,6 +298,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "check": _check,
             "duplicates": _duplicates,
             "merge": _merge,
+            "log": _log,
         }
         return handler[args.command](args)
     except NetuiError as error:
@@ -299,8 +364,16 @@ def _open_store(
 
     if args.command in READ_ONLY_COMMANDS or (args.command == "rhythm" and args.kind is None):
         _refuse_missing(args)
+    from netui import clock
+
     path, chosen = _db_path(args)
-    store = Store.open(path, create_folder=not chosen, tolerant=tolerant, defer_load=defer_load)
+    store = Store.open(  # the clock looked up now: a test that stops it stops the store's too
+        path,
+        clock=clock.system_clock,
+        create_folder=not chosen,
+        tolerant=tolerant,
+        defer_load=defer_load,
+    )
     if defer_load:
         return store
     _print_notices(store)
@@ -569,6 +642,100 @@ def _add(args: argparse.Namespace) -> int:
         )
         print(f"{verb} {text}  [id {note.id}]")
     return 0
+
+
+def _log(args: argparse.Namespace) -> int:
+    """Log a meeting with its outcomes, read by the meeting log's own rules
+    (`netui.meeting`), as one change; with --dry-run, only say what it would save."""
+    from netui.clock import system_clock
+    from netui.dates import format_date
+    from netui.meeting import Reading, read_companies, read_names, read_promises, summary_text
+    from netui.model import MeetingLog
+    from netui.names import ContactIndex
+    from netui.text import clean, shown
+
+    written = " ".join(" ".join(args.name).split())
+    if not written:
+        raise NetuiError("log needs the name of the person you met")
+    store = _open_store(args)
+    today = system_clock().date()
+    index = ContactIndex(store.contacts())
+    found = index.find(written)  # as `netui add followup` reads the name before its ':'
+    if found.contact is None:
+        raise UnknownContactError(found.written, reason=found.label)
+    person = found.contact
+    assert person.id is not None  # the index only holds saved contacts
+    day = _meeting_date(args.date, today)
+    lines = [" ".join(line.split()) for line in args.names]
+    for line in lines:  # each --name on its own first, so that a problem names it
+        _per_option("--name", line, lambda text: read_names(text, index, person))
+    names = read_names("\n".join(lines), index, person)
+    promises = tuple(
+        promise
+        for line in args.promises
+        for promise in _per_option(
+            "--promise", " ".join(line.split()), lambda text: read_promises(text, today)
+        )
+    )
+    log = MeetingLog(
+        contact_id=person.id,
+        date=day,
+        kind=NoteKind(args.kind),
+        text=clean(args.notes).strip(),
+        new_names=tuple(name.new for name in names),
+        companies=read_companies(", ".join(args.companies)),
+        feedback=clean(args.feedback).strip(),
+        followups=promises,
+        thank_you_sent=args.thanked,
+    )
+    summary = summary_text(Reading(log, names), person, today)
+    print(shown(_resolved(found), multiline=False))
+    for name in names:
+        role = ", ".join(x for x in (name.new.title, name.new.company) if x)
+        who = f"{name.new.name} ({role})" if role else name.new.name
+        if name.existing is None:
+            line = f"+ {who}: new lead, referred by {person.name}"
+        else:
+            line = f"= {who}: already a contact, linked"
+        print(shown(line, multiline=False))
+    for promise in promises:
+        print(shown(f"• {promise.text}, due {format_date(promise.due, today)}", multiline=False))
+    if args.dry_run:
+        print(shown(summary.replace("Saves", "Would save", 1), multiline=False))
+        return 0
+    note = store.log_meeting(log)
+    print(shown(summary.replace("Saves", "Saved", 1), multiline=False) + f"  [id {note.id}]")
+    return 0
+
+
+def _meeting_date(text: str, today: date) -> date:
+    """--date read as the meeting log's date field reads it: a date netui keeps, not
+    still to come."""
+    from netui import validate
+    from netui.errors import QuickAddError
+    from netui.meeting import check_meeting_date
+
+    try:
+        day = validate.check_date(text, today, past=True)
+    except QuickAddError as error:
+        raise QuickAddError(f"date: {error}") from None
+    return check_meeting_date(day, today)
+
+
+T = TypeVar("T")
+
+
+def _per_option(option: str, value: str, read: Callable[[str], T]) -> T:
+    """`read(value)`, its problem told as the option's (not as "line 1" of a form's box)."""
+    import re
+
+    from netui.errors import QuickAddError
+
+    try:
+        return read(value)
+    except QuickAddError as error:
+        reason = re.sub(r"^[^:]*, line \d+: ", "", str(error))
+        raise QuickAddError(f"{option} '{value}': {reason}") from None
 
 
 def _parse_line(
