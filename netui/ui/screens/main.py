@@ -165,7 +165,30 @@ class MainScreen(Screen[None]):
             followups.show(view, contact_id)
         else:
             followups.mark(contact_id)
-        self.query_one(NotesPane).show(view, contact_id)
+        self._show_notes(rebuild=rebuild)
+
+    def _notes_contact_id(self) -> int | None:
+        """Whose notes the Notes pane shows: it follows the selection of the focused pane
+        (the highlighted follow-up's contact with Follow-ups focused; with Notes focused,
+        whoever it shows already), else the contact selected in Contacts."""
+        pane = self.focused_pane
+        notes = self.query_one(NotesPane)
+        if pane is notes and notes.view is not None:
+            return notes.contact_id
+        if pane is not None and pane.id == "followups" and self.view is not None:
+            followup = self.view.followup(self._selected("followups"))
+            if followup is not None:
+                return followup.contact_id
+        return self.selected_contact_id
+
+    def _show_notes(self, *, rebuild: bool = False) -> None:
+        view = self.view
+        if view is None:
+            return
+        notes = self.query_one(NotesPane)
+        contact_id = self._notes_contact_id()
+        if rebuild or notes.view is not view or notes.contact_id != contact_id:
+            notes.show(view, contact_id)
 
     def _update_status(self) -> None:
         view = self.view
@@ -223,6 +246,18 @@ class MainScreen(Screen[None]):
     def _show_related_now(self) -> None:
         self._related_due = False
         self._show_related()
+
+    @on(VirtualList.Highlighted, "#followups-list")
+    def _followup_moved(self) -> None:
+        # With Follow-ups focused, the Notes pane shows the highlighted follow-up's contact.
+        pane = self.focused_pane
+        if pane is not None and pane.id == "followups" and not self._related_due:
+            self._related_due = True
+            self.call_after_refresh(self._show_related_now)
+
+    def on_descendant_focus(self) -> None:
+        """Another pane focused: the Notes pane follows its selection."""
+        self._show_notes()
 
     @on(VirtualList.Highlighted, "#notes-list")
     def _note_moved(self, event: VirtualList.Highlighted) -> None:
@@ -297,6 +332,46 @@ class MainScreen(Screen[None]):
         saved = await quick_add(self.app, kind, prefill)
         if isinstance(saved, Contact) and saved.id is not None:
             await self._select_new_contact(saved.id)
+
+    def reveal(self, kind: str, item_id: int) -> None:
+        """Show an item in its pane: focus the pane, clear a filter that hides the item,
+        select its row (`kind`: "contact", "followup" or "note"). A done follow-up is
+        shown with the done ones; a note is shown among its contact's notes, with that
+        contact selected in Contacts."""
+        view = self.view
+        if view is None:
+            return
+        if kind == "contact":
+            self._select_in(self.query_one(ContactsPane), item_id)
+        elif kind == "followup":
+            followups = self.query_one(FollowUpsPane)
+            followup = view.followup(item_id)
+            if followup is None:
+                return
+            if followup.done is not None and not followups.show_done:
+                followups.show_done = True
+                self._show_related(rebuild=True)
+            self._select_in(followups, item_id)
+        elif kind == "note":
+            note = view.note(item_id)
+            if note is None:
+                return
+            if note.contact_id is not None:
+                self._select_in(self.query_one(ContactsPane), note.contact_id, focus=False)
+            notes = self.query_one(NotesPane)
+            notes.show(view, note.contact_id)
+            self._select_in(notes, item_id)
+        else:
+            raise ValueError(f"reveal: unknown kind {kind!r}")
+
+    def _select_in(self, pane: Pane, key: int, *, focus: bool = True) -> None:
+        """Put `pane`'s cursor on `key`, clearing its filter if that hides the row; focus
+        the pane's list (at once, so that what follows the focus sees it)."""
+        if not pane.list.select_key(key) and pane.filter_text:
+            pane.clear_filter(focus=False)
+            pane.list.select_key(key)
+        if focus:
+            self.set_focus(pane.list)
 
     async def _select_new_contact(self, contact_id: int) -> None:
         """Put the cursor on a contact just added (so that `f` or `n` is for them), in

@@ -37,6 +37,8 @@ class NotesPane(Pane):
             id="notes",
         )
         self.view: View | None = None
+        self.contact_id: int | None = None
+        """Whose notes are shown (None: the latest of everyone)."""
         self._notes: dict[int, Note] = {}
         self._with_names = False
 
@@ -47,7 +49,7 @@ class NotesPane(Pane):
 
     def show(self, view: View, contact_id: int | None) -> None:
         """Notes of `contact_id`, or the latest notes of everyone when None."""
-        self.view = view
+        self.view, self.contact_id = view, contact_id
         if contact_id is None:
             notes = view.notes_newest_first()[:LATEST]
             self.subtitle = "latest of everyone"

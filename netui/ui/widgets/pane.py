@@ -161,12 +161,14 @@ class Pane(Vertical):
         # Fold the rows' text once the filter line is on screen, before the first letter.
         self.call_after_refresh(self._prepare_haystacks)
 
-    def clear_filter(self) -> None:
+    def clear_filter(self, *, focus: bool = True) -> None:
+        """Clear the filter line and show every row (`focus`: and focus the list)."""
         field = self.query_one(FilterInput)
         with field.prevent(Input.Changed):  # one refilter, not two
             field.value = ""
         field.remove_class("-active")
-        self.list.focus()
+        if focus:
+            self.list.focus()
         self.refilter()
 
     @on(Input.Changed, "FilterInput")
