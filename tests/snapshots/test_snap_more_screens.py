@@ -160,6 +160,15 @@ def test_meeting_log_names_and_promises(snap_compare, snap_db: Path) -> None:
     )
 
 
+def test_meeting_log_40x12(snap_compare, snap_db: Path) -> None:
+    """The smallest terminal: the date readable, the notes box (focused) and the summary."""
+    assert snap_compare(
+        make_app(snap_db),
+        terminal_size=(40, 12),
+        run_before=meeting_log(("notes", "Coffee again")),
+    )
+
+
 # --- referral tree ------------------------------------------------------------------------
 
 

@@ -387,6 +387,11 @@ class FollowUpForm(FormScreen):
     def item(self) -> FollowUp:
         return self.followup
 
+    @property
+    def stored(self) -> FollowUp | None:
+        """The follow-up as it was read (a save that changes nothing writes nothing)."""
+        return self.followup if self.followup.id is not None else None
+
     def build(self) -> FollowUp:
         def task(text: str) -> str:
             if not text.strip():
@@ -406,9 +411,12 @@ class FollowUpForm(FormScreen):
 
 
 class NoteForm(FormScreen):
-    """A note's date, kind, contact and (multi-line) text."""
+    """A note's date, kind, contact and (multi-line) text, which `^g` opens in $EDITOR."""
 
     ATTRIBUTES: ClassVar[dict[str, str]] = {"contact": "contact_id"}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+g", "editor", "Editor", key_display="^g", tooltip="Write in $EDITOR"),
+    ]
 
     def __init__(self, note: Note, contacts: list[Contact]) -> None:
         super().__init__()
@@ -424,13 +432,29 @@ class NoteForm(FormScreen):
         yield Label("Kind")
         yield Select([(k.value, k) for k in NoteKind], value=n.kind, allow_blank=False, id="kind")
         yield from self.field("Contact", contact.name if contact else "", "contact")
-        yield Label("Text")
+        yield Label("Text (^g: write it in your $EDITOR)")
         yield TextArea(n.text, id="text", soft_wrap=True)
         yield Static("", id="text-error", classes="field-error", markup=False)
 
     @property
     def item(self) -> Note:
         return self.note
+
+    @property
+    def stored(self) -> Note | None:
+        """The note as it was read (a save that changes nothing writes nothing)."""
+        return self.note if self.note.id is not None else None
+
+    async def action_editor(self) -> None:
+        """Write the note's text in the user's editor; it comes back into the field."""
+        from netui.ui.editor import edit_in_editor
+
+        area = self.query_one("#text", TextArea)
+        text = await edit_in_editor(self.app, area.text)
+        if text is not None:
+            area.load_text(text)
+            area.focus()
+            area.move_cursor(area.document.end)
 
     def build(self) -> Note:
         def text(value: str) -> str:

@@ -1,12 +1,15 @@
 """Logging a meeting: one form for everything a meeting produced, saved as one change.
 
-Date, kind and notes; an answer under each question prepared for the meeting; the new
-names the person gave (one `Name (title) @ Company` a line: each becomes a lead referred
-by them, or is linked if already a contact); companies or roles to look at; resume
-feedback; what I promised (one a line, with an optional date at the end); and whether the
-thank-you is already sent. A live summary says what `ctrl+s` will save; a problem (a date
-that can't be read, a name line that doesn't parse) is named and nothing is saved. The
-store does the saving (`Store.log_meeting`), so that all of it is one undoable change.
+The outcomes come first, in the order they are typed: the notes (the focus starts there),
+the new names the person gave (one `Name (title) @ Company` a line: each becomes a lead
+referred by them, or is linked if already a contact), what I promised (one a line, with
+an optional date at the end) and whether the thank-you is already sent; then companies or
+roles to look at, resume feedback, and an answer under each prepared question. Each
+section has a key (`^o` notes, `^n` names, `^t` promises, `^r` answers; `alt+` a letter
+for every field), so that a meeting with two new names takes three keys beyond the text:
+`m`, `^n`, `^s`. A live summary says what `ctrl+s` will save; a problem (a date that
+can't be read, a name line that doesn't parse) is named and nothing is saved. The store
+does the saving (`Store.log_meeting`), so that all of it is one undoable change.
 
 Everything the user typed is shown literally, never parsed as markup.
 """
@@ -54,9 +57,22 @@ class MeetingLogScreen(Screen[Note | None]):
     """Log a meeting with a contact and everything it produced; returns the saved note."""
 
     CSS_PATH = "meeting_log.tcss"
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (60, "-wide")]
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (24, "-tall")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", key_display="^s", id="meeting-save"),
         Binding("escape", "cancel", "Cancel", id="meeting-cancel"),
+        # One key to each section (ctrl: shown in the footer; alt: the same, for every field).
+        Binding("ctrl+o,alt+o", "jump('notes')", "Notes", key_display="^o"),
+        Binding("ctrl+n,alt+n", "jump('names')", "Names", key_display="^n"),
+        Binding("ctrl+t,alt+p", "jump('promises')", "Promises", key_display="^t"),
+        Binding("ctrl+r,alt+a", "jump('answers')", "Answers", key_display="^r"),
+        Binding("ctrl+g", "editor", "Editor", key_display="^g", tooltip="Write in $EDITOR"),
+        Binding("alt+d", "jump('date')", "Date", show=False),
+        Binding("alt+k", "jump('kind')", "Kind", show=False),
+        Binding("alt+c", "jump('companies')", "Companies", show=False),
+        Binding("alt+f", "jump('feedback')", "Feedback", show=False),
+        Binding("alt+t", "jump('thanked')", "Thank-you sent", show=False),
     ]
 
     def __init__(self, contact_id: int) -> None:
@@ -88,6 +104,8 @@ class MeetingLogScreen(Screen[Note | None]):
         self.questions = list(self.person.prepared)
         yield Static(Content(f"Log a meeting with {self.person.name}"), id="heading")
         with VerticalScroll(id="form"):
+            # What the meeting produced comes first (notes, new names, promises), in the
+            # order it is typed; the date and kind above it rarely change from "today".
             with Horizontal(id="when"):
                 with Vertical(id="date-box"):
                     yield Label("Date")
@@ -101,21 +119,21 @@ class MeetingLogScreen(Screen[Note | None]):
                         allow_blank=False,
                         id="kind",
                     )
-            yield Label("Notes")
+            yield Label("Notes (^g: write them in your $EDITOR)")
             yield TextArea(id="notes", soft_wrap=True)
-            with Vertical(id="answers"):
-                yield from self._answer_fields()
-            yield Label("New names they gave me (one a line: Name (title) @ Company)")
+            yield Label("New names they gave me (^n; one a line: Name (title) @ Company)")
             yield TextArea(id="names", soft_wrap=False)
             yield Static("", id="names-preview", classes="preview", markup=False)
+            yield Label("Things I promised (^t; one a line, a date at the end: send it friday)")
+            yield TextArea(id="promises", soft_wrap=False)
+            yield Static("", id="promises-preview", classes="preview", markup=False)
+            yield Checkbox("Thank-you already sent", id="thanked")
             yield Label("Companies or roles to look at (comma-separated)")
             yield Input(id="companies", placeholder="Acme, Globex, UX research roles")
             yield Label("Resume feedback")
             yield TextArea(id="feedback", soft_wrap=True)
-            yield Label("Things I promised (one a line, a date at the end: send the deck friday)")
-            yield TextArea(id="promises", soft_wrap=False)
-            yield Static("", id="promises-preview", classes="preview", markup=False)
-            yield Checkbox("Thank-you already sent", id="thanked")
+            with Vertical(id="answers"):
+                yield from self._answer_fields()
         with Vertical(id="bottom"):
             yield Static("", id="problem", markup=False)
             yield Static("", id="summary", markup=False)
@@ -130,7 +148,7 @@ class MeetingLogScreen(Screen[Note | None]):
                 f"{self.person.name}: answer the ones you asked)"
             )
         else:
-            heading = "Answers to the prepared questions"
+            heading = "Answers to the prepared questions (^r)"
         yield Label(Content(heading), classes="section")
         for number, question in enumerate(self.questions):
             yield Label(Content(f"{number + 1}. {question}"), classes="question")
@@ -141,7 +159,7 @@ class MeetingLogScreen(Screen[Note | None]):
             self.app.notify("That contact no longer exists.", severity="warning")
             self.dismiss(None)
             return
-        self.query_one("#date", Input).focus()
+        self.query_one("#notes", TextArea).focus()  # the date is "today" nearly always
         if not self.questions:
             await self._offer_starred()
         self._refresh()
@@ -278,6 +296,33 @@ class MeetingLogScreen(Screen[Note | None]):
         return any(area.text.strip() for area in self.query(TextArea))
 
     # --- actions ----------------------------------------------------------------------------
+
+    def action_jump(self, section: str) -> None:
+        """Focus a section's field (the first answer for "answers"), scrolled into view."""
+        if section == "answers":
+            fields = list(self.query(".answer"))
+            if not fields:
+                self.app.notify("No questions to answer for this meeting", markup=False)
+                return
+            target = fields[0]
+        else:
+            target = self.query_one(f"#{section}")
+        target.focus()
+        if isinstance(target, TextArea):
+            target.move_cursor(target.document.end)
+
+    async def action_editor(self) -> None:
+        """Write the focused text box (the notes, if the focus is elsewhere) in $EDITOR."""
+        from netui.ui.editor import edit_in_editor
+
+        focused = self.focused
+        area = focused if isinstance(focused, TextArea) else self.query_one("#notes", TextArea)
+        text = await edit_in_editor(self.app, area.text, name=area.id or "note")
+        if text is not None:
+            area.load_text(text)
+            area.focus()
+            area.move_cursor(area.document.end)
+            self._refresh()
 
     async def action_save(self) -> None:
         """Save everything as one change; on a problem, say so and keep every field."""
