@@ -141,3 +141,49 @@ async def test_reveal_moves_between_panes_and_back(app) -> None:
         screen.reveal("contact", BOB)
         await settle(pilot)
         assert "Sent my resume" in screen_text(app)
+
+
+# --- the footer ------------------------------------------------------------------------
+
+
+def footer_line(app) -> str:
+    return screen_text(app).splitlines()[-1]
+
+
+async def test_the_footer_keeps_help_quit_and_review_with_follow_ups_focused(app) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        footer = footer_line(app)
+        for key in ("? Help", "q Quit", "r Review", "d Done", "s Snooze", "f Follow-up"):
+            assert key in footer, (key, footer)
+        assert footer.rstrip().endswith("^p palette"), footer
+
+
+async def test_the_footer_leaves_no_stray_character_when_it_changes(app) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        for keys in (("2",), ("1",), ("2", "s"), ("escape",), ("3",), ("1",)):
+            await pilot.press(*keys)
+            await settle(pilot)
+            footer = footer_line(app)
+            assert footer.rstrip().endswith("^p palette"), (keys, footer)
+            assert "? Help" in footer, (keys, footer)
+
+
+async def test_the_footer_drops_the_less_useful_keys_when_narrow(app) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        for width, height in ((80, 24), (40, 12), (120, 40)):
+            await pilot.resize_terminal(width, height)
+            await settle(pilot)
+            footer = footer_line(app)
+            assert len(footer) == width
+            for key in ("? Help", "q Quit", "r Review", "^p palette"):
+                assert key in footer, (width, footer)
+        assert "a Contact" in footer and "p Prep" in footer  # all back at 120
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        footer = footer_line(app)
+        assert "a Contact" in footer and "p Prep" not in footer

@@ -43,6 +43,7 @@ class MainScreen(Screen[None]):
 
     CSS_PATH = "main.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
+        # Most useful first: when the footer is short of room, the later keys drop out.
         Binding("1", "focus_pane('contacts')", "Contacts", show=False),
         Binding("2", "focus_pane('followups')", "Follow-ups", show=False),
         Binding("3", "focus_pane('notes')", "Notes", show=False),
@@ -57,15 +58,6 @@ class MainScreen(Screen[None]):
             id="add-followup",
         ),
         Binding("n", "quick_add('note')", "Note", tooltip="Quick-add a note", id="add-note"),
-        Binding("e", "edit", "Edit", id="edit"),
-        Binding("d", "done", "Done", id="done"),
-        Binding("s", "snooze", "Snooze", id="snooze"),
-        Binding("x", "delete", "Delete", id="delete"),
-        Binding("ctrl+z", "undo", "Undo", key_display="^z", id="undo"),
-        Binding("slash", "filter", "Filter", key_display="/", id="filter"),
-        Binding("o", "sort", "Sort", id="sort"),
-        Binding("h", "toggle_done", "Show done", id="toggle-done"),
-        Binding("p", "prep", "Prep", tooltip="Prepare a meeting", id="prep"),
         Binding(
             "m",
             "log_meeting",
@@ -73,6 +65,15 @@ class MainScreen(Screen[None]):
             tooltip="Log a meeting and its outcomes",
             id="log-meeting",
         ),
+        Binding("e", "edit", "Edit", id="edit"),
+        Binding("d", "done", "Done", id="done"),
+        Binding("s", "snooze", "Snooze", id="snooze"),
+        Binding("ctrl+z", "undo", "Undo", key_display="^z", id="undo"),
+        Binding("slash", "filter", "Filter", key_display="/", id="filter"),
+        Binding("h", "toggle_done", "Show done", id="toggle-done"),
+        Binding("o", "sort", "Sort", id="sort"),
+        Binding("x", "delete", "Delete", id="delete"),
+        Binding("p", "prep", "Prep", tooltip="Prepare a meeting", id="prep"),
         Binding("r", "review", "Review", tooltip="Daily review", id="review"),
         Binding("t", "referrals", "Referral tree", show=False, id="referrals"),
         Binding("c", "companies", "Companies", show=False, id="companies"),
