@@ -75,13 +75,7 @@ def render_review(review: DailyReview, network: Network) -> str:
         _followups(review.this_week, network, review),
         len(review.this_week),
     )
-    leads = []
-    for lead in review.leads[:MOST]:
-        row = _line(lead.name) + (f" @ {_line(lead.company)}" if lead.company else "")
-        if lead.referred_by is not None and (referrer := network.name_of(lead.referred_by)):
-            row += f" — referred by {_line(referrer)}"
-        leads.append(row)
-    out += _section("Leads not contacted yet", leads, len(review.leads))
+    out += _leads(review, network)
     if review.all_clear:
         out += ["All clear: nothing overdue, due today, owed or going cold.", ""]
     week = review.this_weeks_counts
@@ -91,6 +85,29 @@ def render_review(review: DailyReview, network: Network) -> str:
         f"{plural(week.followups_done, 'follow-up')} done."
     )
     return "\n".join(out) + "\n"
+
+
+def _leads(review: DailyReview, network: Network) -> list[str]:
+    """The leads someone referred (each "via" who), then the others: listed when few,
+    else one line with their count (`LeadGroups`)."""
+    groups = review.lead_groups
+    if not groups:
+        return []
+    listed = groups.listed
+    lines = [f"Leads not contacted yet ({len(groups)})"]
+    for lead in listed[:MOST]:
+        row = _line(lead.name) + (f" @ {_line(lead.company)}" if lead.company else "")
+        if lead.referred_by is not None and (referrer := network.name_of(lead.referred_by)):
+            row += f" — via {_line(referrer)}"
+        lines.append(f"  {row}")
+    if len(listed) > MOST:
+        lines.append(f"  … and {len(listed) - MOST} more")
+    if groups.hidden:
+        lines.append(
+            f"  + {groups.hidden}{' more' if listed else ''} leads nobody referred "
+            "(in the app, r then L lists them)"
+        )
+    return [*lines, ""]
 
 
 def _rhythm_rows(items: list[ColdContact], today: date) -> list[str]:

@@ -137,6 +137,7 @@ class DailyReview:
     going_cold: list[ColdContact]
     """Contacts at 1.5 times their rhythm or more since the last touch."""
     leads: list[Contact]
+    """Every lead not contacted yet: the referred ones first (`uncontacted_leads`)."""
     weeks: list[WeekCounts]
     """The last 8 weeks, oldest first; the last one is this week so far."""
     due_touch: list[ColdContact] = field(default_factory=list)
@@ -149,6 +150,11 @@ class DailyReview:
     @property
     def this_weeks_counts(self) -> WeekCounts:
         return self.weeks[-1]
+
+    @property
+    def lead_groups(self) -> LeadGroups:
+        """The leads as listed: referred first, the others collapsed when many."""
+        return group_leads(self.leads)
 
     @property
     def progress(self) -> list[Progress]:
@@ -324,12 +330,60 @@ def longer_rhythms(
     return sorted(found, key=lambda s: (s.contact.name, s.contact.id or 0))
 
 
+LEADS_COLLAPSE_OVER = 10
+"""Leads nobody referred are listed one by one up to this many; more (a LinkedIn import
+brings hundreds) are one line with their count, listed only when asked for."""
+
+
+@dataclass(frozen=True, slots=True)
+class LeadGroups:
+    """The leads not contacted yet, as the review shows them: the ones someone referred
+    (each a name given to you, the best kind) listed first, then the others, collapsed
+    into a count when there are more than `LEADS_COLLAPSE_OVER`."""
+
+    referred: tuple[Contact, ...] = ()
+    """Leads someone referred, the longest waiting first."""
+    others: tuple[Contact, ...] = ()
+    """Leads nobody referred (imports, mostly), the newest first."""
+
+    @property
+    def collapsed(self) -> bool:
+        """Whether the others are one count line rather than listed."""
+        return len(self.others) > LEADS_COLLAPSE_OVER
+
+    @property
+    def listed(self) -> tuple[Contact, ...]:
+        """The leads listed one by one: the referred ones, then the others unless
+        collapsed."""
+        return self.referred if self.collapsed else self.referred + self.others
+
+    @property
+    def hidden(self) -> int:
+        """How many leads the count line stands for (0 when nothing is collapsed)."""
+        return len(self.others) if self.collapsed else 0
+
+    def __len__(self) -> int:
+        return len(self.referred) + len(self.others)
+
+
+def group_leads(leads: Iterable[Contact]) -> LeadGroups:
+    """Split `leads` into the referred ones, the longest waiting first, and the others,
+    the newest first (a name added by hand today before the LinkedIn connections of
+    years ago); ties by id."""
+    referred: list[Contact] = []
+    others: list[Contact] = []
+    for lead in leads:
+        (others if lead.referred_by is None else referred).append(lead)
+    referred.sort(key=lambda c: (c.created or datetime.min, c.id or 0))
+    others.sort(key=lambda c: (c.created or datetime.min, -(c.id or 0)), reverse=True)
+    return LeadGroups(tuple(referred), tuple(others))
+
+
 def uncontacted_leads(network: Network) -> list[Contact]:
-    """Leads (names you have not reached out to), the ones someone referred first."""
-    leads = [c for c in network.contacts if c.status is Status.LEAD]
-    return sorted(
-        leads, key=lambda c: (c.referred_by is None, c.created or datetime.min, c.id or 0)
-    )
+    """Leads (names you have not reached out to): the ones someone referred first, the
+    longest waiting first; then the others, the newest first (`group_leads`)."""
+    groups = group_leads(c for c in network.contacts if c.status is Status.LEAD)
+    return [*groups.referred, *groups.others]
 
 
 def weekly_counts(network: Network, today: date, weeks: int = 8) -> list[WeekCounts]:

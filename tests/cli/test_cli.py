@@ -270,7 +270,7 @@ def test_today_shows_what_is_due(run, network: Path) -> None:
     assert "Thank-you notes owed (1)" in lines
     assert any(line.startswith("  Bob Smith — met ") for line in lines)
     assert "Leads not contacted yet (1)" in lines
-    assert "  Jane Doe @ Acme Corp — referred by Bob Smith" in lines
+    assert "  Jane Doe @ Acme Corp — via Bob Smith" in lines
     assert "All clear" not in result.out
     assert lines[-1] == "This week so far: 2 contacts added, 1 meeting held, 0 follow-ups done."
 

@@ -297,7 +297,7 @@ def test_coldest_relative_to_rhythm_first() -> None:
 # --- leads --------------------------------------------------------------------------------
 
 
-def test_leads_referred_first_then_oldest() -> None:
+def test_leads_referred_first_then_the_others_newest_first() -> None:
     old = person(3, "Old Lead", status=Status.LEAD, created=at(date(2026, 1, 1)))
     new = person(4, "New Lead", status=Status.LEAD, created=at(date(2026, 5, 1)))
     referred = person(
@@ -305,7 +305,8 @@ def test_leads_referred_first_then_oldest() -> None:
     )
     contacted = person(6, "Emailed", status=Status.CONTACTED)
     found = uncontacted_leads(network([JANE, new, referred, contacted, old]))
-    assert [c.name for c in found] == ["Referred", "Old Lead", "New Lead"]
+    # The others newest first: a name added by hand before old LinkedIn connections.
+    assert [c.name for c in found] == ["Referred", "New Lead", "Old Lead"]
 
 
 # --- weekly counts ------------------------------------------------------------------------
@@ -407,7 +408,7 @@ def test_render_review_of_a_small_network() -> None:
     week = lines[lines.index("Coming up this week (1)") + 1]
     assert "Fri 5 Jun (in 2 days)" in week and "—" in week and "update resume" in week
     assert "Leads not contacted yet (1)" in lines
-    assert "  Lee Lead @ Globex — referred by Jane Doe" in lines
+    assert "  Lee Lead @ Globex — via Jane Doe" in lines
     assert "All clear" not in text
     assert lines[-1] == "This week so far: 1 contact added, 1 meeting held, 0 follow-ups done."
     # The sections come in the order of urgency.
