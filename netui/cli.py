@@ -463,8 +463,9 @@ def _today(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    """Preview (always printed) and, unless --dry-run, one undoable change. Job changes
-    offered for edited contacts are applied only with --accept-changes."""
+    """Unless --dry-run, one undoable change; then what it did (with --dry-run, what it
+    would do). Job changes offered for edited contacts are applied only with
+    --accept-changes."""
     from netui.interchange.formats import plan_file
     from netui.interchange.plan import (
         accept_job_changes,
@@ -480,6 +481,8 @@ def _import(args: argparse.Namespace) -> int:
     plan = flag_targets(plan, store.companies())
     if args.accept_changes:
         plan = accept_job_changes(plan)
+    if not args.dry_run:  # first: an import the store refuses (a referral loop) prints no
+        apply_plan(store, plan)  # preview of what was not saved, only why
     for line in plan_details(plan):
         print(line)
     print(("would be: " if args.dry_run else "") + describe_plan(plan))
@@ -488,8 +491,6 @@ def _import(args: argparse.Namespace) -> int:
             f"{plural(len(plan.offered), 'job change')} offered, not applied: "
             "--accept-changes applies them"
         )
-    if not args.dry_run:
-        apply_plan(store, plan)
     return 0
 
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 
 from netui.errors import QuickAddError
 from netui.model import Contact, Network, Note
+from netui.store import loop_chain, loop_words
 
 
 def is_meeting(note: Note) -> bool:
@@ -211,23 +212,36 @@ def referral_loop(
 ) -> list[Contact]:
     """The chain a new referrer would close into a loop: from `referrer_id` up through
     whoever referred them, back to `contact_id` (`[referrer, …, contact]`); [] when
-    making `referrer_id` refer `contact_id` makes no loop.
+    making `referrer_id` refer `contact_id` makes no loop (a contact made their own
+    referrer is refused by the forms with words of its own).
 
-    A chain that already loops without `contact_id` (a data error) is followed only once
-    round, so this always ends.
+    The store's walk (`netui.store.loop_chain`), which refuses the same loops on every
+    path that sets a referrer: a chain that already loops without `contact_id` (a data
+    error) is followed only once round, so this always ends.
     """
-    if contact_id is None or referrer_id is None or referrer_id == contact_id:
+    if referrer_id == contact_id:
         return []
-    chain: list[Contact] = []
-    seen: set[int] = set()
-    here: int | None = referrer_id
-    while here is not None and here not in seen and here in by_id:
-        seen.add(here)
-        chain.append(by_id[here])
-        if here == contact_id:
-            return chain
-        here = by_id[here].referred_by
-    return []
+    chain = loop_chain(contact_id, referrer_id, _ReferrerOf(by_id))
+    return [by_id[i] for i in chain]
+
+
+class _ReferrerOf(Mapping[int, "int | None"]):
+    """Contact id → the id of who referred them, over contacts by id."""
+
+    def __init__(self, by_id: Mapping[int, Contact]) -> None:
+        self._by_id = by_id
+
+    def __getitem__(self, key: int) -> int | None:
+        return self._by_id[key].referred_by
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._by_id
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._by_id)
+
+    def __len__(self) -> int:
+        return len(self._by_id)
 
 
 def refuse_loop(
@@ -235,8 +249,9 @@ def refuse_loop(
 ) -> None:
     """Refuse making `referrer_id` the referrer of `contact_id` if that closes a loop
     (the referrer, or someone up their chain, was referred by the contact): the
-    QuickAddError names each link (`loop_message`). The forms show it; the tree would
-    only cut the loop (see the module docstring)."""
+    QuickAddError names each link (`loop_message`). The forms show it as the user types;
+    the store refuses the same loop on save, in the same words (`netui.store`), and the
+    tree would only cut a loop already in the file (see the module docstring)."""
     chain = referral_loop(contact_id, referrer_id, by_id)
     if chain:
         raise QuickAddError(loop_message(chain))
@@ -245,18 +260,5 @@ def refuse_loop(
 def loop_message(chain: list[Contact]) -> str:
     """What a referral loop (`referral_loop`'s chain) says, e.g. "Ana Lopez was referred
     by Priya Patel: Priya can't also be referred by Ana" (each link of a longer chain
-    named: "…, who was referred by …")."""
-    referrer, contact = chain[0], chain[-1]
-    links = f"{chain[0].name} was referred by {chain[1].name}" + "".join(
-        f", who was referred by {c.name}" for c in chain[2:]
-    )
-    who, by = _short_names(contact, referrer)
-    return f"{links}: {who} can't also be referred by {by}"
-
-
-def _short_names(one: Contact, other: Contact) -> tuple[str, str]:
-    """Two people's first names, or their full names where the first names are alike."""
-    firsts = [c.name.split()[0] if c.name.split() else c.name for c in (one, other)]
-    if firsts[0].casefold() == firsts[1].casefold():
-        return one.name, other.name
-    return firsts[0], firsts[1]
+    named: "…, who was referred by …"); the store's words (`netui.store.loop_words`)."""
+    return loop_words([contact.name for contact in chain])

@@ -15,6 +15,7 @@ from netui.store.convert import from_doc, to_doc
 from netui.store.fileio import write_atomic
 from netui.store.lock import lock_path
 from netui.store.people import MergeReport
+from netui.store.referrers import ReferralLoopError, loop_chain, loop_words
 from netui.store.store import Change, Store, deletion_summary, file_version
 
 __all__ = [
@@ -22,6 +23,7 @@ __all__ = [
     "Choices",
     "Conflict",
     "MergeReport",
+    "ReferralLoopError",
     "Resolution",
     "Store",
     "backup_dir",
@@ -31,6 +33,8 @@ __all__ = [
     "from_doc",
     "list_backups",
     "lock_path",
+    "loop_chain",
+    "loop_words",
     "restore_backup",
     "to_doc",
     "write_atomic",

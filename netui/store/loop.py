@@ -22,6 +22,7 @@ from netui.model import (
     Status,
 )
 from netui.store import convert, schema
+from netui.store.referrers import Referrers, loop_chain
 from netui.store.transaction import Transaction
 from netui.text import fold, plural, shown
 
@@ -91,7 +92,8 @@ class LoopMixin:
 
     def _place_name(self, tx: Transaction, new: NewName, referrer: int, referrer_name: str) -> int:
         """The id of a name given at a meeting: an existing contact (linked to the
-        referrer if nobody had referred them), or a new lead."""
+        referrer if nobody had referred them and that makes no referral loop), or a new
+        lead."""
         contact_id = new.contact_id
         if contact_id is None:
             contact_id = _find_by_name(tx.raw("contacts"), new.name)
@@ -99,7 +101,9 @@ class LoopMixin:
             doc = tx.get("contacts", contact_id)
             if doc is None:
                 raise NotFoundError(f"contact {contact_id} no longer exists")
-            if doc.get("referred_by") is None and contact_id != referrer:
+            if doc.get("referred_by") is None and not loop_chain(
+                contact_id, referrer, Referrers(tx.raw("contacts"))
+            ):  # (not themselves, nor someone up their own chain: listed, not linked)
                 self._update_contact_fields(tx, contact_id, {"referred_by": referrer})
             return contact_id
         lead = Contact(

@@ -18,6 +18,7 @@ from netui.errors import NotFoundError, StoreError
 from netui.identity import merge_contacts
 from netui.model import Note, NoteKind
 from netui.store import convert, schema
+from netui.store.referrers import ReferralLoopError, Referrers, loop_chain, loop_words
 from netui.store.transaction import Transaction
 from netui.text import plural
 
@@ -155,6 +156,7 @@ def _merge(
     report = MergeReport(f"{keep.name} [id {keep_id}]", f"{other.name} [id {other_id}]")
     before, after = convert.contact_to_doc(keep), convert.contact_to_doc(merged.contact)
     fields = {name: value for name, value in after.items() if before.get(name) != value}
+    _refuse_loop(tx, keep_id, other_id, merged.contact.referred_by, report)
     for name, label in _SHOWN_FIELDS:
         if name in fields:
             report.lines.append(f"{label}: {_show(before.get(name))} → {_show(fields[name])}")
@@ -209,6 +211,26 @@ def _merge(
     tx.remove("contacts", [other_id])
     report.lines.append(f"deletes {other.name} [id {other_id}]")
     return report
+
+
+def _refuse_loop(
+    tx: Transaction | _ReadOnly,
+    keep_id: int,
+    other_id: int,
+    referrer: int | None,
+    report: MergeReport,
+) -> None:
+    """Refuse (ReferralLoopError) a merge after which the survivor, with the referrer
+    it gets and the people `other_id` referred, would be referred up the chain by
+    themselves; the dry run says so too. (Any new loop goes through the survivor: every
+    referral the merge makes is theirs or to them.)"""
+    referrers = Referrers(tx.raw("contacts"), {keep_id: referrer}, merged=(other_id, keep_id))
+    chain = loop_chain(keep_id, referrer, referrers)
+    if chain:
+        raise ReferralLoopError(
+            f"can't merge {report.gone} into {report.keep}: "
+            f"{loop_words(referrers.names(chain))}; nothing was saved"
+        )
 
 
 def _carry_pairs_over(tx: Transaction | _ReadOnly, gone: int, keep: int) -> None:

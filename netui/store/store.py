@@ -57,6 +57,7 @@ from netui.store.loop import LoopMixin
 from netui.store.migrations import migrate
 from netui.store.naming import DocumentNamer, a_note
 from netui.store.people import PeopleMixin
+from netui.store.referrers import ReferralLoopError
 from netui.store.storage import AtomicJSONStorage
 from netui.store.transaction import Change, DocChange, Transaction
 from netui.text import plural
@@ -880,7 +881,8 @@ class Store(LoopMixin, PeopleMixin):
                 compensate(tx, change, choices, self._namer())
                 choices.raise_if_open(f"can't {verb} '{change.description}' yet")
                 docs = tuple(tx.docs)
-        except (UndoImpossible, NotFoundError) as error:
+        except (UndoImpossible, NotFoundError, ReferralLoopError) as error:
+            # What it changed is gone, or would close a referral loop: it never can be.
             listed.pop()
             raise StoreError(
                 f"can't {verb} '{change.description}': {error}; it leaves the {verb} list"

@@ -10,6 +10,7 @@ from typing import Any
 from netui.errors import NotFoundError, StoreError
 from netui.store import integrity, schema
 from netui.store.naming import DocumentNamer
+from netui.store.referrers import refuse_loops
 from netui.store.storage import AtomicJSONStorage
 
 
@@ -127,11 +128,19 @@ class Transaction:
         Only what this change touched is checked: a reference the document already held
         (a dangling one from the file, reported on load) does not block editing another
         of its fields. Removing contacts checks that nothing left still points at them.
+        A referrer the change set must not close a referral loop (ReferralLoopError): a
+        new loop holds at least one referrer set by this change, so checking those finds
+        it, and a loop already in the file does not block other changes.
         """
         today = self.now.date()
         contacts = self.raw("contacts")
         removed: set[int] = set()
+        referred: list[int] = []
         for change in self.docs:
+            if change.table == "contacts" and change.after is not None:
+                referrer = change.after.get("referred_by")
+                if referrer is not None and referrer != (change.before or {}).get("referred_by"):
+                    referred.append(change.doc_id)
             if change.after is None:
                 if change.table == "contacts":
                     removed.add(change.doc_id)
@@ -150,6 +159,8 @@ class Transaction:
                     )
         if removed:
             self._check_nothing_points_at(removed)
+        if referred:
+            refuse_loops(contacts, [i for i in referred if str(i) in contacts])
 
     def _check_nothing_points_at(self, removed: set[int]) -> None:
         for table in ("contacts", "followups", "notes"):

@@ -69,7 +69,8 @@ def netui(db: Path, capsys: pytest.CaptureFixture[str]) -> Any:
 def data(db: Path) -> dict[str, dict[str, dict[str, Any]]]:
     import json
 
-    return json.loads(db.read_bytes())
+    parsed: dict[str, dict[str, dict[str, Any]]] = json.loads(db.read_bytes())
+    return parsed
 
 
 def contact_named(db: Path, name: str) -> tuple[int, dict[str, Any]]:
