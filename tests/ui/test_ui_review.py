@@ -62,8 +62,8 @@ async def test_r_shows_every_section_of_the_day(app) -> None:
             "Going cold (1)",
             "Thu 1 Oct    Carlos Ruiz            last touch 55 days ago; rhythm 14 days",
             "Leads not contacted yet (2)",
-            "Zoë Martin             @ Initech  referred by Jane Doe",
-            "Priya Patel            @ Acme Corp  referred by Bob Smith",
+            "Zoë Martin             @ Initech  via Jane Doe",
+            "Priya Patel            @ Acme Corp  via Bob Smith",
         ]
         positions = [text.find(line) for line in lines]
         assert -1 not in positions, [line for line in lines if line not in text]

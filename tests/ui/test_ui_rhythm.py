@@ -166,17 +166,18 @@ async def test_the_review_shows_this_week_against_the_goals(app) -> None:
         assert text_of(app, "#count-contacts_added") == "New contacts: 5 this week — 5/5 ✓"
         assert text_of(app, "#count-meetings") == "Meetings: 2 this week — 2/2 ✓"
         assert text_of(app, "#count-followups_done") == "Follow-ups done: 1 this week — 1/5"
-        assert "This week vs goals · last 8 weeks (g: edit the goals)" in screen_text(app)
+        text = screen_text(app)
+        assert "Per week, the last 8 · this week vs goal" in text and "e: edit the goals" in text
         assert app.screen.query_one("#spark-meetings").data == [0, 0, 0, 0, 0, 0, 0, 2]
         # Only the one going cold (Carlos) in the fixed network; nothing to accept.
         assert text_of(app, "#rhythm") == "Keep in touch: ● 1 going cold  ·  ○ 0 due for a touch"
         assert "Longer rhythm" not in screen_text(app)
 
 
-async def test_g_edits_the_goals_saved_on_disk(app, db: Path) -> None:
+async def test_e_edits_the_goals_saved_on_disk(app, db: Path) -> None:
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await open_review(pilot)
-        await pilot.press("g")
+        await pilot.press("e")
         form = await wait_for_screen(pilot, GoalsScreen)
         assert [form.query_one(f"#{f}", Input).value for f in ("contacts", "meetings")] == [
             "5",
@@ -218,7 +219,7 @@ async def test_escape_leaves_the_goals_unchanged(app, db: Path) -> None:
     before = db.read_bytes()
     async with app.run_test(size=(120, 40)) as pilot:
         await open_review(pilot)
-        await pilot.press("g")
+        await pilot.press("e")
         await wait_for_screen(pilot, GoalsScreen)
         await replace_field(pilot, "contacts", "9")
         await pilot.press("escape")

@@ -13,9 +13,11 @@ cut into sections of `SECTION_DEPTH` levels, each continued as a tree of its own
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -36,6 +38,9 @@ SECTION_DEPTH = 12
 CHAIN_SHOWN = 6
 """A longer chain is shown by its first and last people, with "…" between."""
 
+SHORT = 16
+"""Below this height the highlighted person's lines under the tree are left out."""
+
 COMPANIES_SHOWN = 25
 """Companies listed in the summary (the rest are counted)."""
 
@@ -45,22 +50,36 @@ EMPTY_TEXT = (
 )
 
 
-def chain_text(chain: Sequence[Contact]) -> Text:
-    """`A → B → C (3)`, with the middle of a long chain left out."""
+def chain_text(chain: Sequence[Contact], width: int | None = None) -> Text:
+    """`A → B → C (3)`, with the middle of a long chain left out: past `CHAIN_SHOWN`
+    people, or as many as it takes to fit in `width` cells (down to the two ends)."""
     names = [c.name for c in chain]
-    if len(names) > CHAIN_SHOWN:
-        half = CHAIN_SHOWN // 2
-        names = [*names[:half], "…", *names[-half:]]
-    text = Text(" → ".join(names))
-    text.append(f" ({len(chain)})", style="dim")
+    text = Text()
+    for shown in range(CHAIN_SHOWN, 1, -2):
+        cut = names
+        if len(names) > shown:
+            half = shown // 2
+            cut = [*names[:half], "…", *names[-half:]]
+        text = Text(" → ".join(cut))
+        text.append(f" ({len(chain)})", style="dim")
+        if width is None or text.cell_len <= width:
+            break
     return text
 
 
-def companies_text(companies: Sequence[str]) -> str:
-    """The companies, comma-separated, the ones past `COMPANIES_SHOWN` counted."""
-    shown = ", ".join(companies[:COMPANIES_SHOWN])
-    more = len(companies) - COMPANIES_SHOWN
-    return f"{shown}, and {more} more" if more > 0 else shown
+def companies_text(companies: Sequence[str], width: int | None = None) -> str:
+    """The companies, comma-separated, the ones past `COMPANIES_SHOWN` (or past what fits
+    in `width` cells) counted: `Acme, Globex, and 9 more`. Never ends with a comma."""
+    shown = min(len(companies), COMPANIES_SHOWN)
+    while True:
+        text = ", ".join(companies[:shown])
+        more = len(companies) - shown
+        if more > 0:
+            text = f"{text}, and {more} more"
+        # Not even one name fits: the first, cut by the line's ellipsis.
+        if width is None or cell_len(text) <= width or shown <= 1:
+            return text
+        shown -= 1
 
 
 def node_label(node: ReferralNode, forest: ReferralForest, *, continued: bool = False) -> Text:
@@ -88,6 +107,39 @@ def node_label(node: ReferralNode, forest: ReferralForest, *, continued: bool = 
     return label
 
 
+def summary_text(forest: ReferralForest, width: int) -> Text:
+    """How many people and trees, the longest chain and the companies reached, each on
+    one line of `width` cells (a long chain or list shortened, and said to be)."""
+    summary = Text()
+    if not forest.roots:
+        return summary
+    summary.append(f"{len(forest)} people in {plural(len(forest.roots), 'referral tree')}\n")
+    label = "Longest chain: "
+    summary.append(label, style="bold")
+    summary.append_text(chain_text(forest.longest_chain, width - len(label)))
+    reached = forest.companies_reached
+    label = f"Companies reached ({len(reached)}): "
+    summary.append("\n" + label, style="bold")
+    summary.append(companies_text(reached, width - len(label)) or "none yet")
+    return summary
+
+
+def detail_text(forest: ReferralForest, node: ReferralNode | None, width: int) -> Text:
+    """The highlighted person's chain and what their tree reached, each on one line."""
+    detail = Text()
+    if node is None:
+        return detail
+    root = forest.nodes[node.root_id].contact
+    label = "Chain: "
+    detail.append(label, style="bold")
+    detail.append_text(chain_text(forest.chain_to(node.id), width - len(label)))
+    label = f"Companies reached through {root.name}: "
+    detail.append("\n" + label, style="bold")
+    companies = forest.companies.get(node.root_id, ())
+    detail.append(companies_text(companies, width - cell_len(label)) or "none yet")
+    return detail
+
+
 class ReferralTree(Tree[int]):
     """The referral tree; each node's data is a contact id."""
 
@@ -97,6 +149,28 @@ class ReferralTree(Tree[int]):
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
     ]
+
+
+class FittedLines(Static):
+    """Lines made for the width they have (`make(width)`), made again on a resize: a
+    list cut to fit says how many it left out, where wrapping would cut it anywhere."""
+
+    def __init__(self, *, id: str) -> None:
+        super().__init__("", id=id, markup=False)
+        self.make: Callable[[int], Text] | None = None
+
+    def draw(self, make: Callable[[int], Text]) -> None:
+        self.make = make
+        self._draw()
+
+    def on_resize(self) -> None:
+        self._draw()
+
+    def _draw(self) -> None:
+        if self.make is not None:
+            # Before the first layout the widget has no width yet: the screen's, less padding.
+            width = self.content_region.width or max(self.app.size.width - 2, 1)
+            self.update(self.make(width))
 
 
 class ReferralsScreen(Screen[None]):
@@ -114,18 +188,22 @@ class ReferralsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static("Referrals — who led to whom", id="heading", markup=False)
-        yield Static("", id="summary", markup=False)
+        yield FittedLines(id="summary")
         yield Static(EMPTY_TEXT, id="empty", markup=False)
         tree = ReferralTree("Referrals", id="referral-tree")
         tree.show_root = False
         tree.auto_expand = False  # enter opens the contact; space folds
         yield tree
-        yield Static("", id="detail", markup=False)
+        yield FittedLines(id="detail")
         yield KeysFooter()
 
     async def on_mount(self) -> None:
         self.query_one(ReferralTree).focus()
         await self.refresh_data()
+
+    def on_resize(self) -> None:
+        # A short terminal keeps its lines for the tree (the chain shows as the cursor moves).
+        self.set_class(self.size.height < SHORT, "-short")
 
     async def on_store_changed(self, _: StoreChanged) -> None:
         await self.refresh_data()
@@ -142,20 +220,8 @@ class ReferralsScreen(Screen[None]):
             _add_tree(tree, forest, root, folded)
 
         empty = not forest.roots
-        self.query_one("#empty").display = empty
-        self.query_one("#detail").display = not empty
-        summary = Text()
-        if not empty:
-            people = len(forest)
-            trees = len(forest.roots)
-            summary.append(f"{people} people in {plural(trees, 'referral tree')}\n")
-            summary.append("Longest chain: ", style="bold")
-            summary.append_text(chain_text(forest.longest_chain))
-            reached = forest.companies_reached
-            summary.append(f"\nCompanies reached ({len(reached)}): ", style="bold")
-            summary.append(companies_text(reached) or "none yet")
-        self.query_one("#summary", Static).update(summary)
-        self.query_one("#summary").display = not empty
+        self.set_class(empty, "-empty")  # the explanation instead of the summary and detail
+        self.query_one("#summary", FittedLines).draw(partial(summary_text, forest))
         # Back to the same person (setting the line first lays the new nodes out).
         tree.move_cursor(None)
         tree.move_cursor(_shown_node(tree, cursor) or _shown_node(tree, None))
@@ -167,19 +233,9 @@ class ReferralsScreen(Screen[None]):
 
     def _describe(self, tree_node: TreeNode[int] | None) -> None:
         """The highlighted person's chain and what their tree reached, under the tree."""
-        detail = Text()
         contact_id = tree_node.data if tree_node is not None else None
         node = self.forest.nodes.get(contact_id) if contact_id is not None else None
-        if node is not None:
-            root = self.forest.nodes[node.root_id].contact
-            detail.append("Chain: ", style="bold")
-            detail.append_text(chain_text(self.forest.chain_to(node.id)))
-            companies = self.forest.companies.get(node.root_id, ())
-            detail.append("\nCompanies reached through ", style="bold")
-            detail.append(root.name, style="bold")
-            detail.append(": ", style="bold")
-            detail.append(companies_text(companies) or "none yet")
-        self.query_one("#detail", Static).update(detail)
+        self.query_one("#detail", FittedLines).draw(partial(detail_text, self.forest, node))
 
     @on(Tree.NodeSelected)
     def _selected(self, event: Tree.NodeSelected[int]) -> None:

@@ -2,31 +2,38 @@
 
 Overdue and due follow-ups, thank-you notes owed, contacts going cold and due for a touch
 (with longer rhythms suggested for the ones that keep going cold), leads not yet
-contacted, this week against the weekly goals with an 8-week trend, and a line when some
-contacts may be one person (`D` opens the Duplicates screen). The rules are
+contacted (the ones someone referred listed, the others counted on one line that `L`
+opens), this week against the weekly goals with a labelled 8-week trend, and a line when
+some contacts may be one person (`D` opens the Duplicates screen). The rules are
 `netui.review`'s and `netui.identity`'s; this screen only lays them out and turns keys
 into store calls.
+
+The list of the day comes first and takes the height there is; the summary lines and the
+goals follow it in one scrolling body, so that even at 40x12 the list shows its rows.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import ClassVar
 
+from rich.cells import cell_len
 from textual import on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.reactive import reactive
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Sparkline, Static
 
 from netui.dates import format_date, relative_label
 from netui.model import Contact, FollowUp, Note, NoteKind, Status
 from netui.readmodel import View
-from netui.review import ColdContact, DailyReview
+from netui.review import ColdContact, DailyReview, WeekCounts
 from netui.rhythm import cadence_label
 from netui.text import plural
 from netui.ui.actions import complete_followup, quick_add, snooze, undo_last
@@ -35,7 +42,14 @@ from netui.ui.widgets.footer import KeysFooter
 from netui.ui.widgets.virtual_list import Column, Row, VirtualList
 
 LEADS_SHOWN = 50
-"""Leads listed on the review (a LinkedIn import brings thousands; the rest are counted)."""
+"""Referred leads listed on the review (the rest are counted)."""
+
+OTHER_LEADS_SHOWN = 1000
+"""Leads nobody referred listed once `L` opens them (a LinkedIn import brings thousands;
+the rest are counted: Contacts has them all)."""
+
+NARROW = 80
+"""Below this width the three weekly counts stand one above the other."""
 
 METRICS = ("contacts_added", "meetings", "followups_done")
 """This week's counts against the goals (`DailyReview.progress`), each with a sparkline
@@ -55,6 +69,78 @@ REMINDERS = {
 }
 
 
+class ReviewBody(VerticalScroll):
+    """The list of the day, then the summary lines and the goals: one scrolling body.
+
+    Focusable only when it has something to scroll (a short terminal), so that `tab`
+    reaches the goals there and is not a dead stop where everything fits.
+    """
+
+    def allow_focus(self) -> bool:
+        return self.max_scroll_y > 0
+
+
+class Fitted(Static):
+    """A line of text that shows the longest of its forms that fits its width."""
+
+    def __init__(self, *, id: str) -> None:
+        super().__init__("", id=id, markup=False)
+        self.forms: tuple[str, ...] = ()
+        """The forms of the text, the longest (and preferred) first."""
+
+    def show(self, *forms: str) -> None:
+        """Show the first of `forms` that fits (the last one, cut, if none does)."""
+        self.forms = forms
+        self._fit()
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        width = self.content_region.width
+        fits = [form for form in self.forms if cell_len(form) <= width]
+        self.update(fits[0] if fits else (self.forms[-1] if self.forms else ""))
+
+
+class WeekAxis(Widget):
+    """The line under an 8-week sparkline: the first week's Monday at the left, "this
+    week" at the right, as short as the width needs."""
+
+    DEFAULT_CSS = """
+    WeekAxis { height: 1; color: $text-muted; }
+    """
+
+    weeks: reactive[list[WeekCounts]] = reactive(list, layout=False)
+    """The weeks the sparkline above draws, oldest first."""
+
+    def render(self) -> str:
+        # The same words under the three sparklines: the narrowest decides.
+        fit = min((axis.size.width for axis in self.screen.query(WeekAxis)), default=0)
+        return week_axis(self.weeks, self.size.width, fit)
+
+
+def week_axis(weeks: Sequence[WeekCounts], width: int, fit: int = 0) -> str:
+    """`week of Mon 5 Oct ··· this week`, `width` wide, or shorter forms of both ends when
+    they would not fit in `fit` (default: `width`); the ends line up with the first and
+    last bars of a sparkline as wide."""
+    if not weeks or width <= 0:
+        return ""
+    fit = min(fit or width, width)
+    first = weeks[0].start
+    ends = (
+        (f"week of {first:%a} {first.day} {first:%b}", "this week"),
+        (f"week of {first.day} {first:%b}", "this week"),
+        (f"{first.day} {first:%b}", "this week"),
+        (f"{first.day} {first:%b}", "now"),
+        ("", "now"),
+    )
+    for left, right in ends:
+        gap = 2 if left else 0
+        if len(left) + gap + len(right) <= fit:
+            return left + " " * (width - len(left) - len(right)) + right
+    return ""
+
+
 class ReviewScreen(Screen[None]):
     """Today's networking work; everything handled shows an all-clear."""
 
@@ -63,11 +149,12 @@ class ReviewScreen(Screen[None]):
         Binding("escape,r", "app.pop_screen", "Back", id="back"),
         Binding("d", "done", "Done", id="review-done"),
         Binding("s", "snooze", "Snooze", id="review-snooze"),
-        Binding("n", "note", "Log note", id="review-note"),
+        Binding("n", "note", "Note", id="review-note"),
         Binding("a", "accept", "Longer rhythm", id="review-accept"),
-        # A priority binding, or the list's own `g` (go to the top) would shadow it; not in
-        # the footer, where it would come first: the goals box's title names it.
-        Binding("g", "goals", "Edit goals", id="review-goals", priority=True, show=False),
+        # Shown only when leads nobody referred are counted on one line (or listed).
+        Binding("L", "toggle_leads", "Leads", id="review-leads"),
+        # `e` as everywhere else (edit); `g` is the list's (the first row), as in every list.
+        Binding("e", "goals", "Goals", id="review-goals"),
         Binding("enter", "open", "Open contact", id="review-open"),
         # Shown only when some contacts may be one person (the line above the list says so).
         Binding("D", "duplicates", "Duplicates", id="review-duplicates"),
@@ -81,28 +168,37 @@ class ReviewScreen(Screen[None]):
         """The read model the review was made from."""
         self.duplicates = 0
         """How many pairs of contacts may be one person (counted after the review shows)."""
+        self.all_leads = False
+        """Whether the leads nobody referred are listed (`L`) rather than counted."""
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="heading", markup=False)
-        yield Static("", id="rhythm", markup=False)
-        yield Static("", id="duplicates", markup=False)
-        yield Static("", id="all-clear", markup=False)
-        yield VirtualList(
-            [Column("When", 12), Column("Who", 22), Column("What")],
-            empty_text="Nothing to do today.",
-            id="review-list",
-        )
-        with Horizontal(id="trends") as trends:
-            trends.border_title = "This week vs goals · last 8 weeks (g: edit the goals)"
-            for metric in METRICS:
-                with Vertical(classes="trend"):
-                    yield Static("", id=f"count-{metric}", markup=False)
-                    yield Sparkline([], id=f"spark-{metric}")
-        yield KeysFooter()
+        yield Fitted(id="heading")
+        with ReviewBody(id="review-body"):
+            yield Static("", id="all-clear", markup=False)
+            yield VirtualList(
+                # The date goes first when the list is too narrow for all three.
+                [Column("When", 12, drop=1), Column("Who", 22), Column("What")],
+                empty_text="Nothing to do today.",
+                id="review-list",
+            )
+            yield Static("", id="rhythm", markup=False)
+            yield Static("", id="duplicates", markup=False)
+            with Horizontal(id="trends") as trends:
+                trends.border_title = "Per week, the last 8 · this week vs goal"
+                trends.border_subtitle = "e: edit the goals"
+                for metric in METRICS:
+                    with Vertical(classes="trend"):
+                        yield Fitted(id=f"count-{metric}")
+                        yield Sparkline([], id=f"spark-{metric}")
+                        yield WeekAxis(id=f"weeks-{metric}")
+        yield KeysFooter(compact=True)  # as the main screen's: every key fits at 80 columns
 
     async def on_mount(self) -> None:
         self.query_one(VirtualList).focus()
         await self.refresh_data()
+
+    def on_resize(self) -> None:
+        self.query_one("#trends").set_class(self.size.width < NARROW, "-narrow")
 
     async def on_store_changed(self, _: StoreChanged) -> None:
         await self.refresh_data()
@@ -174,24 +270,11 @@ class ReviewScreen(Screen[None]):
                         ("", suggestion.contact.name, what),
                     )
                 )
-        if review.leads:
-            rows.append(Row(None, (f"Leads not contacted yet ({len(review.leads)})",)))
-            for lead in review.leads[:LEADS_SHOWN]:
-                via = network.name_of(lead.referred_by)
-                what = (f"@ {lead.company}  " if lead.company else "") + (
-                    f"referred by {via}" if via else ""
-                )
-                rows.append(Row(("lead", lead.id), ("", lead.name, what)))
-            if len(review.leads) > LEADS_SHOWN:
-                rows.append(
-                    Row(
-                        None,
-                        (f"… and {len(review.leads) - LEADS_SHOWN} more leads in Contacts",),
-                    )
-                )
+        rows += self._lead_rows(review, view)
         self.query_one(VirtualList).set_rows(rows)
-        self.query_one("#heading", Static).update(
-            f"Daily review — {today:%A} {today.day} {today:%B %Y}"
+        self.query_one("#heading", Fitted).show(
+            f"Daily review — {today:%A} {today.day} {today:%B %Y}",
+            f"Review — {today:%a} {today.day} {today:%b %Y}",
         )
         clear = self.query_one("#all-clear", Static)
         clear.update(
@@ -223,13 +306,49 @@ class ReviewScreen(Screen[None]):
         )
         for progress in review.progress:
             done = " ✓" if progress.met else ""
-            self.query_one(f"#count-{progress.key}", Static).update(
+            self.query_one(f"#count-{progress.key}", Fitted).show(
                 f"{progress.label}: {progress.done} this week — "
-                f"{progress.done}/{progress.goal}{done}"
+                f"{progress.done}/{progress.goal}{done}",
+                f"{progress.label}: {progress.done}/{progress.goal}{done}",
             )
             self.query_one(f"#spark-{progress.key}", Sparkline).data = list(progress.trend)
+            self.query_one(f"#weeks-{progress.key}", WeekAxis).weeks = review.weeks
         self.refresh_bindings()
         self._count_duplicates(view)
+
+    def _lead_rows(self, review: DailyReview, view: View) -> list[Row]:
+        """The leads someone referred, each "via" who; then the others, listed when few
+        or opened with `L`, else one line with their count (`netui.review.LeadGroups`)."""
+        groups = review.lead_groups
+        if not groups:
+            return []
+        network = view.network
+        rows = [Row(None, (f"Leads not contacted yet ({len(groups)})",))]
+
+        def lead_row(lead: Contact) -> Row:
+            via = network.name_of(lead.referred_by)
+            parts = (f"@ {lead.company}" if lead.company else "", f"via {via}" if via else "")
+            what = "  ".join(part for part in parts if part)
+            return Row(("lead", lead.id), ("", lead.name, what))
+
+        referred = groups.referred if groups.collapsed else groups.listed
+        rows += [lead_row(lead) for lead in referred[:LEADS_SHOWN]]
+        if len(referred) > LEADS_SHOWN:
+            rows.append(Row(None, (f"… and {len(referred) - LEADS_SHOWN} more leads in Contacts",)))
+        if groups.collapsed:
+            more = " more" if groups.referred else ""
+            count, what = (
+                (f"− {groups.hidden} leads", "nobody referred, listed below: L folds them")
+                if self.all_leads
+                else (f"+ {groups.hidden}{more} leads", "nobody referred: L lists them")
+            )
+            rows.append(Row(("more-leads", 0), ("", count, what), "muted"))
+            if self.all_leads:
+                rows += [lead_row(lead) for lead in groups.others[:OTHER_LEADS_SHOWN]]
+                if groups.hidden > OTHER_LEADS_SHOWN:
+                    rest = groups.hidden - OTHER_LEADS_SHOWN
+                    rows.append(Row(None, (f"… and {rest} more leads in Contacts",)))
+        return rows
 
     @work(exclusive=True, group="review-duplicates")
     async def _count_duplicates(self, view: View) -> None:
@@ -242,9 +361,10 @@ class ReviewScreen(Screen[None]):
         dismissed = await app.call_store(app.store.not_duplicates)  # type: ignore[attr-defined]
         pairs = await asyncio.to_thread(view.duplicates, frozenset(dismissed))
         self.duplicates = len(pairs)
-        if not self.is_attached:  # the review was closed while the search ran
+        # The review was closed while the search ran (or is being taken down).
+        line = next(iter(self.query("#duplicates").results(Static)), None)
+        if not self.is_attached or line is None:
             return
-        line = self.query_one("#duplicates", Static)
         line.update(
             f"⚠ {plural(self.duplicates, 'possible duplicate')}: D to review" if pairs else ""
         )
@@ -257,7 +377,7 @@ class ReviewScreen(Screen[None]):
         """This screen's own actions for the command palette."""
         yield SystemCommand(
             "Edit the weekly goals",
-            "New contacts, meetings and follow-ups done per week (g)",
+            "New contacts, meetings and follow-ups done per week (e)",
             self.action_goals,
         )
 
@@ -266,6 +386,8 @@ class ReviewScreen(Screen[None]):
             return bool(self.review and self.review.suggestions)
         if action == "duplicates":
             return self.duplicates > 0
+        if action == "toggle_leads":  # shown only when some leads are counted on one line
+            return bool(self.review and self.review.lead_groups.collapsed)
         return True
 
     @property
@@ -274,12 +396,21 @@ class ReviewScreen(Screen[None]):
         return key if isinstance(key, tuple) else None
 
     @on(VirtualList.Selected)
-    def _selected(self) -> None:
-        self.action_open()
+    async def _selected(self) -> None:
+        await self.action_open()
 
-    def action_open(self) -> None:
+    async def action_toggle_leads(self) -> None:
+        """List the leads nobody referred, or fold them back into their count line."""
+        self.all_leads = not self.all_leads
+        await self.refresh_data()
+        self.query_one(VirtualList).select_key(("more-leads", 0))
+
+    async def action_open(self) -> None:
         selected = self.selected
         if selected is None:
+            return
+        if selected[0] == "more-leads":
+            await self.action_toggle_leads()
             return
         contact_id = self._contact_of(*selected)
         if contact_id is not None:
@@ -289,7 +420,10 @@ class ReviewScreen(Screen[None]):
         self.app.open_screen("duplicates")  # type: ignore[attr-defined]
 
     def _contact_of(self, kind: str, item_id: int) -> int | None:
-        """The contact a row is about (a follow-up's, or the row's own)."""
+        """The contact a row is about (a follow-up's, or the row's own; none for the line
+        that counts the leads nobody referred)."""
+        if kind == "more-leads":
+            return None
         if kind != "followup":
             return item_id
         followup = self.view.followup(item_id) if self.view else None
@@ -316,6 +450,8 @@ class ReviewScreen(Screen[None]):
                 self.notify(f"{contact.name} marked contacted", markup=False)
         elif kind == "suggest":
             await self.action_accept()
+        elif kind == "more-leads":
+            self.notify("L lists these leads; d on one marks them contacted")
         else:
             self.notify("Log the interaction with n, or plan one with s")
 
@@ -373,6 +509,9 @@ class ReviewScreen(Screen[None]):
             followup = self.view.followup(item_id) if self.view else None
             if followup is not None:
                 await snooze(self.app, followup)
+            return
+        if kind not in REMINDERS:  # the line that counts leads: nobody to plan a touch with
+            self.notify("Pick one lead to plan a touch with (L lists them)")
             return
         # For a person, "snooze" plans the touch as a follow-up, which takes them off the list.
         reminder = FollowUp(REMINDERS[kind], today, item_id)
