@@ -1,6 +1,6 @@
 """Workflow steps several screens share: each screen binds the key, this does the step.
 
-Quick add, mark done, snooze, delete, edit, undo: the dialog to ask, the store change to
+Quick add, mark done, snooze, delete, edit, undo, redo: the dialog to ask, the store change to
 make through `app.change`, the message to show. Called from a `@work(group="dialog")`
 action, so that a step can wait for its dialog (and for the conflict dialog, if another
 program changed what it changes). Screens import this module; it imports dialogs only,
@@ -32,6 +32,16 @@ async def undo_last(app: Any) -> None:
     undone = await app.change(app.store.undo, action="undo")
     if undone is not None:
         app.notify(f"Undid: {undone}", markup=False)
+
+
+async def redo_last(app: Any) -> None:
+    """Redo what undo last undid, saying what was redone (or why not)."""
+    if not await app.call_store(app.store.redo_list):
+        app.notify("Nothing to redo")
+        return
+    redone = await app.change(app.store.redo, action="redo")
+    if redone is not None:
+        app.notify(f"Redid: {redone}", markup=False)
 
 
 async def quick_add(app: Any, kind: str, prefill: str) -> object | None:

@@ -21,7 +21,7 @@ from functools import partial
 from typing import Any, ClassVar, Literal, TypeVar
 
 from rich.console import RenderableType
-from textual import events
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
@@ -73,7 +73,18 @@ class NetuiApp(App[int]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="quit"),
         Binding("question_mark", "help", "Help", key_display="?", id="help"),
+        Binding(
+            "ctrl+o",
+            "jump",
+            "Jump",
+            key_display="^o",
+            tooltip="Jump to a contact, follow-up or note",
+            id="jump",
+        ),
+        Binding("ctrl+y", "redo", "Redo", key_display="^y", show=False, id="redo"),
+        Binding("u", "history", "History", tooltip="Recent changes, to undo or redo", id="history"),
     ]
+    """The keys of every screen (a screen's own come first; a dialog hides them)."""
 
     def __init__(
         self,
@@ -276,9 +287,14 @@ class NetuiApp(App[int]):
         except NoActiveWorker:
             self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=8)
             return None
-        resolution = await self.push_screen_wait(ConflictScreen(error.conflicts, action))
+        from netui.ui.dialogs.conflict import LABELS
+
+        # (The dialog has words for a save and an undo; a redo is asked as a save until
+        # it has its own.)
+        asked = action if action in LABELS else "save"
+        resolution = await self.push_screen_wait(ConflictScreen(error.conflicts, asked))
         if resolution is None:
-            what = "undone" if action == "undo" else "saved"
+            what = {"undo": "undone", "redo": "redone"}.get(action, "saved")
             self.notify(f"Cancelled: nothing was {what}", markup=False)
         return resolution
 
@@ -351,11 +367,59 @@ class NetuiApp(App[int]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The jump reveals what it finds on the main screen: it is offered there only."""
+        if action == "jump":
+            return isinstance(self.screen, MainScreen)
+        return True
+
+    def action_jump(self) -> None:
+        """Open the palette that searches contacts, follow-ups and notes (`netui.ui.jump`)."""
+        from textual.command import CommandPalette
+
+        from netui.ui.jump import jump_palette
+
+        if isinstance(self.screen, MainScreen) and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            self.push_screen(jump_palette())
+
+    @work(exclusive=True, group="undo")
+    async def action_undo(self) -> None:
+        """Undo the last change (the screens bind ctrl+z to theirs; the history dialog
+        to this one)."""
+        from netui.ui.actions import undo_last
+
+        await undo_last(self)
+
+    @work(exclusive=True, group="undo")
+    async def action_redo(self) -> None:
+        """Redo what undo last undid (a worker: it may ask what to keep, `redo_last`)."""
+        from netui.ui.actions import redo_last
+
+        await redo_last(self)
+
+    def action_history(self) -> None:
+        """Show what undo and redo would do, newest first."""
+        from netui.ui.dialogs.history import HistoryScreen
+
+        if not isinstance(self.screen, HistoryScreen):
+            self.push_screen(HistoryScreen())
+
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         commands = getattr(screen, "palette_commands", None)
         if commands:
             yield from commands()
+        if not isinstance(screen, ModalScreen):
+            if isinstance(screen, MainScreen):
+                yield SystemCommand(
+                    "Jump to…",
+                    "A contact, follow-up or note, by a few letters of it (ctrl+o)",
+                    self.action_jump,
+                )
+            yield SystemCommand("Redo", "Redo what undo undid (ctrl+y)", self.action_redo)
+            yield SystemCommand(
+                "History", "Recent changes: what undo and redo would do (u)", self.action_history
+            )
         # (By name: the palette need not import the screen; not over a dialog.)
         if not isinstance(screen, ModalScreen) and type(screen).__name__ != "DuplicatesScreen":
             yield SystemCommand(

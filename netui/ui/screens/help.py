@@ -208,16 +208,23 @@ def keys_text(line: KeyLine) -> str:
     return " / ".join(key_label(key) for key in line.keys)
 
 
-def render_group(group: KeyGroup, key_width: int) -> Content:
-    """A group as the help shows it: its title, then a key column and what it does."""
-    parts = [Content.styled(group.title, "bold $accent")]
+def group_widgets(group: KeyGroup, key_width: int) -> list[Widget]:
+    """A group as the help shows it: its title, then per line the keys and, beside them,
+    what they do (wrapped in its own column when long)."""
+    widgets: list[Widget] = [Static(Content.styled(group.title, "bold $accent"), classes="title")]
     for line in group.lines:
         style = "" if line.enabled else "dim"
-        parts.append(Content("\n"))
-        parts.append(Content.styled(f"{keys_text(line):<{key_width}}  ", f"bold {style}".strip()))
-        text = Content(line.description)
-        parts.append(text.stylize(style) if style else text)
-    return Content("").join(parts)
+        keys = Static(Content.styled(keys_text(line), f"bold {style}".strip()), classes="keys")
+        keys.styles.width = key_width + 2
+        what = Content(line.description)
+        widgets.append(
+            Horizontal(
+                keys,
+                Static(what.stylize(style) if style else what, classes="what"),
+                classes="key-line",
+            )
+        )
+    return widgets
 
 
 def split_in_two(sizes: list[int]) -> int:
@@ -256,7 +263,8 @@ class HelpScreen(ModalScreen[None]):
                     )
                     with Vertical(classes="column"):
                         for group in groups:
-                            yield Static(render_group(group, width), classes="group")
+                            with Vertical(classes="group"):
+                                yield from group_widgets(group, width)
             yield Static(
                 Content("Every action is also in the command palette (ctrl+p)."),
                 classes="hint",
