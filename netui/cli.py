@@ -481,8 +481,13 @@ def _import(args: argparse.Namespace) -> int:
     plan = flag_targets(plan, store.companies())
     if args.accept_changes:
         plan = accept_job_changes(plan)
-    if not args.dry_run:  # first: an import the store refuses (a referral loop) prints no
-        apply_plan(store, plan)  # preview of what was not saved, only why
+    # First: an import the store refuses (a referral loop) prints no preview of what was
+    # not saved, only why; a dry run is refused alike, having saved nothing either way.
+    if args.dry_run:
+        with store.trial():
+            apply_plan(store, plan)
+    else:
+        apply_plan(store, plan)
     for line in plan_details(plan):
         print(line)
     print(("would be: " if args.dry_run else "") + describe_plan(plan))
@@ -690,6 +695,9 @@ def _log(args: argparse.Namespace) -> int:
         thank_you_sent=args.thanked,
     )
     summary = summary_text(Reading(log, names), person, today)
+    if args.dry_run:
+        with store.trial():  # refused as the save would be, writing nothing
+            store.log_meeting(log)
     print(shown(_resolved(found), multiline=False))
     for name in names:
         role = ", ".join(x for x in (name.new.title, name.new.company) if x)

@@ -109,6 +109,8 @@ class Store(LoopMixin, PeopleMixin):
         """Whether a version of the file found clean before is read without checking its
         values again (`netui.store.checked`); `netui check` always checks."""
         self._storage.known_clean = self._known_clean
+        self._trials: list[Transaction] | None = None
+        """Inside `trial`: its changes so far, taken back when it ends."""
 
     # --- opening --------------------------------------------------------------------------
 
@@ -477,6 +479,10 @@ class Store(LoopMixin, PeopleMixin):
         A change that writes something goes on the undo list and empties the redo list;
         with `replay` (an undo or a redo) the caller files it itself (`tx.docs`).
         """
+        with self._mutex:  # (a trial holds it: another thread's change waits for its end)
+            if self._trials is not None:
+                yield from self._try(self._trials)
+                return
         if self.read_only:
             raise ReadOnlyError(f"read-only: {self.read_only}; nothing was saved")
         with self._mutex, file_lock(self.path):
@@ -507,6 +513,37 @@ class Store(LoopMixin, PeopleMixin):
             text = description() if callable(description) else description
             self._record(self.history, Change(text, tuple(tx.docs)))
             self.redone.clear()
+
+    @contextlib.contextmanager
+    def trial(self) -> Iterator[None]:
+        """A dry run: the changes made inside are worked out and checked as a save
+        checks them (a wrong value, a reference to no one, a referral loop: StoreError),
+        on the data as this store last read it, then taken back when the block ends.
+        Nothing is written, locked, backed up or recorded for undo, and a read-only file
+        can be tried too."""
+        with self._mutex:
+            if self._trials is not None:
+                raise RuntimeError("a trial is already running")
+            self._trials = []
+            try:
+                yield
+            finally:
+                for tx in reversed(self._trials):
+                    tx.rollback()
+                self._trials = None
+                self._typed.clear()  # (objects typed meanwhile may show what was tried)
+
+    def _try(self, trials: list[Transaction]) -> Iterator[Transaction]:
+        """`_change` inside a `trial`: checked, kept in memory until the trial ends."""
+        tx = Transaction(self._storage, self.clock())
+        try:
+            yield tx
+            if tx.docs:
+                tx.check()
+        except BaseException:
+            tx.rollback()
+            raise
+        trials.append(tx)
 
     @staticmethod
     def _record(changes: list[Change], change: Change) -> None:

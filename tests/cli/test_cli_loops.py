@@ -119,3 +119,15 @@ def test_a_meeting_naming_someone_up_the_chain_lists_them_without_a_loop(db: Pat
     assert contacts(db)["1"]["referred_by"] is None  # still nobody's: no loop
     (note,) = json.loads(db.read_bytes())["notes"].values()
     assert (note["contact_id"], note["new_contacts"]) == (3, [1])
+
+
+def test_an_import_dry_run_is_refused_alike_and_makes_no_file(tmp_path: Path) -> None:
+    csv = tmp_path / "people.csv"
+    csv.write_text("name,referred_by\nEve Fox,Gil Ho\nGil Ho,Eve Fox\n")
+    new = tmp_path / "new" / "netui.json"
+    new.parent.mkdir()
+
+    done = Result(run(new, "import", "csv", str(csv), "--dry-run"))
+
+    failed(done, "netui: Gil Ho was referred by Eve Fox: Eve can't also be referred by Gil")
+    assert sorted(p.name for p in new.parent.iterdir()) == []  # no file, no lock

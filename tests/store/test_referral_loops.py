@@ -229,3 +229,34 @@ def test_a_loop_already_in_the_file_does_not_block_other_changes(db: Path, store
 
     assert on_disk(db)["contacts"]["4"]["title"] == "CTO"
     assert referrers(db)["Bob Smith"] == 4
+
+
+def test_a_trial_refuses_a_loop_as_the_save_would_and_writes_nothing(
+    db: Path, store: Store
+) -> None:
+    """`Store.trial` is how a dry run (`netui import --dry-run`) learns what the save
+    would refuse."""
+    before = db.read_bytes()
+    with pytest.raises(ReferralLoopError) as refused, store.trial():
+        store.apply_import(
+            [Contact(name="Eve Fox"), Contact(name="Gil Ho")],
+            [],
+            "imported from CSV (added 2, updated 0)",
+            referrers={0: 1, 1: 0},
+        )
+    assert str(refused.value).startswith("Gil Ho was referred by Eve Fox: ")
+    assert db.read_bytes() == before
+
+
+def test_a_trial_takes_back_what_it_tried(db: Path, store: Store) -> None:
+    before, undoable = db.read_bytes(), store.undo_list()
+    with store.trial():
+        eve = store.add_contact(Contact(name="Eve Fox", referred_by=4))
+        refer(store, 1, 5)
+        assert (eve.id, eve.referred_by) == (6, 4)
+
+    assert db.read_bytes() == before
+    assert [c.name for c in store.contacts()] == [c.name for c in Store.open(db).contacts()]
+    assert store.contact(1).referred_by is None
+    assert (store.undo_list(), store.redo_list()) == (undoable, [])
+    assert store.add_contact(Contact(name="Gil Ho")).id == 6  # no id used up
