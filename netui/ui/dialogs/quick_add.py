@@ -138,7 +138,8 @@ class QuickAddScreen(ModalScreen["QuickAddResult | None"]):
         Binding("escape", "cancel", "Cancel"),
         # Priority: the Input would otherwise take ctrl+k (delete to the end of the line).
         Binding("ctrl+k", "cycle_kind", "Note kind", show=False, priority=True),
-        Binding("tab", "complete", "Complete a name", show=False, priority=True),
+        Binding("tab", "complete(1)", "Complete a name", show=False, priority=True),
+        Binding("shift+tab", "complete(-1)", "Previous name", show=False, priority=True),
     ]
 
     def __init__(self, kind: str, prefill: str = "") -> None:
@@ -156,6 +157,8 @@ class QuickAddScreen(ModalScreen["QuickAddResult | None"]):
         """The matches named under the preview."""
         self._lookups: ThreadPoolExecutor | None = None
         """One thread for the look-ups: a newer line's waits only for the one running."""
+        self._cycle: NameCycle | None = None
+        """The names tab goes through, while the line is the one tab last made."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="bar"):
@@ -166,6 +169,7 @@ class QuickAddScreen(ModalScreen["QuickAddResult | None"]):
                 id="line",
                 join_lines=self.kind == "note",
             )
+            yield Static("", id="names", markup=False)
             yield Static("", id="preview", markup=False)
             yield Static("", id="duplicate", markup=False)
             yield Static("", id="left-out", markup=False)
@@ -288,6 +292,9 @@ class QuickAddScreen(ModalScreen["QuickAddResult | None"]):
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
+        if self._cycle is not None and event.value != self._cycle.line:
+            self._cycle = None  # typed on: tab starts from what is typed now
+        self._show_names()
         self._preview(event.value)
 
     @on(LineInput.LinesLeftOut)
@@ -329,11 +336,66 @@ class QuickAddScreen(ModalScreen["QuickAddResult | None"]):
     def action_cancel(self) -> None:
         self.dismiss(None)
 
-    def action_complete(self) -> None:
-        """Accept the suggested name (what → at the end of the line does)."""
+    def _completing(self, value: str) -> tuple[str, str, str] | None:
+        """(what comes before the name, the name typed so far, what follows a chosen
+        name) when the cursor is on a name to complete: before the ':' of a follow-up or
+        note, after 'via ' in a contact line; None otherwise."""
+        if self.kind == "contact":
+            head, via, ref = value.rpartition(" via ")
+            return (f"{head} via ", ref, "") if via and ref.strip() else None
+        if ":" in value or not value.strip():
+            return None
+        return "", value, ": "
+
+    def _candidates(self, value: str) -> tuple[str, list[Contact], str] | None:
+        completing = self._completing(value)
+        if completing is None or self._index is None:
+            return None
+        before, ref, after = completing
+        return before, self._index.complete(ref, limit=MOST_NAMES + 1), after
+
+    def action_complete(self, step: int = 1) -> None:
+        """tab: complete the name being typed; again: the next name that fits (shift+tab
+        the one before), the names listed under the line. Past the names, or without a
+        name to complete, the cursor goes to the end (and takes the suggestion)."""
         field = self.query_one(Input)
-        field.cursor_position = len(field.value)
-        field.action_cursor_right()
+        cycle = self._cycle
+        if cycle is not None and field.value == cycle.line:
+            cycle.index = (cycle.index + step) % len(cycle.names)
+        else:
+            found = self._candidates(field.value)
+            if not found or not found[1]:
+                field.cursor_position = len(field.value)
+                field.action_cursor_right()
+                return
+            before, contacts, after = found
+            names = [contact.name for contact in contacts[:MOST_NAMES]]
+            cycle = NameCycle(before, names, after, 0 if step > 0 else len(names) - 1)
+            cycle.more = len(contacts) > MOST_NAMES
+        cycle.line = cycle.before + cycle.names[cycle.index] + cycle.after
+        self._cycle = cycle
+        field.value = cycle.line
+        field.cursor_position = len(cycle.line)
+        self._show_names()
+
+    def _show_names(self) -> None:
+        """The names tab goes through: while cycling, which one is on the line; while
+        typing a name that several contacts fit, those names."""
+        line = self.query_one("#names", Static)
+        cycle = self._cycle
+        if cycle is not None:
+            one = len(cycle.names) == 1 and not cycle.more
+            shown = Content("") if one else names_line(cycle.names, cycle.index, more=cycle.more)
+        else:
+            found = self._candidates(self.query_one(Input).value)
+            names = [c.name for c in found[1]] if found else []
+            shown = (
+                names_line(names[:MOST_NAMES], None, more=len(names) > MOST_NAMES)
+                if len(names) > 1
+                else Content("")
+            )
+        line.update(shown)
+        line.set_class(bool(shown.plain), "-shown")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """ctrl+k chooses a note's kind only in the note bar; elsewhere the line keeps it
@@ -345,6 +407,39 @@ class QuickAddScreen(ModalScreen["QuickAddResult | None"]):
         self.note_kind = kinds[(kinds.index(self.note_kind) + 1) % len(kinds)]
         self.query_one("#hint", Static).update(self._hint())
         self._preview(self.query_one(Input).value)  # "→ meeting note for …"
+
+
+MOST_NAMES = 8
+"""How many names tab goes through (more: type more of the name)."""
+
+
+class NameCycle:
+    """The names tab goes through for one name being typed."""
+
+    def __init__(self, before: str, names: list[str], after: str, index: int) -> None:
+        self.before = before
+        self.names = names
+        self.after = after
+        self.index = index
+        self.more = False
+        """More contacts fit than are listed."""
+        self.line = ""
+        """The line as tab last made it (typing anything else ends the cycle)."""
+
+
+def names_line(names: list[str], current: int | None, *, more: bool = False) -> Content:
+    """'Priya Patel · Priya Raman (2 of 2)', the current name marked; without a current
+    one, 'tab: Priya Patel · Priya Raman'. Names are shown as written (no markup)."""
+    parts: list[Content] = []
+    for number, name in enumerate(names):
+        text = Content(name)
+        parts.append(text.stylize("bold reverse") if number == current else text)
+    shown = Content(" · ").join(parts)
+    if more:
+        shown += Content(" · … (type more of the name)")
+    if current is None:
+        return Content("tab: ") + shown
+    return shown + Content(f" ({current + 1} of {len(names)})")
 
 
 class QuickAddResult:
