@@ -654,11 +654,16 @@ def _log(args: argparse.Namespace) -> int:
     """Log a meeting with its outcomes, read by the meeting log's own rules
     (`netui.meeting`), as one change; with --dry-run, only say what it would save."""
     from netui.clock import system_clock
-    from netui.dates import format_date
-    from netui.meeting import Reading, read_companies, read_names, read_promises, summary_text
-    from netui.model import MeetingLog
+    from netui.meeting import (
+        name_lines,
+        promise_lines,
+        read_meeting,
+        read_names,
+        read_promises,
+        summary_text,
+    )
     from netui.names import ContactIndex
-    from netui.text import clean, shown
+    from netui.text import shown
 
     written = " ".join(" ".join(args.name).split())
     if not written:
@@ -683,32 +688,25 @@ def _log(args: argparse.Namespace) -> int:
             "--promise", " ".join(line.split()), lambda text: read_promises(text, today)
         )
     )
-    log = MeetingLog(
-        contact_id=person.id,
-        date=day,
-        kind=NoteKind(args.kind),
-        text=clean(args.notes).strip(),
-        new_names=tuple(name.new for name in names),
-        companies=read_companies(", ".join(args.companies)),
-        feedback=clean(args.feedback).strip(),
-        followups=promises,
+    reading = read_meeting(
+        person,
+        day,
+        NoteKind(args.kind),
+        notes=args.notes,
+        names=names,
+        promises=promises,
+        companies=", ".join(args.companies),
+        feedback=args.feedback,
         thank_you_sent=args.thanked,
     )
-    summary = summary_text(Reading(log, names), person, today)
+    log = reading.log
+    summary = summary_text(reading, person, today)
     if args.dry_run:
         with store.trial():  # refused as the save would be, writing nothing
             store.log_meeting(log)
     print(shown(_resolved(found), multiline=False))
-    for name in names:
-        role = ", ".join(x for x in (name.new.title, name.new.company) if x)
-        who = f"{name.new.name} ({role})" if role else name.new.name
-        if name.existing is None:
-            line = f"+ {who}: new lead, referred by {person.name}"
-        else:
-            line = f"= {who}: already a contact, linked"
+    for line in [*name_lines(names, person), *promise_lines(promises, today)]:
         print(shown(line, multiline=False))
-    for promise in promises:
-        print(shown(f"• {promise.text}, due {format_date(promise.due, today)}", multiline=False))
     if args.dry_run:
         print(shown(summary.replace("Saves", "Would save", 1), multiline=False))
         return 0

@@ -11,7 +11,7 @@ from datetime import date
 
 from netui.dates import add_days, format_date
 from netui.errors import QuickAddError
-from netui.model import Contact, FollowUp, MeetingLog, NewName, NoteKind
+from netui.model import Answer, Contact, FollowUp, MeetingLog, NewName, NoteKind
 from netui.names import ContactIndex
 from netui.quickadd import default_due, parse_contact, split_date_tail
 from netui.text import clean, fold, plural
@@ -99,6 +99,54 @@ def read_companies(text: str) -> tuple[str, ...]:
     """Companies or roles, comma-separated (blanks and repeats dropped)."""
     parts = (" ".join(part.split()) for part in clean(text, multiline=False).split(","))
     return tuple(dict.fromkeys(part for part in parts if part))
+
+
+def read_meeting(
+    person: Contact,
+    day: date,
+    kind: NoteKind,
+    *,
+    notes: str,
+    names: tuple[PlacedName, ...],
+    promises: tuple[FollowUp, ...],
+    companies: str = "",
+    feedback: str = "",
+    answers: tuple[Answer, ...] = (),
+    thank_you_sent: bool = False,
+) -> Reading:
+    """The log to save from what was read (the form and `netui log` build it here alike)."""
+    assert person.id is not None  # (only a saved contact is met)
+    log = MeetingLog(
+        contact_id=person.id,
+        date=day,
+        kind=kind,
+        text=clean(notes).strip(),
+        answers=answers,
+        new_names=tuple(name.new for name in names),
+        companies=read_companies(companies),
+        feedback=clean(feedback).strip(),
+        followups=promises,
+        thank_you_sent=thank_you_sent,
+    )
+    return Reading(log, names)
+
+
+def name_lines(names: tuple[PlacedName, ...], person: Contact) -> list[str]:
+    """What each new name becomes: `+ Lee Wong (Acme): new lead, referred by Jane Doe`."""
+    lines = []
+    for name in names:
+        role = ", ".join(x for x in (name.new.title, name.new.company) if x)
+        who = f"{name.new.name} ({role})" if role else name.new.name
+        if name.existing is None:
+            lines.append(f"+ {who}: new lead, referred by {person.name}")
+        else:
+            lines.append(f"= {who}: already a contact, linked")
+    return lines
+
+
+def promise_lines(promises: tuple[FollowUp, ...], today: date) -> list[str]:
+    """Each promise as a follow-up: `• send the deck, due Fri 27 Nov`."""
+    return [f"• {p.text}, due {format_date(p.due, today)}" for p in promises]
 
 
 def summary_text(reading: Reading, person: Contact, today: date) -> str:

@@ -35,7 +35,9 @@ from netui.meeting import (
     OFFERED,
     Reading,
     check_meeting_date,
-    read_companies,
+    name_lines,
+    promise_lines,
+    read_meeting,
     read_names,
     read_promises,
     summary_text,
@@ -43,7 +45,6 @@ from netui.meeting import (
 from netui.model import (
     Answer,
     Contact,
-    MeetingLog,
     Note,
     NoteKind,
 )
@@ -209,19 +210,18 @@ class MeetingLogScreen(Screen[Note | None]):
             for number, question in enumerate(self.questions)
             if (answer := clean(self._text(f"answer-{number}")).strip())
         )
-        log = MeetingLog(
-            contact_id=self.contact_id,
-            date=day,
-            kind=self.query_one("#kind", Select).value,  # type: ignore[arg-type]
-            text=clean(self._text("notes")).strip(),
+        return read_meeting(
+            self.person,
+            day,
+            self.query_one("#kind", Select).value,  # type: ignore[arg-type]
+            notes=self._text("notes"),
+            names=names,
+            promises=promises,
+            companies=self.query_one("#companies", Input).value,
+            feedback=self._text("feedback"),
             answers=answers,
-            new_names=tuple(name.new for name in names),
-            companies=read_companies(self.query_one("#companies", Input).value),
-            feedback=clean(self._text("feedback")).strip(),
-            followups=promises,
             thank_you_sent=self.query_one("#thanked", Checkbox).value,
         )
-        return Reading(log, names)
 
     def _refresh(self) -> Reading | None:
         """Update the previews, the summary and the problem line; the reading if valid."""
@@ -260,14 +260,7 @@ class MeetingLogScreen(Screen[Note | None]):
             names = read_names(self._text("names"), self.index, self.person)
         except QuickAddError:
             return  # the problem line names it; the last good preview stays
-        lines = []
-        for name in names:
-            role = ", ".join(x for x in (name.new.title, name.new.company) if x)
-            who = f"{name.new.name} ({role})" if role else name.new.name
-            if name.existing is None:
-                lines.append(f"+ {who}: new lead, referred by {self.person.name}")
-            else:
-                lines.append(f"= {who}: already a contact, linked")
+        lines = name_lines(names, self.person)
         preview.update("\n".join(lines))
         preview.display = bool(lines)
 
@@ -277,7 +270,7 @@ class MeetingLogScreen(Screen[Note | None]):
             promises = read_promises(self._text("promises"), self.today)
         except QuickAddError:
             return
-        lines = [f"• {p.text}, due {format_date(p.due, self.today)}" for p in promises]
+        lines = promise_lines(promises, self.today)
         preview.update("\n".join(lines))
         preview.display = bool(lines)
 
