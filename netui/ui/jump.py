@@ -26,6 +26,7 @@ from textual.fuzzy import FuzzySearch
 from netui.dates import format_date
 from netui.model import NoteKind
 from netui.readmodel import View
+from netui.text import fold
 
 MOST_HITS = 40
 """How many hits the palette lists (the best ones)."""
@@ -84,16 +85,28 @@ Scored = tuple[float, Sequence[int], Target]
 """A match: its score, the offsets of the matched letters, the target."""
 
 
+KIND_RANK = {"contact": 0, "followup": 1, "note": 2}
+"""Among equal matches, people first, then follow-ups, then notes."""
+
+
+def searched(text: str) -> str:
+    """What is matched for `text`: folded (case and accents: "zoe" finds "Zoë"), when
+    folding keeps every letter in place (so that the matched letters can be marked)."""
+    folded = fold(text)
+    return folded if len(folded) == len(text) else text.casefold()
+
+
 def best_matches(query: str, found: list[Target], most: int = MOST_HITS) -> list[Scored]:
     """The `most` best fuzzy matches of `query` (score, offsets of the matched letters,
     target), best first. Pure Python: run it on a thread."""
     search = FuzzySearch(cache_size=16)
+    wanted = fold(query)
     scored: list[Scored] = []
     for target in found:
-        score, offsets = search.match(query, target.text)
+        score, offsets = search.match(wanted, searched(target.text))
         if score:
             scored.append((score, offsets, target))
-    scored.sort(key=lambda hit: -hit[0])
+    scored.sort(key=lambda hit: (-hit[0], KIND_RANK[hit[2].kind]))
     return scored[:most]
 
 
@@ -137,7 +150,9 @@ class JumpProvider(Provider):
             for offset in offsets:
                 if not target.text[offset].isspace():
                     shown = shown.stylize(matcher.match_style, offset, offset + 1)
-            yield Hit(score, shown, self._go(target), text=target.text, help=target.help)
+            # (A hair less per rank: the palette orders by score alone.)
+            rank = score - KIND_RANK[target.kind] / 1000
+            yield Hit(rank, shown, self._go(target), text=target.text, help=target.help)
 
     def _go(self, target: Target) -> Callable[[], None]:
         return partial(reveal, self.app, target)

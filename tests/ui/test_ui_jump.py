@@ -11,6 +11,7 @@ from netkit import (
     MARKUP_NAMES,
     N_COFFEE,
     PRIYA,
+    ZOE,
     add_markup_contacts,
     make_app,
     screen_text,
@@ -116,6 +117,15 @@ async def test_names_that_look_like_markup_are_shown_as_typed(db: Path) -> None:
         await wait_for_screen(pilot, CommandPalette)
         await type_text(pilot, "[")
         await wait_until(pilot, lambda: all(name in screen_text(app) for name in MARKUP_NAMES))
+
+
+async def test_accents_and_case_are_ignored_and_the_person_comes_first(app) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        # "zoe" finds Zoë Martin, and her follow-up too: she is listed before it.
+        await jump(pilot, "zoe", "Zoë Martin, Initech")
+        assert focused_pane(app) == "contacts"
+        assert cursor(app, "contacts") == ZOE
 
 
 async def test_escape_leaves_the_jump_without_moving(app) -> None:
