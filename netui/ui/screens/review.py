@@ -33,7 +33,7 @@ from textual.widgets import Sparkline, Static
 from netui.dates import format_date, relative_label
 from netui.model import Contact, FollowUp, Note, NoteKind, Status
 from netui.readmodel import View
-from netui.review import ColdContact, DailyReview, WeekCounts
+from netui.review import ColdContact, DailyReview, LeadGroups, WeekCounts
 from netui.rhythm import cadence_label
 from netui.text import plural
 from netui.ui.actions import complete_followup, quick_add, snooze, undo_last
@@ -170,6 +170,8 @@ class ReviewScreen(Screen[None]):
         """How many pairs of contacts may be one person (counted after the review shows)."""
         self.all_leads = False
         """Whether the leads nobody referred are listed (`L`) rather than counted."""
+        self.leads = LeadGroups()
+        """The leads of the review on show: referred, and the others (`group_leads`)."""
 
     def compose(self) -> ComposeResult:
         yield Fitted(id="heading")
@@ -270,7 +272,9 @@ class ReviewScreen(Screen[None]):
                         ("", suggestion.contact.name, what),
                     )
                 )
-        rows += self._lead_rows(review, view)
+        # Split and sorted on the store's thread: 30,000 leads after big imports.
+        groups = self.leads = await self.app.call_store(lambda: review.lead_groups)  # type: ignore[attr-defined]
+        rows += self._lead_rows(groups, view)
         self.query_one(VirtualList).set_rows(rows)
         self.query_one("#heading", Fitted).show(
             f"Daily review — {today:%A} {today.day} {today:%B %Y}",
@@ -316,10 +320,9 @@ class ReviewScreen(Screen[None]):
         self.refresh_bindings()
         self._count_duplicates(view)
 
-    def _lead_rows(self, review: DailyReview, view: View) -> list[Row]:
+    def _lead_rows(self, groups: LeadGroups, view: View) -> list[Row]:
         """The leads someone referred, each "via" who; then the others, listed when few
         or opened with `L`, else one line with their count (`netui.review.LeadGroups`)."""
-        groups = review.lead_groups
         if not groups:
             return []
         network = view.network
@@ -387,7 +390,7 @@ class ReviewScreen(Screen[None]):
         if action == "duplicates":
             return self.duplicates > 0
         if action == "toggle_leads":  # shown only when some leads are counted on one line
-            return bool(self.review and self.review.lead_groups.collapsed)
+            return self.leads.collapsed
         return True
 
     @property
