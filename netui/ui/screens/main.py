@@ -1,16 +1,26 @@
-"""The main screen: Contacts, Follow-ups and Notes side by side (stacked when narrow)."""
+"""The main screen: Contacts, Follow-ups and Notes.
+
+Wide (100 columns and more): Contacts on the left, the Follow-ups over the Notes on the
+right; the focused side takes the larger share of the width (Follow-ups and Notes get
+the room for a whole task line). Narrow: the three panes stacked, the focused one tall,
+each of the others a few rows (so that the selected contact's follow-ups and notes stay
+in view). Short (under 18 rows): the focused pane alone, the others a title line each;
+a screen that starts that small starts on the day's follow-ups.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
 from functools import partial
+from pathlib import PurePath
 from typing import Any, ClassVar
 
+from rich.cells import cell_len
 from textual import on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
@@ -29,6 +39,8 @@ from netui.ui.widgets.virtual_list import VirtualList
 
 NARROW = 100
 """Below this width the panes stack instead of standing side by side."""
+SHORT = 18
+"""Below this height only the focused pane has rows; the others are a title line each."""
 FRAME_OUT = 0.1
 """Seconds given to Textual's output thread to write the first frame (from the start-up
 view) before the file is read."""
@@ -38,12 +50,22 @@ class StatusLine(Static):
     """The data file, the counts and the last save (or the file's problem)."""
 
 
+def _fit_status(parts: list[str], width: int) -> str:
+    """The status line's parts (the file first), joined; below `NARROW` columns the file
+    shrinks to its name, or goes, so that the counts, the date and a problem show."""
+    text = "  ·  ".join(parts)
+    room = width - 2  # (the line's padding)
+    if width >= NARROW or cell_len(text) <= room:
+        return text
+    shorter = "  ·  ".join([PurePath(parts[0]).name, *parts[1:]])
+    return shorter if cell_len(shorter) <= room else "  ·  ".join(parts[1:])
+
+
 class MainScreen(Screen[None]):
     """Contacts, follow-ups and notes, driven from the keyboard."""
 
     CSS_PATH = "main.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        # Most useful first: when the footer is short of room, the later keys drop out.
         Binding("1", "focus_pane('contacts')", "Contacts", show=False),
         Binding("2", "focus_pane('followups')", "Follow-ups", show=False),
         Binding("3", "focus_pane('notes')", "Notes", show=False),
@@ -79,6 +101,25 @@ class MainScreen(Screen[None]):
         Binding("c", "companies", "Companies", show=False, id="companies"),
     ]
 
+    FOOTER_DROPS: ClassVar[tuple[str, ...]] = (
+        "prep",
+        "history",
+        "delete",
+        "toggle-done",
+        "filter",
+        "edit",
+        "undo",
+        "jump",
+        "log-meeting",
+        "add-note",
+        "add-contact",
+        "add-followup",
+        "sort",
+    )
+    """The keys the footer leaves out when short of room, first to last (the app's `u` and
+    `^o` included; a pane's own `d Done`, `s Snooze` and `o Sort`, and `? q r`, stay
+    longest)."""
+
     def __init__(self) -> None:
         super().__init__()
         self.view: View | None = None
@@ -91,12 +132,17 @@ class MainScreen(Screen[None]):
         yield StatusLine(id="status", markup=False)
         with Horizontal(id="panes"):
             yield ContactsPane()
-            yield FollowUpsPane()
-            yield NotesPane()
+            with Vertical(id="side"):
+                yield FollowUpsPane()
+                yield NotesPane()
         yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#contacts-list").focus()
+        width, height = self.app.size
+        short = height < SHORT
+        self._set_size_classes(width, height)
+        # A terminal too short for more than one pane starts on the day's follow-ups.
+        self.set_focus(self.query_one("#followups-list" if short else "#contacts-list"))
         start = self.app.start  # type: ignore[attr-defined]
         if start is None:
             # Paint the frame at once; the rows follow when the store thread has them.
@@ -113,7 +159,19 @@ class MainScreen(Screen[None]):
         self.run_worker(self.refresh_data(), group="refresh")
 
     def on_resize(self) -> None:
-        self.set_class(self.size.width < NARROW, "-narrow")
+        self._set_size_classes(*self.size)
+
+    def on_screen_resume(self) -> None:
+        # (A resize while a dialog was on top reached only that dialog.)
+        self._set_size_classes(*self.app.size)
+
+    def _set_size_classes(self, width: int, height: int) -> None:
+        """One of `-wide`, `-narrow` and `-short` (main.tcss lays each out)."""
+        short = height < SHORT
+        self.set_class(not short and width >= NARROW, "-wide")
+        self.set_class(not short and width < NARROW, "-narrow")
+        self.set_class(short, "-short")
+        self._update_status()
 
     # --- data -------------------------------------------------------------------------------
 
@@ -209,7 +267,7 @@ class MainScreen(Screen[None]):
         elif self._last_save:
             parts.append(self._last_save)
         status = self.query_one(StatusLine)
-        status.update(Content("  ·  ".join(parts)))
+        status.update(Content(_fit_status(parts, self.app.size.width)))
         status.set_class(bool(problem), "-problem")
         read_only = view.settings.read_only
         banner = self.query_one("#read-only", Static)
@@ -257,7 +315,11 @@ class MainScreen(Screen[None]):
             self.call_after_refresh(self._show_related_now)
 
     def on_descendant_focus(self) -> None:
-        """Another pane focused: the Notes pane follows its selection."""
+        """Another pane focused: the layout gives it the room, the Notes pane follows its
+        selection."""
+        pane = self.focused_pane
+        for pane_id in ("contacts", "followups", "notes"):
+            self.set_class(pane is not None and pane.id == pane_id, f"-focus-{pane_id}")
         self._show_notes()
 
     @on(VirtualList.Highlighted, "#notes-list")

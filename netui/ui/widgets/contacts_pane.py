@@ -30,12 +30,15 @@ class ContactsPane(Pane):
         super().__init__(
             "1 Contacts",
             [
-                Column("", 1),
-                Column("Name", weight=3, min_width=12),
-                Column("Company", weight=2, min_width=8, drop=1),
-                Column("Title", weight=2, min_width=10, drop=3),
-                Column("Status", 9, drop=2),
-                Column("Touched", 7),
+                # Name and company as wide as the widest (up to a cap), the title what
+                # is left; short of room the title goes first, then the status, then
+                # the last touch, then the company.
+                Column("", 1, mark=True),
+                Column("Name", min_width=12, max_width=24),
+                Column("Company", min_width=10, max_width=22, drop=1),
+                Column("Title", min_width=10, drop=4),
+                Column("Status", 9, drop=3),
+                Column("Touched", 7, drop=2),
             ],
             empty_text="No contacts yet: press a to add one.",
             id="contacts",

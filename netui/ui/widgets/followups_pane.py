@@ -25,10 +25,11 @@ class FollowUpsPane(Pane):
         super().__init__(
             "2 Follow-ups",
             [
-                Column("", 1),
-                Column("Due", 10),
-                Column("Who", weight=1, min_width=8, drop=1),
-                Column("Task", weight=2, min_width=10),
+                # Who as wide as the longest name (up to a cap), the task the rest.
+                Column("", 1, mark=True),
+                Column("Due", min_width=10, max_width=16),  # (+ the year: "Tue 12 Jan 2027")
+                Column("Who", min_width=8, max_width=22, drop=1),
+                Column("Task", min_width=16),
             ],
             empty_text="No follow-ups: press f to add one.",
             id="followups",
@@ -50,6 +51,7 @@ class FollowUpsPane(Pane):
         }
         self.subtitle = "h: hide done" if self.show_done else "h: show done"
         self.load([f.id or 0 for f in shown], self._row, self._haystack)
+        self._show_marked()
 
     def mark(self, contact_id: int | None) -> None:
         """Move the mark to another contact's follow-ups: the same rows, drawn again
@@ -57,6 +59,20 @@ class FollowUpsPane(Pane):
         if contact_id != self.marked:
             self.marked = contact_id
             self.redraw_rows()
+            self._show_marked()
+
+    def _show_marked(self) -> None:
+        """Unless the user is in this pane, scroll the marked contact's first follow-up
+        into view (a short pane would otherwise hide it)."""
+        if self.marked is None or self.has_focus_within:
+            return
+        source = self.list.source
+        for index in range(len(source)):
+            key = source.key(index)
+            followup = self._by_id.get(key) if isinstance(key, int) else None
+            if followup is not None and followup.contact_id == self.marked:
+                self.list.show_row(index)
+                return
 
     def _row(self, key: Hashable) -> Row:
         followup = self._by_id.get(key)  # type: ignore[call-overload]

@@ -4,8 +4,9 @@ Textual's `Footer` lays every key out in one scrolling row: when they don't fit,
 keys at the end (`r Review`, `q Quit`, `? Help`: the app's own keys come last) are
 scrolled out of sight, and show through the one column the command-palette key leaves
 free on the right (`paletteu`). This footer shows the keys that fit, dropping the least
-useful first: a dimmed key (it does nothing here) before one that works, and the later
-keys of a screen before the earlier ones (each screen lists its keys most useful first).
+useful first: a dimmed key (it does nothing here) before one that works, then the keys
+a screen names in its `FOOTER_DROPS` (binding ids, least useful first), then the later
+keys of a screen before the earlier ones.
 `? Help`, `q Quit` and `r Review` are never dropped, nor the palette key.
 
 Textual's `Footer` also recomposes (16 key widgets mounted and styled, 20-30 ms)
@@ -47,16 +48,22 @@ def key_width(key: Key, *, compact: bool) -> int:
     return text + (2 if compact else 3)
 
 
-def fit(keys: Sequence[Key], room: int, *, compact: bool) -> list[Key]:
-    """The keys that fit in `room` cells, in their order: the dimmed ones go first, then
-    the later ones before the earlier; the essential ones (`ESSENTIAL`) go last."""
+def fit(keys: Sequence[Key], room: int, *, compact: bool, drops: Sequence[str] = ()) -> list[Key]:
+    """The keys that fit in `room` cells, in their order. The dimmed ones go first, then
+    those whose binding id is in `drops` (in that order), then the later ones before the
+    earlier; the essential ones (`ESSENTIAL`) go last."""
     shown = list(keys)
     total = sum(key_width(k, compact=compact) for k in shown)
 
     def rank(index: int) -> tuple[int, int]:
         key = shown[index]
-        essential = key.binding.action in ESSENTIAL
-        return (2 if essential else 0 if not key.enabled else 1, -index)
+        if key.binding.action in ESSENTIAL:
+            return (4, -index)
+        if not key.enabled:
+            return (0, -index)
+        if key.binding.id in drops:
+            return (1, drops.index(key.binding.id))
+        return (2, -index)
 
     while shown and total > room:
         drop = min(range(len(shown)), key=rank)
@@ -109,7 +116,8 @@ class KeysFooter(Footer):
         room = width
         if palette is not None:  # its left border, and no margin
             room -= key_width(palette, compact=self.compact) + (0 if self.compact else 2)
-        for key in fit(keys, room, compact=self.compact):
+        drops: Sequence[str] = getattr(self.screen, "FOOTER_DROPS", ())
+        for key in fit(keys, room, compact=self.compact, drops=drops):
             yield FooterKey(
                 key.binding.key,
                 key.display,

@@ -1,4 +1,6 @@
-"""The Notes pane: the selected contact's notes, newest first, with the full text below."""
+"""The Notes pane: the notes of the contact selected in the focused pane (the contact in
+Contacts, the highlighted follow-up's contact in Follow-ups), newest first, with the
+highlighted note's full text below."""
 
 from __future__ import annotations
 
@@ -23,7 +25,7 @@ class NotesPane(Pane):
 
     DEFAULT_CSS = """
     NotesPane #note-text {
-        height: 8;
+        height: 7;
         border-top: solid $panel-lighten-2;
         color: $text;
     }
@@ -32,7 +34,8 @@ class NotesPane(Pane):
     def __init__(self) -> None:
         super().__init__(
             "3 Notes",
-            [Column("Date", 10), Column("Kind", 7, drop=1), Column("Note", min_width=10)],
+            # The kind after the text: the date and the words read on together.
+            [Column("Date", 10), Column("Note", min_width=16), Column("Kind", 7, drop=1)],
             empty_text="No notes: press n to add one.",
             id="notes",
         )
@@ -68,7 +71,7 @@ class NotesPane(Pane):
         who = self.view.name_of(note.contact_id)
         first = note.text.strip().splitlines()[0] if note.text.strip() else ""
         text = f"{who}: {first}" if self._with_names and who else first
-        return Row(note.id, (format_date(note.date, self.view.today), str(note.kind), text))
+        return Row(note.id, (format_date(note.date, self.view.today), text, str(note.kind)))
 
     def _haystack(self, key: Hashable) -> str:
         note = self._notes.get(key)  # type: ignore[call-overload]

@@ -109,18 +109,24 @@ class Pane(Vertical):
         folded text when the user filters."""
         self._keys, self._make, self._hay = keys, make, hay
         self._haystacks, self._narrowed = None, ("", [])
-        self.refilter(keep=keep)
+        if self.filter_text.strip():  # the columns fit every row, not the filtered ones
+            self.list.measure(LazyRows(keys, make))
+            self.refilter(keep=keep)
+        else:
+            self.refilter(keep=keep, measure=True)
 
     def group(self, keys: Sequence[Hashable]) -> tuple[Sequence[Hashable | None], dict[int, str]]:
         """Hook for panes that group their rows under headings: the keys with None where
         a heading goes, and the headings' text by position."""
         return keys, {}
 
-    def refilter(self, *, keep: Hashable | None = None) -> None:
+    def refilter(self, *, keep: Hashable | None = None, measure: bool = False) -> None:
+        """Show the rows that match the filter (`measure`: and fit the columns to them)."""
         needle = fold(self.filter_text.strip())
         keys = [self._keys[i] for i in self._matching(needle)] if needle else self._keys
         grouped, headings = self.group(keys)
-        self.list.set_source(LazyRows(grouped, self._make, headings), keep=keep)
+        source = LazyRows(grouped, self._make, headings)
+        self.list.set_source(source, keep=keep, measure=measure)
         count = f"{len(keys)}/{len(self._keys)}" if needle else f"{len(self._keys)}"
         self.border_title = Content(f"{self.title} · {count}")
         self.border_subtitle = Content(f"/{self.filter_text}" if needle else self.subtitle)

@@ -19,6 +19,7 @@ from typing import ClassVar, Protocol
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
+from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
@@ -28,19 +29,39 @@ from textual.strip import Strip
 
 from netui.text import shown
 
+MEASURED = 500
+"""How many rows (from the top) size the fitted columns."""
+MARK_META = Style.from_meta({"netui": "mark"})
+"""Added to a marker cell's style: invisible, and keeps the cell a segment of its own."""
+
 
 @dataclass(frozen=True, slots=True)
 class Column:
-    """A column: a fixed width in cells, or (width None) a share of what is left."""
+    """A column: a fixed width in cells, the width of its content up to a cap
+    (`max_width`), or (neither) a share of what is left."""
 
     title: str
     width: int | None = None
     weight: int = 1
-    """The column's share of the remaining width, for columns without a fixed width."""
+    """The column's share of the remaining width, for flexible columns."""
     min_width: int = 6
     drop: int = 0
     """When the list is too narrow for every column, the highest `drop` goes first;
     0 means always shown."""
+    max_width: int | None = None
+    """Set: the column is as wide as its widest value (and title), up to this cap, and
+    gives way (down to `min_width`) when the list is short of room."""
+    mark: bool = False
+    """A marker cell (`●`, `▸`): drawn as a segment of its own, so that a glyph one font
+    draws wider than a cell cannot push the rest of its row out of line."""
+
+    @property
+    def fitted(self) -> bool:
+        return self.width is None and self.max_width is not None
+
+    @property
+    def flexible(self) -> bool:
+        return self.width is None and self.max_width is None
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,6 +244,9 @@ class VirtualList(ScrollView, can_focus=True):
         self.source: RowSource = RowList(())
         self.cursor = 0
         self.empty_text = empty_text
+        self._content = [cell_len(c.title) for c in self.columns]
+        """The widest value of each column (among the rows measured), its title included."""
+        self._width_cache: dict[int, list[int]] = {}
 
     # --- data -----------------------------------------------------------------------------
 
@@ -236,14 +260,35 @@ class VirtualList(ScrollView, can_focus=True):
         current key)."""
         self.set_source(RowList(rows), keep=keep)
 
-    def set_source(self, source: RowSource, *, keep: Hashable | None = None) -> None:
+    def measure(self, source: RowSource, sample: int = MEASURED) -> None:
+        """Size the fitted columns to the widest values of `source`'s first `sample`
+        rows (headings aside): enough to be right for a pane's few hundred rows, and
+        cheap for 30,000 (whose widest values reach the caps well within the sample)."""
+        content = [cell_len(c.title) for c in self.columns]
+        if any(c.fitted for c in self.columns):
+            for index in range(min(len(source), sample)):
+                if source.key(index) is None:
+                    continue
+                for i, text in enumerate(source.row(index).cells[: len(content)]):
+                    content[i] = max(content[i], cell_len(text))
+        if content != self._content:
+            self._content = content
+            self._width_cache.clear()
+            self.refresh()
+
+    def set_source(
+        self, source: RowSource, *, keep: Hashable | None = None, measure: bool = True
+    ) -> None:
         """Replace the rows; keep the cursor on `keep` (default: the current key).
 
         The cursor is announced (`Highlighted`) only if it now stands on another row, and
-        the layout is redone only if the number of rows changed.
+        the layout is redone only if the number of rows changed. `measure`: size the
+        fitted columns to these rows (a pane filtering keeps the sizes of all its rows).
         """
         current = keep if keep is not None else self.cursor_key
         self.source = source
+        if measure:
+            self.measure(source)
         size = Size(self.size.width, len(source) + 1)
         if self.virtual_size != size:
             self.virtual_size = size
@@ -312,6 +357,14 @@ class VirtualList(ScrollView, can_focus=True):
         elif self.cursor >= top + height:
             self.scroll_to(y=self.cursor - height + 1, animate=False)
 
+    def show_row(self, index: int) -> None:
+        """Scroll (the cursor staying where it is) so that the row at `index` is in view,
+        near the top with the row above it (its group's heading) when it was not."""
+        height = max(self.scrollable_content_region.height - 1, 1)
+        top = round(self.scroll_y)
+        if not top <= index < top + height:
+            self.scroll_to(y=max(index - 1, 0), animate=False)
+
     def action_cursor(self, step: int) -> None:
         target = self.cursor + step
         if not 0 <= target < len(self.source):
@@ -342,6 +395,7 @@ class VirtualList(ScrollView, can_focus=True):
                 self.action_select()
 
     def on_focus(self) -> None:
+        self._scroll_to_cursor()  # (the view may have been moved to other rows meanwhile)
         self.refresh_line_index(self.cursor)
 
     def on_blur(self) -> None:
@@ -354,40 +408,118 @@ class VirtualList(ScrollView, can_focus=True):
     # --- rendering ------------------------------------------------------------------------
 
     def _widths(self, total: int) -> list[int]:
-        """Each column's width; optional columns that don't fit get 0 (hidden)."""
-        visible = list(self.columns)
+        """Each column's width; optional columns that don't fit get 0 (hidden).
 
-        def needed(columns: list[Column]) -> int:
-            return sum(c.width or c.min_width for c in columns) + len(columns) - 1
+        Fixed columns get their width, fitted ones their widest value (up to their cap),
+        and the flexible ones share what is left. Short of room, the optional columns
+        drop (highest `drop` first), then the fitted ones give way down to `min_width`.
+        """
+        cached = self._width_cache.get(total)
+        if cached is None:
+            cached = self._width_cache[total] = self._compute_widths(total)
+        return cached
+
+    def _compute_widths(self, total: int) -> list[int]:
+        columns = self.columns
+        visible = list(columns)
+
+        def needed(shown: list[Column]) -> int:
+            return sum(c.width or c.min_width for c in shown) + len(shown) - 1
 
         while needed(visible) > total and any(c.drop for c in visible):
             visible.remove(max(visible, key=lambda c: c.drop))
+
+        def comfortable(shown: list[Column]) -> int:
+            # A fitted column is comfortable at its content up to 3/4 of its cap.
+            return needed(shown) + sum(
+                max(min(self._content[i], c.max_width * 3 // 4) - c.min_width, 0)
+                for i, c in enumerate(columns)
+                if c in shown and c.max_width is not None and c.width is None
+            )
+
+        # Then the other optional columns go before a fitted one is cut below comfort.
+        while comfortable(visible) > total:
+            optional = [c for c in visible if c.drop and not c.fitted]
+            if not optional:
+                break
+            visible.remove(max(optional, key=lambda c: c.drop))
+        wanted = {
+            i: max(c.min_width, min(self._content[i], c.max_width or 0))
+            for i, c in enumerate(columns)
+            if c in visible and c.fitted
+        }
+        flexible = [i for i, c in enumerate(columns) if c in visible and c.flexible]
         fixed = sum(c.width or 0 for c in visible) + len(visible) - 1
-        weights = sum(c.weight for c in visible if c.width is None)
-        spare = max(total - fixed, 0)
-        widths = []
-        for column in self.columns:
-            if column not in visible:
-                widths.append(0)
-            elif column.width is not None:
-                widths.append(column.width)
-            else:
-                widths.append(spare * column.weight // weights)
-        flexible = [i for i, c in enumerate(self.columns) if c in visible and c.width is None]
-        if flexible:  # rounding leftovers go to the last flexible column
+        floor = sum(columns[i].min_width for i in flexible)
+        # Fitted columns give way (down to their minimum) until the flexible ones have
+        # theirs: the optional ones first (the highest `drop`), the later before the earlier.
+        over = fixed + floor + sum(wanted.values()) - total
+        for i in sorted(wanted, key=lambda j: (-columns[j].drop, -j)):
+            if over <= 0:
+                break
+            cut = min(over, wanted[i] - columns[i].min_width)
+            wanted[i] -= cut
+            over -= cut
+        spare = max(total - fixed - sum(wanted.values()), 0)
+        widths = [0] * len(columns)
+        for i, column in enumerate(columns):
+            if column.width is not None and column in visible:
+                widths[i] = column.width
+        for i, width in wanted.items():
+            widths[i] = width
+        if flexible:
+            weights = sum(columns[i].weight for i in flexible)
+            for i in flexible:
+                widths[i] = spare * columns[i].weight // weights
+            # Rounding leftovers go to the last flexible column.
             widths[flexible[-1]] += spare - sum(widths[i] for i in flexible)
+        elif wanted:
+            # No flexible column: the room left goes to the fitted ones cut at their cap.
+            for i in wanted:
+                more = min(spare, max(self._content[i] - widths[i], 0))
+                widths[i] += more
+                spare -= more
         return widths
 
+    def _cell(self, text: str, size: int) -> str:
+        text = shown(text, multiline=False)  # one line: newlines and tabs as spaces
+        if cell_len(text) > size:
+            text = set_cell_size(text, size - 1) + "…"
+        return set_cell_size(text, size)
+
     def _line(self, cells: Sequence[str], width: int) -> str:
-        parts = []
-        for text, size in zip(cells, self._widths(width), strict=False):
+        parts = [
+            self._cell(text, size)
+            for text, size in zip(cells, self._widths(width), strict=False)
+            if size > 0
+        ]
+        return set_cell_size(" ".join(parts), width)
+
+    def _segments(self, cells: Sequence[str], width: int, style: Style) -> list[Segment]:
+        """A row's segments: one for the whole line, or the marker cells on their own
+        (with a style of their own, so that nothing merges them back)."""
+        if not any(c.mark for c in self.columns):
+            return [Segment(self._line(cells, width), style)]
+        segments: list[Segment] = []
+        text = ""
+        used = 0
+        pairs = zip(self.columns, cells, self._widths(width), strict=False)
+        for column, cell, size in pairs:
             if size <= 0:
                 continue
-            text = shown(text, multiline=False)  # one line: newlines and tabs as spaces
-            if cell_len(text) > size:
-                text = set_cell_size(text, size - 1) + "…"
-            parts.append(set_cell_size(text, size))
-        return set_cell_size(" ".join(parts), width)
+            gap = " " if used else ""
+            if column.mark:
+                if text or gap:
+                    segments.append(Segment(text + gap, style))
+                segments.append(Segment(self._cell(cell, size), style + MARK_META))
+                text = ""
+            else:
+                text += gap + self._cell(cell, size)
+            used += len(gap) + size
+        text += " " * max(width - used, 0)
+        if text:
+            segments.append(Segment(text, style))
+        return list(Segment.adjust_line_length(segments, width))
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
@@ -413,9 +545,7 @@ class VirtualList(ScrollView, can_focus=True):
                 "virtual-list--cursor" if self.has_focus else "virtual-list--cursor-blurred"
             )
         style = self.get_visual_style(*classes).rich_style if classes else base.rich_style
-        text = (
-            set_cell_size(" " + shown(row.cells[0], multiline=False), width)
-            if row.key is None
-            else self._line(row.cells, width)
-        )
-        return Strip([Segment(text, style)], width)
+        if row.key is None:
+            text = set_cell_size(" " + shown(row.cells[0], multiline=False), width)
+            return Strip([Segment(text, style)], width)
+        return Strip(self._segments(row.cells, width, style), width)
