@@ -286,11 +286,11 @@ def test_import_opened(snap_compare, snap_db: Path, import_home: Path) -> None:
 
 
 def test_goals_form(snap_compare, snap_db: Path) -> None:
-    """`g` on the review screen: the three weekly goals."""
+    """`e` on the review screen: the three weekly goals."""
 
     async def run_before(pilot) -> None:
         await keys("r", then=ReviewScreen)(pilot)
-        await pilot.press("g")
+        await pilot.press("e")
         # By name, so the test does not depend on which module holds the form.
         await wait_until(pilot, lambda: type(pilot.app.screen).__name__ == "GoalsScreen")
         await settle(pilot)
