@@ -31,8 +31,12 @@ from netui.text import shown
 
 MEASURED = 500
 """How many rows (from the top) size the fitted columns."""
-MARK_META = Style.from_meta({"netui": "mark"})
-"""Added to a marker cell's style: invisible, and keeps the cell a segment of its own."""
+CELL_META = tuple(Style.from_meta({"netui-cell": i}) for i in range(2))
+"""Added to the cells' styles by turns: invisible, and keeps each cell a segment of its
+own (two neighbours never share a style, so nothing merges them)."""
+MARK_STYLE = Style(bold=True)
+"""A marker cell's: bold, which also keeps it apart where the metadata is dropped (the
+dimmed screen behind a dialog)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,8 +56,9 @@ class Column:
     """Set: the column is as wide as its widest value (and title), up to this cap, and
     gives way (down to `min_width`) when the list is short of room."""
     mark: bool = False
-    """A marker cell (`●`, `▸`): drawn as a segment of its own, so that a glyph one font
-    draws wider than a cell cannot push the rest of its row out of line."""
+    """A marker cell (`●`, `▸`): a list with one draws each cell as a segment of its own,
+    so that a glyph one font draws wider than a cell cannot push the rest of its row out
+    of line."""
 
     @property
     def fitted(self) -> bool:
@@ -496,37 +501,34 @@ class VirtualList(ScrollView, can_focus=True):
         return set_cell_size(" ".join(parts), width)
 
     def _segments(self, cells: Sequence[str], width: int, style: Style) -> list[Segment]:
-        """A row's segments: one for the whole line, or the marker cells on their own
-        (with a style of their own, so that nothing merges them back)."""
+        """A row's segments: one for the whole line, or, in a list with a marker column,
+        one per cell (each with a style of its own, so that nothing merges them back):
+        a glyph that a font draws wider than a cell then cannot move the next cell."""
         if not any(c.mark for c in self.columns):
             return [Segment(self._line(cells, width), style)]
         segments: list[Segment] = []
-        text = ""
         used = 0
         pairs = zip(self.columns, cells, self._widths(width), strict=False)
-        for column, cell, size in pairs:
+        for index, (column, cell, size) in enumerate(pairs):
             if size <= 0:
                 continue
-            gap = " " if used else ""
-            if column.mark:
-                if text or gap:
-                    segments.append(Segment(text + gap, style))
-                segments.append(Segment(self._cell(cell, size), style + MARK_META))
-                text = ""
+            text = self._cell(cell, size) + " "  # (the gap goes with the cell before it)
+            cell_style = style + CELL_META[index % len(CELL_META)]
+            if column.mark:  # bold: kept apart even where a screen behind a dialog is dimmed
+                segments.append(Segment(text[:-1], cell_style + MARK_STYLE))
+                segments.append(Segment(" ", cell_style))
             else:
-                text += gap + self._cell(cell, size)
-            used += len(gap) + size
-        text += " " * max(width - used, 0)
-        if text:
-            segments.append(Segment(text, style))
+                segments.append(Segment(text, cell_style))
+            used += len(text)
+        if used < width:
+            segments.append(Segment(" " * (width - used), style))
         return list(Segment.adjust_line_length(segments, width))
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         if y == 0:
-            header = self._line([c.title for c in self.columns], width)
             style = self.get_visual_style("virtual-list--header").rich_style
-            return Strip([Segment(header, style)], width)
+            return Strip(self._segments([c.title for c in self.columns], width, style), width)
         index = y - 1 + round(self.scroll_offset.y)
         base = self.get_visual_style()
         if not len(self.source) and y == 1:
