@@ -173,3 +173,38 @@ async def test_history_redo_and_jump_are_in_the_command_palette(app) -> None:
         await wait_until(pilot, lambda: "Recent changes" in screen_text(app))
         await pilot.press("enter")
         await wait_for_screen(pilot, HistoryScreen)
+
+
+async def test_redo_over_another_program_s_change_asks_and_cancel_saves_nothing(
+    app, db: Path
+) -> None:
+    from test_ui_conflicts import SET_TITLE, jane, open_jane_form, other_app
+    from test_ui_edit import replace_field
+
+    from netui.ui.dialogs.conflict import ConflictScreen
+
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await open_jane_form(pilot)
+        await replace_field(pilot, "title", "Head of Design")
+        await pilot.press("ctrl+s")
+        await wait_for_screen(pilot, MainScreen)
+        await wait_until(pilot, lambda: jane(db)["title"] == "Head of Design")
+        await press_and_wait(pilot, "ctrl+z")
+        assert jane(db)["title"] == "Design Lead"
+
+        await other_app(db, SET_TITLE.format(title="CDO"))  # the same field, meanwhile
+        before = db.read_bytes()
+        await pilot.press("ctrl+y")
+        await wait_for_screen(pilot, ConflictScreen)
+        text = flat(screen_text(app))
+        assert "CDO" in text and "Head of Design" in text
+        await pilot.press("escape")
+        await wait_for_screen(pilot, MainScreen)
+        await wait_until(pilot, lambda: "Cancelled: nothing was redone" in notifications(app))
+        assert db.read_bytes() == before
+
+        await pilot.press("ctrl+y")  # still redoable: asked again, and mine kept
+        await wait_for_screen(pilot, ConflictScreen)
+        await pilot.press("m")
+        await wait_until(pilot, lambda: jane(db)["title"] == "Head of Design")
+        await wait_until(pilot, lambda: any(n.startswith("Redid:") for n in notifications(app)))
