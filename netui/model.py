@@ -53,12 +53,29 @@ class NoteKind(StrEnum):
     EVENT = "event"
     EMAIL = "email"
     NOTE = "note"
+    OUTREACH = "outreach"
+    """A message I sent to reach them: a first message, or the one follow-up. It starts
+    the reply clock (`netui.replies`)."""
+    REPLY = "reply"
+    """Their answer to a message. It stops the reply clock."""
 
     @property
     def is_interaction(self) -> bool:
-        """A meeting, call, coffee, event or email is contact with the person; a plain
-        note is not."""
+        """A meeting, call, coffee, event, email, outreach or reply is contact with the
+        person; a plain note is not."""
         return self is not NoteKind.NOTE
+
+    @property
+    def is_outgoing(self) -> bool:
+        """A message I sent to reach them (it starts the reply clock)."""
+        return self is NoteKind.OUTREACH
+
+    @property
+    def is_incoming(self) -> bool:
+        """Something from them, or with them: a reply, a call, a meeting, a coffee or an
+        event (it stops the reply clock). An email is neither incoming nor outgoing (its
+        direction is not recorded), nor is a plain note."""
+        return self in _INCOMING
 
     @property
     def is_meeting(self) -> bool:
@@ -72,11 +89,17 @@ class NoteKind(StrEnum):
 
     def moves(self, status: Status) -> Status | None:
         """The status an interaction of this kind moves a contact at `status` to (None:
-        it stays): a meeting to `met`, a call or email a lead to `contacted`; never back."""
+        it stays): a meeting to `met`, a call, email, outreach or reply a lead to
+        `contacted`; never back."""
         if not self.is_interaction:
             return None
         target = Status.MET if self.is_meeting else Status.CONTACTED
         return target if target.rank > status.rank else None
+
+
+_INCOMING = frozenset(
+    {NoteKind.REPLY, NoteKind.CALL, NoteKind.MEETING, NoteKind.COFFEE, NoteKind.EVENT}
+)
 
 
 PHONE_LABELS = ("cell", "work", "home", "fax", "pager")
@@ -125,6 +148,9 @@ class Contact:
     phone_labels: tuple[tuple[str, str], ...] = ()
     """(number as written, one of `PHONE_LABELS`) for the numbers an address book
     labelled, so that an export labels them the same; an unlabelled number is a mobile."""
+    moved_on: date | None = None
+    """The day the user stopped waiting for their reply ("move on"): a reply clock started
+    on or before it is closed as "no reply" (`netui.replies`)."""
     created: datetime | None = None
     updated: datetime | None = None
     id: int | None = None
@@ -141,6 +167,9 @@ class FollowUp:
     done: datetime | None = None
     created: datetime | None = None
     id: int | None = None
+    advice: bool = False
+    """This follow-up acts on the advice of its contact: once done, they are owed word of
+    what came of it (`netui.ledger`)."""
 
     @property
     def is_open(self) -> bool:
@@ -244,6 +273,44 @@ class MeetingLog:
     thank_you_sent: bool = False
 
 
+class LoopStatus(StrEnum):
+    """What the user did with an item of the close-the-loop ledger."""
+
+    DONE = "done"
+    """They told the person (the item is gone for good)."""
+    DISMISSED = "dismissed"
+    """Nothing to tell (gone for good too)."""
+    SNOOZED = "snoozed"
+    """Not now: back after `LoopState.until`."""
+
+
+@dataclass(frozen=True, slots=True)
+class LoopState:
+    """The state of one close-the-loop item, by its key (`intro:<contact id>:reached`,
+    `intro:<contact id>:met`, `advice:<follow-up id>`, `landed:<outcome id>:<contact id>`);
+    an item without one is open."""
+
+    key: str
+    state: LoopStatus
+    until: date | None = None
+    """For a snoozed item: the day it comes back (it is listed again once today is on or
+    after it)."""
+    at: datetime | None = None
+    """When the state was set."""
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What the search led to: a role landed at a company (`netui landed`)."""
+
+    role: str
+    company: str
+    date: date
+    created: datetime | None = None
+    id: int | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class Network:
     """A consistent snapshot of everything in the data file, for the pure services."""
@@ -251,6 +318,8 @@ class Network:
     contacts: tuple[Contact, ...] = ()
     followups: tuple[FollowUp, ...] = ()
     notes: tuple[Note, ...] = ()
+    outcomes: tuple[Outcome, ...] = ()
+    loop: tuple[LoopState, ...] = ()
     by_id: dict[int, Contact] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:

@@ -25,8 +25,11 @@ from netui.model import (
     Company,
     Contact,
     FollowUp,
+    LoopState,
+    LoopStatus,
     Note,
     NoteKind,
+    Outcome,
     Status,
 )
 from netui.text import clean, shown, unique
@@ -54,6 +57,18 @@ def _date(value: Any) -> date:
         return date.fromisoformat(value)
     except (TypeError, ValueError):
         return EPOCH
+
+
+def _day(value: Any) -> date | None:
+    """A date that may be absent (null, or unreadable: taken as absent)."""
+    try:
+        return date.fromisoformat(value) if value is not None else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _day_iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
 
 
 def _datetime(value: Any) -> datetime | None:
@@ -128,6 +143,7 @@ def contact_from_doc(doc_id: int, doc: dict[str, Any]) -> Contact:
         other_phones=other_phones,
         other_urls=other_urls,
         phone_labels=_labels(get("phone_labels")),
+        moved_on=_day(get("moved_on")),
         created=_datetime(get("created")),
         updated=_datetime(get("updated")),
     )
@@ -156,6 +172,7 @@ def contact_to_doc(contact: Contact) -> dict[str, Any]:
             for number, label in contact.phone_labels
             if label in PHONE_LABELS
         },
+        "moved_on": _day_iso(contact.moved_on),
         "created": _iso(contact.created),
         "updated": _iso(contact.updated),
     }
@@ -169,6 +186,7 @@ def followup_from_doc(doc_id: int, doc: dict[str, Any]) -> FollowUp:
         due=_date(doc.get("due")),
         done=_datetime(doc.get("done")),
         created=_datetime(doc.get("created")),
+        advice=doc.get("advice") is True,
     )
 
 
@@ -179,6 +197,7 @@ def followup_to_doc(followup: FollowUp) -> dict[str, Any]:
         "due": followup.due.isoformat(),
         "done": _iso(followup.done),
         "created": _iso(followup.created),
+        "advice": followup.advice,
     }
 
 
@@ -242,16 +261,63 @@ def company_to_doc(company: Company) -> dict[str, Any]:
     return {"name": clean(company.name, multiline=False), "target": company.target}
 
 
+def outcome_from_doc(doc_id: int, doc: dict[str, Any]) -> Outcome:
+    return Outcome(
+        id=doc_id,
+        role=_line(_str(doc.get("role"))),
+        company=_line(_str(doc.get("company"))),
+        date=_date(doc.get("date")),
+        created=_datetime(doc.get("created")),
+    )
+
+
+def outcome_to_doc(outcome: Outcome) -> dict[str, Any]:
+    return {
+        "role": clean(outcome.role, multiline=False),
+        "company": clean(outcome.company, multiline=False),
+        "date": outcome.date.isoformat(),
+        "created": _iso(outcome.created),
+    }
+
+
+def loop_state_from_doc(doc_id: int, doc: dict[str, Any]) -> LoopState:
+    """A close-the-loop item's state; one the file spells wrongly reads as snoozed until
+    an unreadable day, which is to say open (the integrity check reports it)."""
+    state = doc.get("state")
+    return LoopState(
+        id=doc_id,
+        key=_line(_str(doc.get("key"))),
+        state=LoopStatus(str(state))
+        if state in LoopStatus._value2member_map_
+        else LoopStatus.SNOOZED,
+        until=_day(doc.get("until")),
+        at=_datetime(doc.get("at")),
+    )
+
+
+def loop_state_to_doc(state: LoopState) -> dict[str, Any]:
+    return {
+        "key": clean(state.key, multiline=False),
+        "state": str(state.state),
+        "until": _day_iso(state.until),
+        "at": _iso(state.at),
+    }
+
+
 FROM_DOC: dict[str, Callable[[int, dict[str, Any]], Any]] = {
     "contacts": contact_from_doc,
     "followups": followup_from_doc,
     "notes": note_from_doc,
     "companies": company_from_doc,
+    "outcomes": outcome_from_doc,
+    "loop": loop_state_from_doc,
 }
 TO_DOC: dict[str, Callable[[Any], dict[str, Any]]] = {
     "contacts": contact_to_doc,
     "followups": followup_to_doc,
     "notes": note_to_doc,
+    "outcomes": outcome_to_doc,
+    "loop": loop_state_to_doc,
 }
 """The document netui writes for each kind of object (what edits are compared as)."""
 

@@ -27,7 +27,15 @@ from typing import Any
 
 import orjson
 
-from netui.model import EARLIEST, LATEST, PHONE_LABELS, NoteKind, Status, date_range_text
+from netui.model import (
+    EARLIEST,
+    LATEST,
+    PHONE_LABELS,
+    LoopStatus,
+    NoteKind,
+    Status,
+    date_range_text,
+)
 from netui.text import shown
 
 INT_MIN, INT_MAX = -(2**63), 2**64 - 1
@@ -150,6 +158,10 @@ def _day_check(value: str) -> str | None:
     return None
 
 
+def _day_or_null_check(value: str | None) -> str | None:
+    return None if value is None else _day_check(value)
+
+
 def _moment_check(value: str | None) -> str | None:
     if value is None:
         return None
@@ -234,8 +246,11 @@ _LABELS = _rule(
 )
 _ID = _rule({int, NONE}, "a contact id or null", None, _id_check)
 _MOMENT = _rule({str, NONE}, "a date and time or null", None, _moment_check)
+_DAY = _rule({str}, "a date like 2026-12-31", None, _day_check, required=True, repair=_today_repair)
+_DAY_OR_NULL = _rule({str, NONE}, "a date like 2026-12-31 or null", None, _day_or_null_check)
 _STATUSES = ", ".join(s.value for s in Status)
 _KINDS = ", ".join(k.value for k in NoteKind)
+_LOOP_STATES = ", ".join(s.value for s in LoopStatus)
 
 RULES: dict[str, dict[str, Rule]] = {
     "contacts": {
@@ -252,23 +267,21 @@ RULES: dict[str, dict[str, Rule]] = {
             {str}, f"one of {_STATUSES}", "lead", _enum_check(frozenset(Status), _STATUSES)
         ),
         "cadence_days": _rule({int, NONE}, "a number of days or null", None, _cadence_check),
+        "moved_on": _DAY_OR_NULL,
         "created": _MOMENT,
         "updated": _MOMENT,
     },
     "followups": {
         "contact_id": _ID,
         "text": _STR,
-        "due": _rule(
-            {str}, "a date like 2026-12-31", None, _day_check, required=True, repair=_today_repair
-        ),
+        "due": _DAY,
         "done": _MOMENT,
         "created": _MOMENT,
+        "advice": _rule({bool}, "true or false", False),
     },
     "notes": {
         "contact_id": _ID,
-        "date": _rule(
-            {str}, "a date like 2026-12-31", None, _day_check, required=True, repair=_today_repair
-        ),
+        "date": _DAY,
         "kind": _rule({str}, f"one of {_KINDS}", "note", _enum_check(frozenset(NoteKind), _KINDS)),
         "text": _STR,
         "created": _MOMENT,
@@ -281,6 +294,26 @@ RULES: dict[str, dict[str, Rule]] = {
     "companies": {
         "name": _STR,
         "target": _rule({bool}, "true or false", False),
+    },
+    "outcomes": {
+        "role": _STR,
+        "company": _STR,
+        "date": _DAY,
+        "created": _MOMENT,
+    },
+    "loop": {
+        # A key naming no item (its contact, follow-up or outcome deleted since) is kept
+        # and ignored: it is no error, and no reference to clear.
+        "key": _rule({str}, "text", "", required=True, repair=_text_repair),
+        "state": _rule(
+            {str},
+            f"one of {_LOOP_STATES}",
+            "snoozed",  # (until null: listed again; a guess hides nothing)
+            _enum_check(frozenset(LoopStatus), _LOOP_STATES),
+            required=True,
+        ),
+        "until": _DAY_OR_NULL,
+        "at": _MOMENT,
     },
 }
 """Every field netui knows, per table. Fields it does not know are kept, unchecked."""
@@ -429,7 +462,7 @@ def _check_meta(data: dict[str, Any], today: date) -> list[Problem]:
     ):
         fixed = {
             name: max((int(k) for k in data.get(name, {})), default=0)
-            for name in ("contacts", "followups", "notes", "companies")
+            for name in ("contacts", "followups", "notes", "companies", "outcomes", "loop")
         }
         bad(
             "last_ids",

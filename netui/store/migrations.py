@@ -56,11 +56,29 @@ def _v2_to_v3(data: Data) -> None:
             doc.setdefault(key, [])
 
 
+def _v3_to_v4(data: Data) -> None:
+    """Version 4 (the outreach loop): a contact keeps the day the user stopped waiting
+    for their reply (`moved_on`), a follow-up whether it acts on its contact's advice
+    (`advice`); an `outcomes` table holds what the search led to (`netui landed`) and a
+    `loop` table the states of the close-the-loop items (done, dismissed, snoozed)."""
+    for doc in data.get("contacts", {}).values():
+        doc.setdefault("moved_on", None)
+    for doc in data.get("followups", {}).values():
+        doc.setdefault("advice", False)
+    data.setdefault("outcomes", {})
+    data.setdefault("loop", {})
+
+
 _NOTE_OUTCOMES = {
     "answers": [], "companies": [], "feedback": "", "promises": [], "new_contacts": [],
 }  # fmt: skip
 
-MIGRATIONS: dict[int, Callable[[Data], None]] = {0: _v0_to_v1, 1: _v1_to_v2, 2: _v2_to_v3}
+MIGRATIONS: dict[int, Callable[[Data], None]] = {
+    0: _v0_to_v1,
+    1: _v1_to_v2,
+    2: _v2_to_v3,
+    3: _v3_to_v4,
+}
 """From version N (the key) to N+1."""
 
 

@@ -28,6 +28,8 @@ FIELD_LABELS = {
     "due": "due date",
     "done": "done",
     "cadence_defaults": "default rhythms",
+    "moved_on": "moved on (no reply)",
+    "advice": "acts on their advice",
 }
 """Field names as the forms label them (the others read well as they are)."""
 _CONTACT_FIELDS = frozenset({"referred_by", "contact_id"})
@@ -60,6 +62,10 @@ class DocumentNamer:
             return f"the note of {_line(doc.get('date'))}"
         if table == "companies":
             return f"the company {_line(doc.get('name'))}"
+        if table == "outcomes":
+            return f"the outcome {_line(doc.get('role'))} at {_line(doc.get('company'))}"
+        if table == "loop":
+            return f"the close-the-loop item {_line(doc.get('key'))}"
         return "the settings"
 
     def field(self, table: str, doc: dict[str, Any], name: str) -> str:

@@ -18,10 +18,10 @@ import orjson
 from netui.errors import DamagedFileError, StoreError, command_for
 from netui.store import integrity
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """The newest data format this netui reads and writes."""
 
-TABLES = ("meta", "contacts", "followups", "notes", "companies")
+TABLES = ("meta", "contacts", "followups", "notes", "companies", "outcomes", "loop")
 DATA_TABLES = TABLES[1:]
 DEFAULT_GOALS = {"contacts": 5, "meetings": 2, "followups": 5}
 """Weekly goals until the user sets their own: new contacts, meetings, follow-ups done."""

@@ -56,6 +56,7 @@ from netui.store.lock import file_lock
 from netui.store.loop import LoopMixin
 from netui.store.migrations import migrate
 from netui.store.naming import DocumentNamer, a_note
+from netui.store.outreach import OutreachMixin
 from netui.store.people import PeopleMixin
 from netui.store.referrers import ReferralLoopError
 from netui.store.storage import AtomicJSONStorage
@@ -72,7 +73,7 @@ HISTORY = 100
 """How many of this session's changes can be undone."""
 
 
-class Store(LoopMixin, PeopleMixin):
+class Store(LoopMixin, OutreachMixin, PeopleMixin):
     """netui's data, typed, durable and shared safely between processes."""
 
     def __init__(self, path: Path, *, clock: Clock = system_clock) -> None:
@@ -333,7 +334,8 @@ class Store(LoopMixin, PeopleMixin):
                 touched |= _touches(table, int(key), old[key], None)
             if typed is not None:
                 self._typed[table] = objects
-        self._typed.pop("companies", None)
+        for table in ("companies", "outcomes", "loop"):  # (few: typed again when asked)
+            self._typed.pop(table, None)
         self._step(frozenset(touched))
 
     def _step(self, touched: frozenset[int] | None) -> None:
@@ -461,6 +463,8 @@ class Store(LoopMixin, PeopleMixin):
                 contacts=tuple(contacts.values()),
                 followups=tuple(self._objects("followups").values()),
                 notes=tuple(self._objects("notes").values()),
+                outcomes=tuple(self._objects("outcomes").values()),
+                loop=tuple(self._objects("loop").values()),
                 by_id=dict(contacts),
             )
 

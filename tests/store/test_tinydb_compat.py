@@ -24,14 +24,18 @@ def test_stock_tinydb_reads_every_table_netui_wrote(db: Path) -> None:
                    new_names=(NewName("Lee Wong"),))
     )  # fmt: skip
     store.set_target("Acme", True)
+    store.record_outcome("Product Designer", "Acme", date(2026, 11, 23))
+    store.set_loop_state("intro:2:reached", "dismissed")
     written = on_disk(db)
 
     with TinyDB(db) as tiny:  # stock JSONStorage, reading only
-        assert set(tiny.tables()) == {"meta", "contacts", "followups", "notes", "companies"}
+        assert set(tiny.tables()) == {
+            "meta", "contacts", "followups", "notes", "companies", "outcomes", "loop"
+        }  # fmt: skip
         for name in tiny.tables():
             documents = tiny.table(name).all()
             assert {str(d.doc_id): dict(d) for d in documents} == written[name]
         contacts = tiny.table("contacts")
         assert [d["name"] for d in contacts.all()] == ["Ann Lee", "Lee Wong"]
         assert contacts.get(doc_id=2)["referred_by"] == 1
-        assert tiny.table("meta").get(doc_id=1)["schema_version"] == 3
+        assert tiny.table("meta").get(doc_id=1)["schema_version"] == 4
