@@ -198,6 +198,8 @@ async def test_redo_over_another_program_s_change_asks_and_cancel_saves_nothing(
         await wait_for_screen(pilot, ConflictScreen)
         text = flat(screen_text(app))
         assert "CDO" in text and "Head of Design" in text
+        assert "since you undid this change — redo it anyway?" in text
+        assert "Redo anyway (m)" in text and "redo puts back:" in text
         await pilot.press("escape")
         await wait_for_screen(pilot, MainScreen)
         await wait_until(pilot, lambda: "Cancelled: nothing was redone" in notifications(app))

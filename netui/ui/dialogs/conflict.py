@@ -22,10 +22,11 @@ from netui.store import Conflict, Resolution
 LABELS = {
     "save": ("Keep mine", "Keep theirs"),
     "undo": ("Undo anyway", "Keep their changes"),
+    "redo": ("Redo anyway", "Keep their changes"),
 }
-"""The two answers' words, for a save and for an undo."""
-MINE = {"save": "yours", "undo": "undo puts back"}
-"""What the user's side of a field is called, for a save and for an undo."""
+"""The two answers' words, for a save, an undo and a redo."""
+MINE = {"save": "yours", "undo": "undo puts back", "redo": "redo puts back"}
+"""What the user's side of a field is called, for a save, an undo and a redo."""
 
 
 class ConflictScreen(ModalScreen[Resolution | None]):
@@ -42,7 +43,7 @@ class ConflictScreen(ModalScreen[Resolution | None]):
         super().__init__()
         self.conflicts = conflicts
         self.action = action
-        """"save" (a form or quick change) or "undo"."""
+        """What is asked about: "save" (a form or quick change), "undo" or "redo"."""
 
     def compose(self) -> ComposeResult:
         mine, theirs = LABELS[self.action]
@@ -75,6 +76,8 @@ class ConflictScreen(ModalScreen[Resolution | None]):
     def _heading(self) -> str:
         if self.action == "undo":
             return "Changed by another program since you made this change — undo it anyway?"
+        if self.action == "redo":
+            return "Changed by another program since you undid this change — redo it anyway?"
         return "Changed by another program since you started editing"
 
     def _advice(self) -> str:
@@ -85,6 +88,8 @@ class ConflictScreen(ModalScreen[Resolution | None]):
                     "undoes the rest and leaves these as they are."
                 )
             return "Undo anyway puts your old values back; keep their changes leaves theirs."
+        if self.action == "redo":
+            return "Redo anyway puts your change back; keep their changes leaves theirs."
         return "Your other changes are saved either way; cancel saves nothing."
 
     def on_mount(self) -> None:
