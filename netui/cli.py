@@ -1,5 +1,5 @@
-"""The command line: `netui`, `netui today`, `netui add …`, `netui prep NAME`, `netui locate`,
-`netui restore`.
+"""The command line: `netui`, `netui today`, `netui add …`, `netui prep NAME`,
+`netui draft KIND NAME`, `netui locate`, `netui restore`.
 
 Only the app imports Textual; every other command loads just what it needs, so that
 `netui add` costs little more than reading and writing the file. Exit codes: 0 success,
@@ -28,6 +28,11 @@ if TYPE_CHECKING:
     from netui.names import Reference
     from netui.quickadd import ContactDraft, FollowUpDraft, NoteDraft
     from netui.store import Store
+
+
+DRAFT_KINDS = ("thanks", "outreach", "follow-up", "update")
+"""The drafts `netui draft` writes (`netui.drafts.DraftKind`, named here so that the
+parser does not import the services)."""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -239,6 +244,32 @@ def _parser() -> argparse.ArgumentParser:
     )
     prep.add_argument("name", nargs="+", help="the contact (full name, or a unique first word)")
     prep.add_argument("--markdown", action="store_true", help="print Markdown, not plain text")
+    draft = commands.add_parser(
+        "draft",
+        parents=[db],
+        help="print a message to send: a thank-you, a first message, the follow-up, an update",
+        description="Prints the draft (a Subject line, a blank line, the body) from a "
+        "template, filled with what netui knows: who referred them, the company, the "
+        "topic and the promise of your last conversation, how long ago you were in touch. "
+        "Your copy of a template, drafts/KIND.txt in the config folder (netui locate), is "
+        "used instead of the one netui ships. For outreach, the word count and any "
+        "warning (over 100 words, a job mentioned in the first request, no closing "
+        'question) go to stderr. Examples: netui draft thanks "Priya Patel"; '
+        "netui draft outreach Lee --copy",
+    )
+    draft.add_argument("kind", choices=DRAFT_KINDS, help="which message")
+    draft.add_argument(
+        "name",
+        nargs="+",
+        metavar="NAME",
+        help="to whom: a full name, a unique first or last name, or #ID",
+    )
+    draft.add_argument(
+        "--copy",
+        action="store_true",
+        help="also copy the draft to the clipboard (OSC 52: works over ssh; in tmux, "
+        "set -g set-clipboard on)",
+    )
     check = commands.add_parser(
         "check",
         parents=[db],
@@ -299,6 +330,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "duplicates": _duplicates,
             "merge": _merge,
             "log": _log,
+            "draft": _draft,
         }
         return handler[args.command](args)
     except NetuiError as error:
@@ -332,7 +364,7 @@ def _db_path(args: argparse.Namespace) -> tuple[Path, bool]:
     return data_file(getattr(args, "db", None))
 
 
-READ_ONLY_COMMANDS = frozenset({"today", "stats", "export", "prep", "duplicates", "check"})
+READ_ONLY_COMMANDS = frozenset({"today", "stats", "export", "prep", "duplicates", "check", "draft"})
 """The commands that only read: on a data file the user named (--db, $NETUI_DB) that is
 not there, they say so and exit 1, rather than report on an empty network ("All clear"
 for a typo). `add` and `import` start a new file there; `rhythm` lists or sets."""
@@ -868,6 +900,58 @@ def _prep(args: argparse.Namespace) -> int:
     sheet = prep_sheet(store.network(), contact.id, bank, today, store.cadence_defaults())
     print(render_prep(sheet, today, markdown=args.markdown), end="")
     return 0
+
+
+def _draft(args: argparse.Namespace) -> int:
+    """Print a draft to stdout; for outreach, its word count and warnings to stderr;
+    with --copy, also send it to the terminal's clipboard."""
+    from netui.clock import system_clock
+    from netui.drafts import DraftKind, draft
+    from netui.names import ContactIndex
+
+    written = " ".join(" ".join(args.name).split())
+    if not written:
+        raise NetuiError("draft needs the name of a contact")
+    store = _open_store(args)
+    found = ContactIndex(store.contacts()).find(written)  # as `netui add followup` reads it
+    if found.contact is None:
+        raise UnknownContactError(found.written, reason=found.label)
+    made = draft(DraftKind(args.kind), found.contact, store.network(), system_clock().date())
+    sys.stdout.write(made.text)
+    sys.stdout.flush()
+    if made.kind is DraftKind.OUTREACH:
+        print(f"netui: {made.words} words", file=sys.stderr)
+        for warning in made.warnings:
+            print(f"netui: warning: {warning}", file=sys.stderr)
+    if args.copy:
+        _copy(made.text)
+    return 0
+
+
+def osc52(text: str) -> str:
+    """The escape sequence that asks the terminal to put `text` on the clipboard (OSC 52,
+    as Textual's `App.copy_to_clipboard` writes it)."""
+    import base64
+
+    return f"\x1b]52;c;{base64.b64encode(text.encode('utf-8')).decode('ascii')}\a"
+
+
+def _copy(text: str) -> None:
+    """Send `text` to the clipboard through the terminal on stdout, or say why not."""
+    if not sys.stdout.isatty():
+        print(
+            "netui: --copy: stdout is not a terminal, so nothing was copied "
+            "(pipe the draft to a clipboard tool instead: pbcopy, wl-copy, xclip)",
+            file=sys.stderr,
+        )
+        return
+    sys.stdout.write(osc52(text))
+    sys.stdout.flush()
+    print(
+        "netui: copied to the clipboard (OSC 52: the terminal must allow it; "
+        "in tmux, set -g set-clipboard on)",
+        file=sys.stderr,
+    )
 
 
 def _id(contact: object) -> int | None:

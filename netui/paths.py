@@ -24,12 +24,18 @@ def data_dir() -> Path:
 
 
 def config_dir() -> Path:
-    """The folder of the user's config (question bank, settings)."""
+    """The folder of the user's config (question bank, draft templates, settings)."""
     if home := os.environ.get("NETUI_HOME"):
         return Path(home).expanduser() / "config"
     import platformdirs
 
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def config_file() -> Path:
+    """The user's settings, `config.toml` in the config folder (`name = "…"` signs the
+    drafts of `netui draft`); netui never writes it."""
+    return config_dir() / "config.toml"
 
 
 def cache_dir() -> Path:
