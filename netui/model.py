@@ -52,12 +52,14 @@ class NoteKind(StrEnum):
     COFFEE = "coffee"
     EVENT = "event"
     EMAIL = "email"
-    NOTE = "note"
     OUTREACH = "outreach"
     """A message I sent to reach them: a first message, or the one follow-up. It starts
     the reply clock (`netui.replies`)."""
     REPLY = "reply"
     """Their answer to a message. It stops the reply clock."""
+    NOTE = "note"
+    """Not an interaction: anything worth remembering (last, so that choosing a kind
+    goes round from a plain note to a meeting)."""
 
     @property
     def is_interaction(self) -> bool:

@@ -68,7 +68,7 @@ BAD_VALUES = [
     ("followups", "due", "20261201", "'due' must be a date like 2026-12-31, not 20261201"),
     ("followups", "contact_id", "[1]", "'contact_id' must be a contact id or null, not [1]"),
     ("followups", "done", "false", "'done' must be a date and time or null, not false"),
-    ("notes", "kind", "{}", "'kind' must be one of meeting, call, coffee, event, email, note, outreach, reply, not {}"),
+    ("notes", "kind", "{}", "'kind' must be one of meeting, call, coffee, event, email, outreach, reply, note, not {}"),
     ("notes", "text", "42", "'text' must be text, not 42"),
     ("notes", "answers", '[{"question": 1}]', "'answers' must be a list of {\"question\": text, \"answer\": text}, not one holding {\"question\":1}"),
     ("notes", "new_contacts", '["Lee"]', "'new_contacts' must be a list of contact ids, not one holding \"Lee\""),
