@@ -332,3 +332,16 @@ def test_weekends_around_a_month_end() -> None:
     assert texts(net, friday + timedelta(days=5)) == [  # Wednesday: 3
         "No reply from Priya Patel (3 business days): try Lee Wong at Acme"
     ]
+
+
+def test_among_people_met_there_the_most_recently_touched_is_suggested() -> None:
+    kai = Contact("Kai Moss", company="Acme", status=Status.MET, id=8)
+    net = network(
+        Note("Coffee", on(-30), LEE.id, NoteKind.COFFEE),
+        Note("Coffee", on(-2), kai.id, NoteKind.COFFEE),
+        sent(PRIYA, WED),
+        contacts=(ANA, PRIYA, LEE, SAM, kai),
+    )
+    assert texts(net, on(3)) == [
+        "No reply from Priya Patel (3 business days): try Kai Moss at Acme"
+    ]
