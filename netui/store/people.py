@@ -208,6 +208,7 @@ def _merge(
         tx.insert("notes", doc)
         report.lines.append("kept in a note: " + "; ".join(aside))
     _carry_pairs_over(tx, other_id, keep_id)
+    _carry_loop_states_over(tx, other_id, keep_id)
     tx.remove("contacts", [other_id])
     report.lines.append(f"deletes {other.name} [id {other_id}]")
     return report
@@ -250,6 +251,27 @@ def _carry_pairs_over(tx: Transaction | _ReadOnly, gone: int, keep: int) -> None
             pairs.append(pair)
     if pairs != raw:
         tx.update("meta", int(schema.META_ID), {NOT_DUPLICATES: pairs})
+
+
+def _carry_loop_states_over(tx: Transaction | _ReadOnly, gone: int, keep: int) -> None:
+    """What the user did with a close-the-loop item about the contact merged away (told
+    their referrer, dismissed it) holds for the survivor: `intro:<gone>:met` becomes
+    `intro:<keep>:met`, `landed:<outcome>:<gone>` `landed:<outcome>:<keep>`, unless the
+    survivor has a state of that item already (theirs holds)."""
+    table = tx.raw("loop")
+    keys = {doc.get("key") for doc in table.values()}
+    for doc_id, doc in list(table.items()):
+        key = doc.get("key")
+        parts = key.split(":") if isinstance(key, str) else []
+        if len(parts) != 3 or str(gone) != parts[1 if parts[0] == "intro" else 2]:
+            continue
+        if parts[0] not in ("intro", "landed"):
+            continue
+        parts[1 if parts[0] == "intro" else 2] = str(keep)
+        renamed = ":".join(parts)
+        if renamed not in keys:
+            tx.update("loop", int(doc_id), {"key": renamed})
+            keys.add(renamed)
 
 
 def _show(value: Any) -> str:

@@ -187,3 +187,27 @@ def test_a_dry_run_of_a_loop_change_writes_nothing(store: Store, db: Path) -> No
         assert len(store.loop_states()) == 1
     assert db.read_bytes() == before
     assert store.loop_states() == [] and store.outcomes() == []
+
+
+def test_a_merge_carries_the_states_of_the_contact_merged_away(store: Store, db: Path) -> None:
+    twin = store.add_contact(Contact(name="Priya P.", company="Acme", referred_by=1))
+    outcome = store.record_outcome("Designer", "Acme", date(2026, 11, 23))
+    store.set_loop_state(f"intro:{twin.id}:met", "done")
+    store.set_loop_state(f"landed:{outcome.id}:{twin.id}", "dismissed")
+    store.set_loop_state(f"intro:{twin.id}:reached", "done")
+    store.set_loop_state("intro:2:reached", "snoozed", date(2026, 12, 1))  # Priya's own
+
+    store.merge_contacts(2, twin.id or 0)
+
+    states = {s.key: s.state for s in store.loop_states()}
+    assert states == {
+        "intro:2:met": LoopStatus.DONE,
+        f"landed:{outcome.id}:2": LoopStatus.DISMISSED,
+        f"intro:{twin.id}:reached": LoopStatus.DONE,  # Priya's own state holds: left as is
+        "intro:2:reached": LoopStatus.SNOOZED,
+    }
+    store.undo()
+    assert {s.key for s in store.loop_states()} == {
+        f"intro:{twin.id}:met", f"landed:{outcome.id}:{twin.id}",
+        f"intro:{twin.id}:reached", "intro:2:reached",
+    }  # fmt: skip
