@@ -71,6 +71,21 @@ class LoopItem:
         """ "intro", "advice" or "landed"."""
         return self.key.split(":", 1)[0]
 
+    @property
+    def told(self) -> str:
+        """What the note logged when it is done says: "Told them I met Priya Patel"."""
+        prefix = f"Tell {self.person.name} "
+        rest = self.text.removeprefix(prefix)
+        if rest.startswith("you "):
+            return f"Told them I {rest.removeprefix('you ')}"
+        return f"Told them {rest}"
+
+
+def done_note(item: LoopItem, today: date) -> Note:
+    """The note that marks an item done (`Store.close_loop_item`): on the person told,
+    dated today, a plain note ("Told them I met Priya Patel")."""
+    return Note(item.told, today, item.person.id, NoteKind.NOTE)
+
 
 def loop_states(states: Iterable[LoopState]) -> dict[str, LoopState]:
     """The state of each key (the newest document, should the file hold two)."""

@@ -29,7 +29,7 @@ from enum import StrEnum
 
 from netui.companies import PathKind, company_key, group_companies
 from netui.model import Contact, Network, Note
-from netui.text import fold
+from netui.text import fold, plural
 from netui.workdays import business_days_between
 
 TRY_ANOTHER_AFTER = 3
@@ -418,3 +418,32 @@ def clock_stage(contact: Contact, network: Network, today: date) -> Stage | None
     """The stage of the contact's running clock (None: no clock running)."""
     clock = running_clock(contact, network)
     return clock.stage(today) if clock is not None else None
+
+
+_GROUP_WORDS = {
+    "referral": "referred",
+    "linkedin": "LinkedIn",
+    "event": "events",
+    "other": "other",
+}
+
+
+def _rate(rate: ReplyRate) -> str:
+    """ "50% (2 of 4)", "- (0 of 0)"."""
+    share = f"{round(100 * rate.rate)}%" if rate.rate is not None else "-"
+    return f"{share} ({rate.replied} of {rate.reached})"
+
+
+def describe_rates(rates: ReplyRates) -> list[str]:
+    """The reply rates as `netui stats` prints them: an overall line, then by how met and
+    by referrer (groups with nobody left out); nothing when nobody was reached yet."""
+    if not rates.overall.reached:
+        return []
+    by_how = [f"{_GROUP_WORDS[g]} {_rate(r)}" for g, r in rates.by_how_met.items() if r.reached]
+    by_ref = [f"{name} {_rate(r)}" for name, r in rates.by_referrer.items() if r.reached]
+    return [
+        f"Reply rate: {rates.overall.replied} of {plural(rates.overall.reached, 'person')} "
+        f"you reached out to replied ({_rate(rates.overall).split()[0]})",
+        f"  by how you met: {', '.join(by_how)}",
+        f"  by referrer: {', '.join(by_ref)}",
+    ]

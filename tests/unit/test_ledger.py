@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from netui.ledger import chain_to, close_the_loop
+from netui.ledger import chain_to, close_the_loop, done_note
 from netui.model import (
     Contact,
     FollowUp,
@@ -191,4 +191,20 @@ def test_items_are_listed_most_recent_first() -> None:
         "Tell Bo Chen you landed Designer at Hooli",
         "Tell José Ortiz what came of their advice: read Inspired",
         "Tell Ana Lopez you reached out to Priya Patel",
+    ]
+
+
+def test_done_notes_say_what_was_told() -> None:
+    done = datetime.combine(TODAY - timedelta(days=2), datetime.min.time())
+    net = network(
+        note(PRIYA, 5, NoteKind.OUTREACH),
+        followups=(FollowUp("read Inspired", TODAY, JOSE.id, done=done, id=7, advice=True),),
+        outcomes=(Outcome("Designer", "Hooli", TODAY, id=3),),
+        contacts=(*CONTACTS[:4], replace(BO, status=Status.MET)),
+    )
+    notes = [done_note(item, TODAY) for item in close_the_loop(net, TODAY)]
+    assert [(n.contact_id, n.kind, n.date, n.text) for n in notes] == [
+        (BO.id, NoteKind.NOTE, TODAY, "Told them I landed Designer at Hooli"),
+        (JOSE.id, NoteKind.NOTE, TODAY, "Told them what came of their advice: read Inspired"),
+        (ANA.id, NoteKind.NOTE, TODAY, "Told them I reached out to Priya Patel"),
     ]

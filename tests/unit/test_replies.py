@@ -14,6 +14,7 @@ from netui.replies import (
     ReplyRate,
     Stage,
     clock_stage,
+    describe_rates,
     how_met_group,
     reply_rates,
     responsiveness,
@@ -345,3 +346,21 @@ def test_among_people_met_there_the_most_recently_touched_is_suggested() -> None
     assert texts(net, on(3)) == [
         "No reply from Priya Patel (3 business days): try Kai Moss at Acme"
     ]
+
+
+def test_the_rates_as_netui_stats_prints_them() -> None:
+    linked = Contact("Li Na", tags=("linkedin",), id=5)
+    net = network(
+        sent(PRIYA, WED),
+        answered(PRIYA, on(1)),
+        sent(LEE, WED),
+        sent(linked, WED),
+        answered(linked, on(5)),
+        contacts=(ANA, PRIYA, LEE, SAM, linked),
+    )
+    assert describe_rates(reply_rates(net, on(10))) == [
+        "Reply rate: 2 of 3 people you reached out to replied (67%)",
+        "  by how you met: referred 100% (1 of 1), LinkedIn 100% (1 of 1), other 0% (0 of 1)",
+        "  by referrer: named 100% (1 of 1), not named 50% (1 of 2)",
+    ]
+    assert describe_rates(reply_rates(network(), WED)) == []
