@@ -270,6 +270,29 @@ def _parser() -> argparse.ArgumentParser:
         help="also copy the draft to the clipboard (OSC 52: works over ssh; in tmux, "
         "set -g set-clipboard on)",
     )
+    landed = commands.add_parser(
+        "landed",
+        parents=[db],
+        help="record the role you landed, and list who to tell along the referral chains",
+        description="Records what the search led to (one change) and lists everyone in "
+        "the referral chains that led to the company: each person who gave you a name "
+        "on the way to someone there, and the people there you met, each with the "
+        "'netui draft update NAME' line that writes them the news. They are also listed "
+        "under 'Close the loop' (netui today, the review screen) until you mark them "
+        'done or dismiss them. Example: netui landed "Product Designer @ Acme Freight"',
+    )
+    landed.add_argument(
+        "what", metavar='"ROLE @ COMPANY"', help="the role and the company, with an @ between"
+    )
+    landed.add_argument(
+        "--date",
+        default="today",
+        metavar="WHEN",
+        help="when: today (default), yesterday, monday, 2026-11-30… (not a date still to come)",
+    )
+    landed.add_argument(
+        "--dry-run", action="store_true", help="say what it would save and list; save nothing"
+    )
     check = commands.add_parser(
         "check",
         parents=[db],
@@ -331,6 +354,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "merge": _merge,
             "log": _log,
             "draft": _draft,
+            "landed": _landed,
         }
         return handler[args.command](args)
     except NetuiError as error:
@@ -926,6 +950,89 @@ def _draft(args: argparse.Namespace) -> int:
     if args.copy:
         _copy(made.text)
     return 0
+
+
+def _landed(args: argparse.Namespace) -> int:
+    """Record the outcome (or, with --dry-run, try it), then list who to tell."""
+    from netui.clock import system_clock
+    from netui.dates import format_date
+    from netui.errors import QuickAddError
+    from netui.ledger import chain_to
+    from netui.text import shown
+
+    role, company = _role_at(args.what)
+    store = _open_store(args)
+    today = system_clock().date()
+    try:
+        day = _past_date(args.date, today, "record what you landed once it has happened")
+    except QuickAddError as error:
+        raise QuickAddError(f"--date: {error}") from None
+    what = f"{role} at {company}, on {format_date(day, today)}"
+    if args.dry_run:
+        with store.trial():  # refused as the save would be, writing nothing
+            store.record_outcome(role, company, day)
+            people = chain_to(store.network(), company)
+        print(shown(f"would save: {what}", multiline=False))
+    else:
+        outcome = store.record_outcome(role, company, day)
+        people = chain_to(store.network(), company)
+        print(shown(f"saved: {what}", multiline=False) + f"  [id {outcome.id}]")
+    _print_to_tell(people, company, store, db=getattr(args, "db", None))
+    return 0
+
+
+def _print_to_tell(
+    people: Sequence[Contact], company: str, store: Store, *, db: str | None
+) -> None:
+    """Each person to tell, with the `netui draft update` line that writes to them (by
+    name, or by #id when the name is not theirs alone; with --db when it was given)."""
+    import shlex
+
+    from netui.names import ContactIndex
+    from netui.text import shown
+
+    if not people:
+        print(shown(f"No referral chain in netui leads to {company}: nobody to tell."))
+        return
+    count = "the 1 person who" if len(people) == 1 else f"the {len(people)} people who"
+    print(f"Tell {count} led you there (each line writes them the news):")
+    index = ContactIndex(store.contacts())
+    for person in people:
+        try:
+            written = person.name if index.resolve(person.name).id == person.id else ""
+        except NetuiError:
+            written = ""
+        words = ["netui", "draft", "update", written or f"#{person.id}"]
+        if db is not None:
+            words += ["--db", db]
+        line = f"  {person.name}: {' '.join(shlex.quote(word) for word in words)}"
+        print(shown(line, multiline=False))
+
+
+def _role_at(text: str) -> tuple[str, str]:
+    """ "Product Designer @ Acme" as ("Product Designer", "Acme") (at the last @)."""
+    from netui.text import clean
+
+    role, at, company = clean(text, multiline=False).rpartition("@")
+    role, company = " ".join(role.split()), " ".join(company.split())
+    if not at or not role or not company:
+        raise NetuiError(
+            f"'{text}': write the role and the company with an @ between, "
+            'like "Product Designer @ Acme"'
+        )
+    return role, company
+
+
+def _past_date(text: str, today: date, advice: str) -> date:
+    """A date in the quick-add date language that is not still to come."""
+    from netui import validate
+    from netui.dates import format_date
+    from netui.errors import QuickAddError
+
+    day = validate.check_date(text, today, past=True)
+    if day > today:
+        raise QuickAddError(f"{format_date(day, today)} is still to come; {advice}")
+    return day
 
 
 def osc52(text: str) -> str:

@@ -37,7 +37,9 @@ from urllib.parse import quote
 from netui.companies import company_key
 from netui.dates import format_date
 from netui.errors import NetuiError
+from netui.ledger import LoopItem, close_the_loop
 from netui.model import Contact, FollowUp, Network, Note, NoteKind, Status
+from netui.replies import Stage, clock_stage, how_met_group, running_clock
 from netui.review import thank_yous_owed
 from netui.text import clean, fold, shown
 
@@ -360,20 +362,6 @@ _AT = re.compile(r"\bat\s+", re.IGNORECASE)
 _ARTICLE = re.compile(r"^(the|a|an|my|our|your|this|last)\b", re.IGNORECASE)
 
 
-def how_met_kind(contact: Contact) -> str:
-    """ "referral", "linkedin", "event" or "other": how I came to know them (the first
-    that applies, in that order; the reply rates' grouping)."""
-    if contact.referred_by is not None:
-        return "referral"
-    tags = {fold(tag) for tag in contact.tags}
-    how = fold(contact.how_met)
-    if "linkedin" in tags or "linkedin" in how:
-        return "linkedin"
-    if _EVENT_WORDS.search(how) or any(_EVENT_WORDS.fullmatch(tag) for tag in tags):
-        return "event"
-    return "other"
-
-
 def _event_phrase(how_met: str) -> str:
     """The event in how we met, as "the design meetup" ("" if none reads as one)."""
     text = _line(how_met)
@@ -402,11 +390,10 @@ def connection(network: Network, contact: Contact) -> str:
         if company and company_key(referrer.company) == company_key(company):
             return f"{who}, your colleague at {company}, suggested I get in touch."
         return f"{who} suggested I get in touch."
-    kind = how_met_kind(contact)
-    if kind == "linkedin":
+    if how_met_group(contact) == "linkedin":
         where = f" while reading about {company}" if company else ""
         return f"I came across your profile on LinkedIn{where}."
-    if kind == "event" and (event := _event_phrase(contact.how_met)):
+    if event := _event_phrase(contact.how_met):
         return f"We met at {event}."
     return f"I came across your work at {company}." if company else "I came across your work."
 
@@ -516,46 +503,89 @@ def _chain_child(network: Network, helper: Contact, contact: Contact) -> Contact
     return None
 
 
+def owed_to(network: Network, contact: Contact, today: date) -> list[LoopItem]:
+    """What the close-the-loop ledger says I owe `contact` word of, most recent first."""
+    return [item for item in close_the_loop(network, today) if item.person.id == contact.id]
+
+
+def _landed_news(network: Network, contact: Contact, role: str, company: str) -> str:
+    news = f"I'm happy to tell you that I've accepted a role as {_line(role)} at {_line(company)}."
+    key = company_key(company)
+    if company_key(contact.company) == key:
+        return f"{news} Our conversation was a big part of it."
+    at = [c for c in network.contacts if company_key(c.company) == key]
+    via = [child for c in at if (child := _chain_child(network, contact, c)) is not None]
+    return f"{news} It started with your introduction to {_line(via[0].name)}." if via else news
+
+
 def outcome(network: Network, contact: Contact, today: date) -> str:
-    """What came of their help, in sentences: a role landed along their referral chain,
-    the people they introduced me to whom I met or wrote to, what I did on their advice.
-    Without any of that, a line to say how things are going."""
+    """What came of their help, in sentences. What the close-the-loop ledger says is owed
+    to them (a role landed along their referral chain, the people they introduced me to
+    whom I met or wrote to, what I did on their advice); else what netui knows of the
+    same; else a line to say how things are going."""
+    items = owed_to(network, contact, today)
+    if items:
+        return _told(network, contact, items)
     sentences: list[str] = []
     for landed in sorted(network.outcomes, key=lambda o: o.date, reverse=True):
         key = company_key(landed.company)
         at = [c for c in network.contacts if company_key(c.company) == key]
-        role, company = _line(landed.role), _line(landed.company)
-        news = f"I'm happy to tell you that I've accepted a role as {role} at {company}."
-        if contact in at:
-            sentences.append(f"{news} Our conversation was a big part of it.")
-            break
-        via = [child for c in at if (child := _chain_child(network, contact, c)) is not None]
-        if via:
-            sentences.append(f"{news} It started with your introduction to {_line(via[0].name)}.")
+        if contact in at or any(_chain_child(network, contact, c) for c in at):
+            sentences.append(_landed_news(network, contact, landed.role, landed.company))
             break
     referred = [c for c in network.contacts if c.referred_by == contact.id and c.id != contact.id]
     met, reached = [], []
     for person in sorted(referred, key=lambda c: c.name.casefold()):
         kinds = {n.kind for n in _notes_of(network, person, today)}
-        if any(kind.is_meeting or kind is NoteKind.CALL for kind in kinds):
+        if any(kind.is_meeting for kind in kinds):  # (as the ledger's "you met")
             met.append(_line(person.name))
         elif any(kind.is_interaction for kind in kinds) or person.status is not Status.LEAD:
             reached.append(_line(person.name))
-    if met:
-        sentences.append(f"I met {_and(met)}, thanks to your introduction.")
-    if reached:
-        sentences.append(f"I've reached out to {_and(reached)}, thanks to your introduction.")
+    sentences += _intro_news(met, reached)
     advice = sorted(
         (f for f in network.followups if f.contact_id == contact.id and f.advice and f.done),
         key=lambda f: f.done or today,
         reverse=True,
     )
     if advice:
-        task = _lower_first(_line(advice[0].text).rstrip(".!;:, "), network)
-        sentences.append(f"I acted on your advice: {task}.")
+        sentences.append(_advice_news(network, advice[0].text))
     if not sentences:
         return "I wanted to let you know how things are going since we spoke."
     return " ".join(sentences)
+
+
+def _told(network: Network, contact: Contact, items: list[LoopItem]) -> str:
+    """The ledger's items for one person as sentences: the news first, then whom I met
+    or wrote to, then what I did with their advice."""
+    sentences = []
+    for item in items:
+        if item.kind == "landed" and item.outcome is not None:
+            sentences.append(
+                _landed_news(network, contact, item.outcome.role, item.outcome.company)
+            )
+            break
+    met = [_line(i.about.name) for i in items if i.about and i.key.endswith(":met")]
+    reached = [_line(i.about.name) for i in items if i.about and i.key.endswith(":reached")]
+    sentences += _intro_news(met, reached)
+    followups = {f.id: f for f in network.followups}
+    for item in items:
+        if item.kind == "advice" and (followup := followups.get(item.followup_id)):
+            sentences.append(_advice_news(network, followup.text))
+            break
+    return " ".join(sentences) or "I wanted to let you know how things are going since we spoke."
+
+
+def _intro_news(met: list[str], reached: list[str]) -> list[str]:
+    sentences = []
+    if met:
+        sentences.append(f"I met {_and(met)}, thanks to your introduction.")
+    if reached:
+        sentences.append(f"I've reached out to {_and(reached)}, thanks to your introduction.")
+    return sentences
+
+
+def _advice_news(network: Network, text: str) -> str:
+    return f"I acted on your advice: {_lower_first(_line(text).rstrip('.!;:, '), network)}."
 
 
 def _and(names: list[str]) -> str:
@@ -574,8 +604,10 @@ def fields(
     talk = last_conversation(network, contact, today)
     if kind is DraftKind.THANKS:
         since = time_since(talk.date if talk else None, today)
-    elif kind is DraftKind.FOLLOW_UP:
-        since = time_since(last_outreach(network, contact, today), today)
+    elif kind is DraftKind.FOLLOW_UP:  # since the message the reply clock runs from
+        clock = running_clock(contact, network)
+        start = clock.start if clock is not None else last_outreach(network, contact, today)
+        since = time_since(start, today)
     else:
         since = time_since(last_touch(network, contact, today), today)
     values = {
@@ -695,12 +727,17 @@ def thank_you_task(network: Network, contact: Contact) -> FollowUp | None:
 
 
 def draft_for(contact: Contact, network: Network, today: date) -> DraftKind:
-    """What message is due for `contact` (the app's `w`): a thank-you owed → thanks; a
-    lead never reached → outreach; else a follow-up."""
+    """What message is due for `contact` (the app's `w`): a thank-you owed → thanks; their
+    reply clock at its follow-up → follow-up; something to tell them (close the loop) →
+    update; a lead never reached → outreach; else a follow-up."""
     if thank_you_task(network, contact) is not None or any(
         owed.contact.id == contact.id for owed in thank_yous_owed(network, today)
     ):
         return DraftKind.THANKS
+    if clock_stage(contact, network, today) is Stage.FOLLOW_UP:
+        return DraftKind.FOLLOW_UP
+    if owed_to(network, contact, today):
+        return DraftKind.UPDATE
     if contact.status is Status.LEAD and not any(
         n.contact_id == contact.id and n.kind.is_interaction for n in network.notes
     ):

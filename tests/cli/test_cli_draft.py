@@ -268,3 +268,18 @@ def test_copy_to_a_pipe_says_it_cant(db: Path, home: Path) -> None:
         "netui: --copy: stdout is not a terminal, so nothing was copied (pipe the draft to "
         "a clipboard tool instead: pbcopy, wl-copy, xclip)\n"
     )
+
+
+def test_add_note_kind_outreach_starts_what_the_follow_up_refers_to(netui: Any, db: Path) -> None:
+    """`netui add note --kind outreach` logs a message sent: Lee moves from lead to
+    contacted, and his follow-up draft says when it went."""
+    result = ok(netui("add", "note", "--kind", "outreach", "Lee: yesterday, intro email"))
+    assert result.out.startswith("'Lee' is Lee Wong (Acme) [id 3], by first name\n")
+    assert "saved outreach note for Lee Wong on Wed 2 Dec: intro email" in result.out
+    import json
+
+    saved = json.loads(db.read_bytes())
+    assert saved["contacts"]["3"]["status"] == "contacted"
+    assert [n["kind"] for n in saved["notes"].values()].count("outreach") == 2
+    follow = ok(netui("draft", "follow-up", "Lee")).out
+    assert "I wrote to you yesterday and wanted to follow up once" in follow

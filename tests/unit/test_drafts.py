@@ -222,7 +222,7 @@ def test_the_follow_up_says_when_the_first_message_went() -> None:
 
 
 def test_an_update_tells_the_referrer_whom_i_met_and_what_i_landed() -> None:
-    met_priya = Note("Video call", ago(5), 2, NoteKind.CALL, id=4)
+    met_priya = Note("Coffee", ago(5), 2, NoteKind.COFFEE, id=4)
     network = Network(NETWORK.contacts, (), (met_priya,))
     made = write("update", ANA, network)
     assert made.subject == "An update, and thank you"
@@ -306,6 +306,37 @@ def test_the_draft_due_is_a_thank_you_then_outreach_to_a_lead_then_a_follow_up()
     assert draft_for(KIM, owed, TODAY) is DraftKind.THANKS  # a thank-you owed, none planned
     reached = Network(NETWORK.contacts, (), (Note("Intro", ago(2), 2, NoteKind.OUTREACH),))
     assert draft_for(PRIYA, reached, TODAY) is DraftKind.FOLLOW_UP
+
+
+def test_a_reply_clock_at_its_follow_up_comes_before_an_update() -> None:
+    """Ana owes nothing but is owed word of Priya (met last week): an update; once Ana
+    herself has not answered for 7 business days, the follow-up comes first; a thank-you
+    owed comes before both."""
+    met_priya = Note("Coffee", ago(6), 2, NoteKind.COFFEE, id=4)
+    network = Network(NETWORK.contacts, (), (met_priya,))
+    assert draft_for(ANA, network, TODAY) is DraftKind.UPDATE
+    written = Note("Asked Ana about Globex", ago(10), 1, NoteKind.OUTREACH, id=5)  # 8 b. days
+    network = Network(NETWORK.contacts, (), (met_priya, written))
+    assert draft_for(ANA, network, TODAY) is DraftKind.FOLLOW_UP
+    assert "I wrote to you a week ago" in write("follow-up", ANA, network).body
+    coffee = Note("Coffee", TODAY, 1, NoteKind.COFFEE, created=at(TODAY, 10), id=6)
+    network = Network(NETWORK.contacts, (), (met_priya, written, coffee))
+    assert draft_for(ANA, network, TODAY) is DraftKind.THANKS
+
+
+def test_an_update_says_what_the_ledger_says_is_owed() -> None:
+    """Introductions reached and met, and advice acted on, within the ledger's 30 days."""
+    lee = Contact("Lee Wong", company="Initech", referred_by=1, id=8)
+    notes = (
+        Note("Coffee", ago(3), 2, NoteKind.COFFEE, id=4),
+        Note("Intro email", ago(2), 8, NoteKind.OUTREACH, id=5),
+    )
+    advice = FollowUp("Read the ops handbook", ago(9), 1, done=at(ago(1)), id=5, advice=True)
+    network = Network((*NETWORK.contacts, lee), (advice,), notes)
+    assert paragraphs(write("update", ANA, network))[1] == (
+        "I met Priya Patel, thanks to your introduction. I've reached out to Lee Wong, "
+        "thanks to your introduction. I acted on your advice: read the ops handbook."
+    )
 
 
 # --- words ------------------------------------------------------------------------------
