@@ -605,10 +605,15 @@ def _time_of_day(text: str) -> time:
 
 def _stats(args: argparse.Namespace) -> int:
     from netui.clock import system_clock
+    from netui.replies import describe_rates, reply_rates
     from netui.report import render_stats
 
     store = _open_store(args)
-    print(render_stats(store.network(), system_clock().date(), store.goals()), end="")
+    network, today = store.network(), system_clock().date()
+    print(render_stats(network, today, store.goals()), end="")
+    rates = describe_rates(reply_rates(network, today))
+    if rates:
+        print("\n" + "\n".join(rates))
     return 0
 
 

@@ -283,3 +283,16 @@ def test_add_note_kind_outreach_starts_what_the_follow_up_refers_to(netui: Any, 
     assert [n["kind"] for n in saved["notes"].values()].count("outreach") == 2
     follow = ok(netui("draft", "follow-up", "Lee")).out
     assert "I wrote to you yesterday and wanted to follow up once" in follow
+
+
+def test_outreach_and_replies_make_the_reply_rate_in_netui_stats(netui: Any) -> None:
+    """Kim, written to last Thursday (5 business days), has not answered; Lee, written to
+    on Monday, replied on Wednesday."""
+    ok(netui("add", "note", "--kind", "outreach", "Lee: monday, intro email"))
+    ok(netui("add", "note", "--kind", "reply", "Lee: yesterday, happy to talk"))
+    out = ok(netui("stats")).out
+    assert out.endswith(
+        "\n\nReply rate: 1 of 2 people you reached out to replied (50%)\n"
+        "  by how you met: referred 100% (1 of 1), other 0% (0 of 1)\n"
+        "  by referrer: named 100% (1 of 1), not named 0% (0 of 1)\n"
+    )
