@@ -40,6 +40,8 @@ class FollowUpsPane(Pane):
         """The contact whose follow-ups carry the mark (the one selected in Contacts)."""
         self._by_id: dict[int, FollowUp] = {}
         self._groups: dict[int, str] = {}
+        self._first: tuple[object, dict[int, int]] = (None, {})
+        """The list's rows the index below was made for, and each contact's first row."""
 
     def show(self, view: View, selected_contact: int | None) -> None:
         """Show the follow-ups of `view`; mark `selected_contact`'s."""
@@ -66,13 +68,23 @@ class FollowUpsPane(Pane):
         into view (a short pane would otherwise hide it)."""
         if self.marked is None or self.has_focus_within:
             return
+        index = self._first_rows().get(self.marked)
+        if index is not None:
+            self.list.show_row(index)
+
+    def _first_rows(self) -> dict[int, int]:
+        """Each contact's first row in the list as it is (made once per list, so that a
+        cursor move in Contacts costs a lookup, not a scan of every follow-up)."""
         source = self.list.source
-        for index in range(len(source)):
-            key = source.key(index)
-            followup = self._by_id.get(key) if isinstance(key, int) else None
-            if followup is not None and followup.contact_id == self.marked:
-                self.list.show_row(index)
-                return
+        if self._first[0] is not source:
+            first: dict[int, int] = {}
+            for index in range(len(source)):
+                key = source.key(index)
+                followup = self._by_id.get(key) if isinstance(key, int) else None
+                if followup is not None and followup.contact_id is not None:
+                    first.setdefault(followup.contact_id, index)
+            self._first = (source, first)
+        return self._first[1]
 
     def _row(self, key: Hashable) -> Row:
         followup = self._by_id.get(key)  # type: ignore[call-overload]
