@@ -229,6 +229,7 @@ def fill(text: str, values: Mapping[str, str]) -> str:
         if filled != line:  # a field left empty leaves no double space nor trailing one
             filled = re.sub(r"(?<=\S) {2,}", " ", filled).rstrip()
             filled = re.sub(r" +([,.;:!?])", r"\1", filled)
+            filled = filled.replace("….", "…")  # a field cut short, before the stop
         out.append(filled)
     return re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip("\n")
 
@@ -399,22 +400,40 @@ def connection(network: Network, contact: Contact) -> str:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s|\n")
-_MOST_TOPIC_WORDS = 25
+_MOST_TOPIC_WORDS = 20
+_HEADER_WORDS = 8
+_MEETING_WORDS = re.compile(
+    r"^(coffee|lunch|dinner|breakfast|drinks|call|video|zoom|phone|chat|meeting|met|"
+    r"visit|visited|office hours|mentoring|session|catch-up|caught up|first)\b",
+    re.IGNORECASE,
+)
 
 
-def _first_sentence(text: str) -> str:
-    """The first sentence (or line) of `text`, without its closing stop, at most 25 words."""
-    text = clean(text).strip()
-    first = _SENTENCE_END.split(text, maxsplit=1)[0].strip()
-    words = first.split()
-    if len(words) > _MOST_TOPIC_WORDS:
-        first = " ".join(words[:_MOST_TOPIC_WORDS]) + "…"
-    return first.rstrip(".!;:, ")
+def _sentences(text: str) -> list[str]:
+    """The sentences (or lines) of `text`, without their closing stops, each at most 20
+    words (a longer one is cut, with "…")."""
+    found = []
+    for sentence in _SENTENCE_END.split(clean(text).strip()):
+        words = sentence.split()
+        if len(words) > _MOST_TOPIC_WORDS:
+            found.append(" ".join(words[:_MOST_TOPIC_WORDS]).rstrip(".!;:, ") + "…")
+        elif words:
+            found.append(" ".join(words).rstrip(".!;:, "))
+    return [sentence for sentence in found if sentence]
+
+
+def _is_header(sentence: str, contact: Contact) -> bool:
+    """A short sentence that only says what the conversation was ("Coffee with José near
+    Northwind", "Call with Siobhán"): no topic to thank them for."""
+    if len(sentence.split()) > _HEADER_WORDS:
+        return False
+    name = {fold(word) for word in _line(contact.name).split()}
+    return bool(_MEETING_WORDS.match(sentence)) or bool(name & set(fold(sentence).split()))
 
 
 def _lower_first(text: str, network: Network) -> str:
     """`text` to follow other words: its first letter lowered, unless its first word is
-    "I" or a word of a contact's name (a name keeps its capital)."""
+    "I", an acronym, or a word of a contact's name or company (a name keeps its capital)."""
     if not text or not text[0].isupper():
         return text
     first = text.split()[0].strip(".,;:!?'’\"")
@@ -422,7 +441,11 @@ def _lower_first(text: str, network: Network) -> str:
         first[1:2].isupper()  # an acronym: "UX research"
     ):
         return text
-    names = {fold(word) for c in network.contacts for word in c.name.split()}
+    names = {
+        fold(word.strip(".,;:!?'’\""))
+        for c in network.contacts
+        for word in (*c.name.split(), *c.company.split())
+    }
     if fold(first) in names:
         return text
     return text[0].lower() + text[1:]
@@ -430,13 +453,16 @@ def _lower_first(text: str, network: Network) -> str:
 
 def topic(network: Network, note: Note | None, contact: Contact) -> str:
     """A specific topic of the conversation `note` records: its first answer, else the
-    first sentence of its notes; "your work" when there is none."""
+    first sentence of its notes that says more than what the meeting was ("Coffee with
+    José" is passed over), at most 20 words; "your work" when there is none."""
     if note is not None:
         for answer in note.answers:
             if answer.answer.strip():
-                return _lower_first(_first_sentence(answer.answer), network)
-        if note.text.strip():
-            return _lower_first(_first_sentence(note.text), network)
+                return _lower_first(_sentences(answer.answer)[0], network)
+        sentences = _sentences(note.text)
+        told = [s for s in sentences if not _is_header(s, contact)]
+        if told or sentences:
+            return _lower_first((told or sentences)[0], network)
     return their_work(contact)
 
 
@@ -474,14 +500,19 @@ def last_touch(network: Network, contact: Contact, today: date) -> date | None:
 
 def last_outreach(network: Network, contact: Contact, today: date) -> date | None:
     """The day of the first message of the last run of messages with no answer since:
-    what a follow-up refers to ("I wrote to you a week ago"); None if none."""
+    what a follow-up refers to ("I wrote to you a week ago"); without an outreach note,
+    the last email (its direction is not recorded, but a follow-up follows a message);
+    None if neither."""
     start: date | None = None
+    email: date | None = None
     for note in _notes_of(network, contact, today):
         if note.kind.is_outgoing:
             start = start or note.date
         elif note.kind.is_incoming:
             start = None
-    return start
+        elif note.kind is NoteKind.EMAIL:
+            email = note.date
+    return start or email
 
 
 # --- what came of it --------------------------------------------------------------------
@@ -743,6 +774,39 @@ def draft_for(contact: Contact, network: Network, today: date) -> DraftKind:
     ):
         return DraftKind.OUTREACH
     return DraftKind.FOLLOW_UP
+
+
+THANK_YOU_SENT = "Thank-you sent"
+"""The note a thank-you logged as sent leaves when no follow-up planned it (as the
+review's `d` on a thank-you row)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Sent:
+    """What logging a draft as sent changes (the app's key on the draft screen)."""
+
+    note: Note | None = None
+    """A note to add: an outreach note for a first message or the follow-up (it starts
+    or continues the reply clock); an email for a thank-you nothing planned."""
+    done: FollowUp | None = None
+    """The thank-you follow-up to mark done."""
+    told: tuple[LoopItem, ...] = ()
+    """For an update: the close-the-loop items it tells (each closed with
+    `ledger.done_note`)."""
+
+
+def sent(made: Draft, contact: Contact, network: Network, today: date) -> Sent:
+    """What logging `made`, sent to `contact` today, records."""
+    if made.kind in (DraftKind.OUTREACH, DraftKind.FOLLOW_UP):
+        return Sent(
+            note=Note(made.subject or made.kind.value, today, contact.id, NoteKind.OUTREACH)
+        )
+    if made.kind is DraftKind.THANKS:
+        task = thank_you_task(network, contact)
+        if task is not None:
+            return Sent(done=task)
+        return Sent(note=Note(THANK_YOU_SENT, today, contact.id, NoteKind.EMAIL))
+    return Sent(told=tuple(owed_to(network, contact, today)))
 
 
 def mailto_url(draft: Draft, address: str = "") -> str:

@@ -108,7 +108,7 @@ def test_draft_thanks_prints_the_message(netui: Any) -> None:
         "Hi Priya,\n"
         "\n"
         "Thank you for making time to talk with me yesterday; it was generous of you, and it "
-        "helped. One thing I keep coming back to: coffee near Acme.\n"
+        "helped. One thing I keep coming back to: research ops is growing.\n"
         "\n"
         "As promised, I'll send the deck by Fri 4 Dec.\n"
         "\n"

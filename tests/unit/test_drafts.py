@@ -29,6 +29,7 @@ from netui.drafts import (
     mailto_url,
     my_name,
     parse_template,
+    sent,
     time_since,
 )
 from netui.model import (
@@ -169,6 +170,22 @@ def test_without_answers_the_topic_is_the_first_sentence_of_the_notes() -> None:
     assert ": research ops is growing fast.\n" in write("thanks", JOSE, network).body
 
 
+@pytest.mark.parametrize(
+    ("notes", "topic"),
+    [
+        ("Coffee with José near Northwind.\nHow teams embed researchers.", "how teams embed"),
+        ("Call with José.", "call with José"),  # nothing more said: that, then
+        ("Lunch at Acme: great view. Their ops team is new.", "their ops team is new"),
+        ("Talked about " + "many " * 30 + "things.", "talked about " + "many " * 17 + "many…"),
+    ],
+)
+def test_the_topic_passes_over_a_line_that_only_says_what_the_meeting_was(
+    notes: str, topic: str
+) -> None:
+    network = Network(NETWORK.contacts, (), (Note(notes, ago(1), 3, NoteKind.MEETING, id=1),))
+    assert f"One thing I keep coming back to: {topic}" in write("thanks", JOSE, network).body
+
+
 def test_a_contact_with_no_company_or_title_reads_naturally() -> None:
     made = write("outreach", KIM)
     assert made.subject == "A question about your work"
@@ -219,6 +236,21 @@ def test_the_follow_up_says_when_the_first_message_went() -> None:
     assert "I wrote to you a week ago and wanted to follow up once" in made.body
     assert "Ana López suggested I get in touch." in made.body
     assert paragraphs(made)[-2].endswith("?")
+
+
+def test_without_an_outreach_note_the_follow_up_refers_to_the_last_email() -> None:
+    emailed = Note("Sent my intro", ago(14), 2, NoteKind.EMAIL, id=3)
+    made = write("follow-up", PRIYA, Network(NETWORK.contacts, (), (emailed,)))
+    assert "I wrote to you two weeks ago and wanted" in made.body
+    assert "I wrote to you recently and wanted" in write("follow-up", PRIYA, Network()).body
+
+
+def test_a_topic_keeps_the_capital_of_a_company_and_a_cut_topic_has_one_stop() -> None:
+    notes = "Acme is hiring researchers for " + "very " * 20 + "long projects."
+    network = Network(NETWORK.contacts, (), (Note(notes, ago(1), 3, NoteKind.MEETING, id=1),))
+    body = write("thanks", JOSE, network).body
+    assert ": Acme is hiring researchers for very" in body
+    assert "very very…\n" in body
 
 
 def test_an_update_tells_the_referrer_whom_i_met_and_what_i_landed() -> None:
@@ -337,6 +369,20 @@ def test_an_update_says_what_the_ledger_says_is_owed() -> None:
         "I met Priya Patel, thanks to your introduction. I've reached out to Lee Wong, "
         "thanks to your introduction. I acted on your advice: read the ops handbook."
     )
+
+
+def test_what_logging_a_draft_as_sent_records() -> None:
+    outreach = write("outreach", PRIYA)
+    logged = sent(outreach, PRIYA, NETWORK, TODAY)
+    assert logged.note == Note(outreach.subject, TODAY, 2, NoteKind.OUTREACH)
+    assert (logged.done, logged.told) == (None, ())
+    assert sent(write("thanks", JOSE), JOSE, NETWORK, TODAY).done == THANKS_TASK
+    unplanned = sent(write("thanks", KIM), KIM, NETWORK, TODAY)
+    assert unplanned.note == Note("Thank-you sent", TODAY, 4, NoteKind.EMAIL)
+    met_priya = Note("Coffee", ago(6), 2, NoteKind.COFFEE, id=4)
+    network = Network(NETWORK.contacts, (), (met_priya,))
+    (item,) = sent(write("update", ANA, network), ANA, network, TODAY).told
+    assert (item.key, item.text) == ("intro:2:met", "Tell Ana López you met Priya Patel")
 
 
 # --- words ------------------------------------------------------------------------------
