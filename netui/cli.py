@@ -105,7 +105,9 @@ def _parser() -> argparse.ArgumentParser:
         "--remind", metavar="HH:MM", default="09:00", help="ics: reminder time on the due day"
     )
     commands.add_parser(
-        "stats", parents=[db], help="this week against the weekly goals, and the last 8 weeks"
+        "stats",
+        parents=[db],
+        help="this week against the weekly goals, the last 8 weeks, and the reply rate",
     )
     rhythm = commands.add_parser(
         "rhythm",
