@@ -157,6 +157,7 @@ async def test_f_is_prefilled_with_the_selected_contact(app, db: Path) -> None:
         "due": "2026-11-27",
         "done": None,
         "created": "2026-11-25T09:00:00",
+        "advice": False,
     }
 
 
