@@ -4,19 +4,10 @@ the one the line names."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 from pathlib import Path
 
 import pytest
-from clikit import NETUI
-
-
-def run(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NETUI_HOME": str(db.parent / "home")}
-    return subprocess.run(
-        [NETUI, *args, "--db", str(db)], capture_output=True, text=True, env=env, timeout=60
-    )
+from clikit import netui_at as run
 
 
 @pytest.fixture

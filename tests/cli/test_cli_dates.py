@@ -5,22 +5,12 @@ the dates at both ends of it go in, export and import."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 from pathlib import Path
 
 import pytest
-from clikit import NETUI
+from clikit import netui_at as run
 
 RANGE = "(1900-01-01 to 2200-12-31)"
-
-
-def run(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "NETUI_DB"}
-    env.update({"NETUI_HOME": str(db.parent / "home"), "PYTHONIOENCODING": "utf-8"})
-    return subprocess.run(
-        [NETUI, *args, "--db", str(db)], capture_output=True, text=True, env=env, check=False
-    )
 
 
 @pytest.fixture

@@ -10,20 +10,17 @@ the --copy tests run the installed script as a user would.
 from __future__ import annotations
 
 import base64
-import gc
 import os
 import pty
 import re
 import subprocess
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
-from clikit import NETUI, failed, ok
+from clikit import NETUI, Result, failed, in_process, ok
 
-from netui import cli
 from netui.clock import frozen_clock
 from netui.model import Contact, MeetingLog, Note, NoteKind, Status
 from netui.store import Store
@@ -31,13 +28,6 @@ from netui.store import Store
 NOW = datetime(2026, 12, 3, 10, 30, 0)
 """A Thursday: the coffee with Priya was yesterday, her promise is due Friday."""
 CLOCK = frozen_clock(NOW)
-
-
-@dataclass
-class Result:
-    code: int
-    out: str
-    err: str
 
 
 @pytest.fixture
@@ -88,14 +78,7 @@ def netui(db: Path, capsys: pytest.CaptureFixture[str]) -> Any:
     """`netui ARGS --db DB` run in this process: its exit code, stdout and stderr."""
 
     def run(*args: str) -> Result:
-        try:
-            code = cli.main([*args, "--db", str(db)])
-        except SystemExit as leaving:  # argparse: wrong usage, --help
-            code = int(leaving.code or 0)
-        finally:
-            gc.enable()  # (main turns the collector off, as a one-shot command may)
-        captured = capsys.readouterr()
-        return Result(code, captured.out, captured.err)
+        return in_process(capsys, *args, "--db", str(db))
 
     return run
 

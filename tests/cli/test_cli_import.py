@@ -3,21 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 from datetime import date
 from pathlib import Path
 
-from clikit import NETUI
+from clikit import netui_at as run
 
 DATA = Path(__file__).parent.parent / "data" / "linkedin"
-
-
-def run(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NETUI_HOME": str(db.parent / "home")}
-    return subprocess.run(
-        [NETUI, *args, "--db", str(db)], capture_output=True, text=True, env=env, check=False
-    )
 
 
 def names(db: Path) -> list[str]:

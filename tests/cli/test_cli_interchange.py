@@ -4,22 +4,13 @@ through the data file and the files it writes."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 from pathlib import Path
 
 import icalendar
 import vobject
-from clikit import NETUI
+from clikit import netui_at as run
 
 DATA = Path(__file__).parent.parent / "data"
-
-
-def run(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NETUI_HOME": str(db.parent / "home")}
-    return subprocess.run(
-        [NETUI, *args, "--db", str(db)], capture_output=True, text=True, env=env, check=False
-    )
 
 
 def contacts(db: Path) -> list[dict]:

@@ -7,17 +7,14 @@ change, and everyone in the referral chains that led to the company listed, each
 
 from __future__ import annotations
 
-import gc
 import json
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
-from clikit import failed, ok
+from clikit import Result, failed, in_process, ok
 
-from netui import cli
 from netui.clock import frozen_clock
 from netui.model import Contact, Note, NoteKind, Status
 from netui.store import Store
@@ -25,13 +22,6 @@ from netui.store import Store
 NOW = datetime(2026, 12, 3, 10, 30, 0)
 """A Thursday."""
 CLOCK = frozen_clock(NOW)
-
-
-@dataclass
-class Result:
-    code: int
-    out: str
-    err: str
 
 
 @pytest.fixture
@@ -67,14 +57,7 @@ def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def netui(db: Path, capsys: pytest.CaptureFixture[str]) -> Any:
     def run(*args: str) -> Result:
-        try:
-            code = cli.main([*args, "--db", str(db)])
-        except SystemExit as leaving:
-            code = int(leaving.code or 0)
-        finally:
-            gc.enable()
-        captured = capsys.readouterr()
-        return Result(code, captured.out, captured.err)
+        return in_process(capsys, *args, "--db", str(db))
 
     return run
 

@@ -8,18 +8,15 @@ so that every due date is known; one test runs the installed script as a user wo
 
 from __future__ import annotations
 
-import gc
 import os
 import subprocess
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-from clikit import NETUI, failed, ok
+from clikit import NETUI, Result, failed, in_process, ok
 
-from netui import cli
 from netui.clock import frozen_clock
 from netui.model import Contact
 from netui.store import Store
@@ -27,13 +24,6 @@ from netui.store import Store
 NOW = datetime(2026, 12, 3, 10, 30, 0)
 """A Thursday: "friday" is the 4th, a week on is the 10th."""
 CLOCK = frozen_clock(NOW)
-
-
-@dataclass
-class Result:
-    code: int
-    out: str
-    err: str
 
 
 @pytest.fixture
@@ -54,14 +44,7 @@ def netui(db: Path, capsys: pytest.CaptureFixture[str]) -> Any:
     """`netui ARGS --db DB` run in this process: its exit code, stdout and stderr."""
 
     def run(*args: str) -> Result:
-        try:
-            code = cli.main([*args, "--db", str(db)])
-        except SystemExit as leaving:  # argparse: wrong usage, --help
-            code = int(leaving.code or 0)
-        finally:
-            gc.enable()  # (main turns the collector off, as a one-shot command may)
-        captured = capsys.readouterr()
-        return Result(code, captured.out, captured.err)
+        return in_process(capsys, *args, "--db", str(db))
 
     return run
 

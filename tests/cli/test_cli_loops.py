@@ -7,24 +7,16 @@ can't close one: the new person referred nobody yet.)"""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
-from clikit import NETUI, failed, ok
+from clikit import failed, ok
+from clikit import netui_at as run
 
 from netui.model import Contact
 from netui.store import Store
-
-
-def run(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "NETUI_DB"}
-    env["NETUI_HOME"] = str(db.parent / "home")
-    return subprocess.run(
-        [NETUI, *args, "--db", str(db)], capture_output=True, text=True, env=env, timeout=60
-    )
 
 
 class Result:
