@@ -35,6 +35,7 @@ class ContactScreen(Screen[None]):
         Binding("n", "quick_add('note')", "Note"),
         Binding("p", "prep", "Prep"),
         Binding("m", "log_meeting", "Log meeting"),
+        Binding("w", "write", "Write", tooltip="Draft the message that is due"),
         Binding("d", "done", "Done"),
         Binding("s", "snooze", "Snooze"),
         Binding("x", "delete", "Delete"),
@@ -189,6 +190,11 @@ class ContactScreen(Screen[None]):
 
     def action_log_meeting(self) -> None:
         self.app.open_screen("meeting_log", self.contact_id)  # type: ignore[attr-defined]
+
+    def action_write(self) -> None:
+        from netui.ui.screens.draft import DraftScreen  # (imported at first use)
+
+        self.app.push_screen(DraftScreen(self.contact_id))
 
     @work(exclusive=True, group="dialog")
     async def action_undo(self) -> None:

@@ -87,6 +87,7 @@ class MainScreen(Screen[None]):
             tooltip="Log a meeting and its outcomes",
             id="log-meeting",
         ),
+        Binding("w", "write", "Write", tooltip="Draft the message that is due", id="write"),
         Binding("e", "edit", "Edit", id="edit"),
         Binding("d", "done", "Done", id="done"),
         Binding("s", "snooze", "Snooze", id="snooze"),
@@ -508,6 +509,12 @@ class MainScreen(Screen[None]):
         ("Prepare a meeting", "Prep sheet and questions for the selected contact (p)", "prep"),
         ("Log a meeting", "Notes, answers, new names, promises, thank-you (m)", "log_meeting"),
         ("Daily review", "What to do today (r)", "review"),
+        (
+            "Write a message",
+            "The draft that is due for the selected person: thank-you, first message, "
+            "follow-up or update (w)",
+            "write",
+        ),
         ("Referral tree", "Who led to whom (t)", "referrals"),
         ("Companies", "Who do I know where; target companies (c)", "companies"),
         (
@@ -541,6 +548,15 @@ class MainScreen(Screen[None]):
             if getattr(self.app, "view", None) is None:  # (the start-up view: read the file)
                 await self.app.snapshot()  # type: ignore[attr-defined]
             self.app.open_screen("meeting_log", contact_id)  # type: ignore[attr-defined]
+
+    async def action_write(self) -> None:
+        """The draft that is due for the contact in focus (of a follow-up: its contact)."""
+        if (contact_id := self._contact_in_focus()) is not None:
+            if getattr(self.app, "view", None) is None:  # (the start-up view: read the file)
+                await self.app.snapshot()  # type: ignore[attr-defined]
+            from netui.ui.screens.draft import DraftScreen  # (imported at first use)
+
+            self.app.push_screen(DraftScreen(contact_id))
 
     def action_referrals(self) -> None:
         self.app.open_screen("referrals")  # type: ignore[attr-defined]
