@@ -3,11 +3,17 @@
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from netui.dates import format_date, relative_label
-from netui.model import FollowUp, Goals, Network
+from netui.errors import NetuiError
+from netui.ledger import close_the_loop
+from netui.model import Contact, FollowUp, Goals, Network
+from netui.names import ContactIndex
+from netui.replies import Stage, waiting_for_replies
 from netui.review import ColdContact, DailyReview, progress, weekly_counts
 from netui.rhythm import cadence_label
 from netui.text import clean, plural
@@ -41,8 +47,37 @@ def _followups(items: list[FollowUp], network: Network, review: DailyReview) -> 
     return rows
 
 
+def with_loop(review: DailyReview, network: Network) -> DailyReview:
+    """`review` with its two sections from the services above `netui.review`: "Waiting for
+    a reply" (`netui.replies.waiting_for_replies`) and "Close the loop"
+    (`netui.ledger.close_the_loop`), for the review's day. A review that has them already
+    is returned as it is."""
+    if review.waiting is not None and review.loop is not None:
+        return review
+    return replace(
+        review,
+        waiting=waiting_for_replies(network, review.today)
+        if review.waiting is None
+        else review.waiting,
+        loop=close_the_loop(network, review.today) if review.loop is None else review.loop,
+    )
+
+
+def draft_command(kind: str, person: Contact, index: ContactIndex) -> str:
+    """`netui draft KIND NAME`, shell-quoted, by name or by #id when the name is not theirs
+    alone in `index` (as `netui landed` writes it)."""
+    try:
+        written = person.name if index.resolve(person.name).id == person.id else ""
+    except NetuiError:
+        written = ""
+    words = ["netui", "draft", kind, written or f"#{person.id}"]
+    return " ".join(shlex.quote(word) for word in words)
+
+
 def render_review(review: DailyReview, network: Network) -> str:
-    """The review as sections of readable lines, ending with this week's counts."""
+    """The review as sections of readable lines, ending with this week's counts (the
+    sections of the reply clock and the ledger filled in if `review` lacks them)."""
+    review = with_loop(review, network)
     today = review.today
     out = [f"netui daily review — {today:%A} {today.day} {today:%B %Y}", ""]
     out += _section("Overdue", _followups(review.overdue, network, review), len(review.overdue))
@@ -58,6 +93,30 @@ def render_review(review: DailyReview, network: Network) -> str:
             for t in review.thank_yous[:MOST]
         ],
         len(review.thank_yous),
+    )
+    waiting = review.waiting or ()
+    owed = review.loop or ()
+    index = ContactIndex(network.contacts) if waiting or owed else ContactIndex(())
+    out += _section(
+        "Waiting for a reply",
+        [
+            _line(row.text)
+            + (
+                f" — {_line(draft_command('follow-up', row.contact, index))}"
+                if row.stage == Stage.FOLLOW_UP
+                else ""
+            )
+            for row in waiting[:MOST]
+        ],
+        len(waiting),
+    )
+    out += _section(
+        "Close the loop",
+        [
+            f"{_line(item.text)} — {_line(draft_command('update', item.person, index))}"
+            for item in owed[:MOST]
+        ],
+        len(owed),
     )
     out += _section("Going cold", _rhythm_rows(review.going_cold, today), len(review.going_cold))
     out += _section("Due for a touch", _rhythm_rows(review.due_touch, today), len(review.due_touch))

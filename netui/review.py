@@ -3,15 +3,21 @@
 What is overdue or due, which thank-you notes are owed, who is due for a touch or going
 cold (the rhythm rules are `netui.rhythm`'s), which names are still waiting for a first
 message, and how the network grew this week against the weekly goals.
+
+Two sections come from services that sit above this module in the layers (they use the
+companies view, which uses `last_touches` here): who has not replied (`netui.replies`)
+and what is owed to the people who helped (`netui.ledger`). `DailyReview` holds them as
+the structural types `Waiting` and `Owed`; `netui.report.with_loop` fills them in.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
+from typing import Protocol
 
 from netui.model import Contact, FollowUp, Goals, Network, Note, Status
 from netui.rhythm import (
@@ -125,6 +131,62 @@ PROGRESS = (
 """Each weekly count: its `WeekCounts` field, its label and its `Goals` field."""
 
 
+class Waiting(Protocol):
+    """A row of "Waiting for a reply" (`netui.replies.WaitingRow`): a contact whose
+    silence calls for something today."""
+
+    @property
+    def stage(self) -> str:
+        """`netui.replies.Stage`: try-another, follow-up or move-on."""
+        ...
+
+    @property
+    def contact(self) -> Contact: ...
+
+    @property
+    def days(self) -> int:
+        """Business days waited."""
+        ...
+
+    @property
+    def text(self) -> str:
+        """What to do ("Follow up once with Priya Patel")."""
+        ...
+
+    @property
+    def suggested_id(self) -> int | None:
+        """The person to try next at their company, if any."""
+        ...
+
+    @property
+    def since(self) -> date | None:
+        """The day of the outreach (or of the follow-up)."""
+        ...
+
+
+class Owed(Protocol):
+    """An item of "Close the loop" (`netui.ledger.LoopItem`): something to tell someone
+    who helped."""
+
+    @property
+    def key(self) -> str:
+        """The item's stable key (`Store.set_loop_state`)."""
+        ...
+
+    @property
+    def person(self) -> Contact:
+        """Whom to tell."""
+        ...
+
+    @property
+    def text(self) -> str:
+        """ "Tell Ana Lopez you met Priya Patel"."""
+        ...
+
+    @property
+    def arose(self) -> date: ...
+
+
 @dataclass(frozen=True, slots=True)
 class DailyReview:
     """Everything the review screen and `netui today` show."""
@@ -146,6 +208,12 @@ class DailyReview:
     """Contacts who went cold three times in a row, with a longer rhythm to try."""
     goals: Goals = field(default_factory=Goals)
     """The weekly goals that `progress` measures this week against."""
+    waiting: Sequence[Waiting] | None = None
+    """Who has not replied and what to do about it, most urgent first
+    (`netui.replies.waiting_for_replies`); None until `netui.report.with_loop` looked."""
+    loop: Sequence[Owed] | None = None
+    """What is owed to the people who helped, most recent first
+    (`netui.ledger.close_the_loop`); None until `netui.report.with_loop` looked."""
 
     @property
     def this_weeks_counts(self) -> WeekCounts:
@@ -163,9 +231,15 @@ class DailyReview:
 
     @property
     def all_clear(self) -> bool:
-        """Nothing overdue, due today, owed, due for a touch or going cold."""
+        """Nothing overdue, due today, owed, waited for, due for a touch or going cold."""
         return not (
-            self.overdue or self.due_today or self.thank_yous or self.due_touch or self.going_cold
+            self.overdue
+            or self.due_today
+            or self.thank_yous
+            or self.waiting
+            or self.loop
+            or self.due_touch
+            or self.going_cold
         )
 
 

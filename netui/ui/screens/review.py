@@ -1,12 +1,14 @@
 """The daily review: what to do today, in one list, one key per row.
 
-Overdue and due follow-ups, thank-you notes owed, contacts going cold and due for a touch
-(with longer rhythms suggested for the ones that keep going cold), leads not yet
-contacted (the ones someone referred listed, the others counted on one line that `L`
-opens), this week against the weekly goals with a labelled 8-week trend, and a line when
-some contacts may be one person (`D` opens the Duplicates screen). The rules are
-`netui.review`'s and `netui.identity`'s; this screen only lays them out and turns keys
-into store calls.
+Overdue and due follow-ups, thank-you notes owed, who has not replied (`w` drafts the
+follow-up, or the outreach to the next person in; `m` moves on), what is owed to the
+people who helped (`d` done, `w` the update, `s` snooze, `x` dismiss), contacts going
+cold and due for a touch (with longer rhythms suggested for the ones that keep going
+cold), leads not yet contacted (the ones someone referred listed, the others counted on
+one line that `L` opens), this week against the weekly goals with a labelled 8-week
+trend, and a line when some contacts may be one person (`D` opens the Duplicates
+screen). The rules are `netui.review`'s, `netui.replies`', `netui.ledger`'s and
+`netui.identity`'s; this screen only lays them out and turns keys into store calls.
 
 The list of the day comes first and takes the height there is; the summary lines and the
 goals follow it in one scrolling body, so that even at 40x12 the list shows its rows.
@@ -31,9 +33,13 @@ from textual.widget import Widget
 from textual.widgets import Sparkline, Static
 
 from netui.dates import format_date, relative_label
-from netui.model import Contact, FollowUp, Note, NoteKind, Status
+from netui.drafts import DraftKind
+from netui.ledger import done_note
+from netui.model import Contact, FollowUp, LoopStatus, Note, NoteKind, Status
 from netui.readmodel import View
-from netui.review import ColdContact, DailyReview, LeadGroups, WeekCounts
+from netui.replies import Stage
+from netui.report import with_loop
+from netui.review import ColdContact, DailyReview, LeadGroups, Owed, Waiting, WeekCounts
 from netui.rhythm import cadence_label
 from netui.text import plural
 from netui.ui.actions import complete_followup, quick_add, snooze, undo_last
@@ -151,6 +157,10 @@ class ReviewScreen(Screen[None]):
         Binding("s", "snooze", "Snooze", id="review-snooze"),
         Binding("n", "note", "Note", id="review-note"),
         Binding("a", "accept", "Longer rhythm", id="review-accept"),
+        # Shown on the rows of "Waiting for a reply" and "Close the loop".
+        Binding("w", "write", "Draft", id="review-write"),
+        Binding("m", "move_on", "Move on", id="review-move-on"),
+        Binding("x", "dismiss_item", "Dismiss", id="review-dismiss"),
         # Shown only when leads nobody referred are counted on one line (or listed).
         Binding("L", "toggle_leads", "Leads", id="review-leads"),
         # `e` as everywhere else (edit); `g` is the list's (the first row), as in every list.
@@ -209,8 +219,11 @@ class ReviewScreen(Screen[None]):
         """Show the review of the latest read model: computed once per change, on the
         store's thread (0.3 s at 30,000 contacts), then only looked up."""
         view = self.view = await self.app.snapshot()  # type: ignore[attr-defined]
-        review = self.review = await self.app.call_store(view.review)  # type: ignore[attr-defined]
         network = view.network
+        # The reply clock and the ledger, on the store's thread too (`with_loop`).
+        review = self.review = await self.app.call_store(  # type: ignore[attr-defined]
+            lambda: with_loop(view.review(), network)
+        )
         today = view.today
         rows: list[Row] = []
 
@@ -241,6 +254,8 @@ class ReviewScreen(Screen[None]):
                         (format_date(t.meeting.date, today), t.contact.name, what),
                     )
                 )
+        rows += self._waiting_rows(review.waiting or (), view)
+        rows += self._loop_rows(review.loop or (), view)
 
         def rhythm(title: str, kind: str, items: list[ColdContact], tone: str) -> None:
             if items:
@@ -320,6 +335,29 @@ class ReviewScreen(Screen[None]):
         self.refresh_bindings()
         self._count_duplicates(view)
 
+    def _waiting_rows(self, waiting: Sequence[Waiting], view: View) -> list[Row]:
+        """Who has not replied, most urgent first: the day of the message waited on, the
+        name, and what to do (`netui.replies.waiting_for_replies`)."""
+        if not waiting:
+            return []
+        rows = [Row(None, (f"Waiting for a reply ({len(waiting)})",))]
+        for row in waiting:
+            when = format_date(row.since, view.today) if row.since else ""
+            tone = "muted" if row.stage == Stage.MOVE_ON else "warning"
+            rows.append(Row(("waiting", row.contact.id), (when, row.contact.name, row.text), tone))
+        return rows
+
+    def _loop_rows(self, owed: Sequence[Owed], view: View) -> list[Row]:
+        """What to tell the people who helped, most recent first (`netui.ledger`); each
+        row keyed by its place in the review's list."""
+        if not owed:
+            return []
+        rows = [Row(None, (f"Close the loop ({len(owed)})",))]
+        for i, item in enumerate(owed):
+            when = format_date(item.arose, view.today)
+            rows.append(Row(("loop", i), (when, item.person.name, item.text)))
+        return rows
+
     def _lead_rows(self, groups: LeadGroups, view: View) -> list[Row]:
         """The leads someone referred, each "via" who; then the others, listed when few
         or opened with `L`, else one line with their count (`netui.review.LeadGroups`)."""
@@ -391,12 +429,49 @@ class ReviewScreen(Screen[None]):
             return self.duplicates > 0
         if action == "toggle_leads":  # shown only when some leads are counted on one line
             return self.leads.collapsed
+        if action not in ("write", "move_on", "dismiss_item", "done", "snooze"):
+            return True
+        # (no list yet before the screen is composed)
+        found = next(iter(self.query(VirtualList).results(VirtualList)), None)
+        key = found.cursor_key if found is not None else None
+        kind = key[0] if isinstance(key, tuple) else None
+        if action == "write":
+            return kind in ("waiting", "loop")
+        if action == "move_on":
+            return kind == "waiting"
+        if action == "dismiss_item":
+            return kind == "loop"
+        if action in ("done", "snooze"):
+            # Nothing to mark done or to put off while someone's reply is awaited: `w`
+            # writes the follow-up, `m` stops waiting.
+            return kind != "waiting"
         return True
 
     @property
     def selected(self) -> tuple[str, int] | None:
         key = self.query_one(VirtualList).cursor_key
         return key if isinstance(key, tuple) else None
+
+    @property
+    def selected_waiting(self) -> Waiting | None:
+        """The row of "Waiting for a reply" under the cursor, if any."""
+        selected = self.selected
+        if selected is None or selected[0] != "waiting" or self.review is None:
+            return None
+        return next((w for w in self.review.waiting or () if w.contact.id == selected[1]), None)
+
+    @property
+    def selected_owed(self) -> Owed | None:
+        """The item of "Close the loop" under the cursor, if any."""
+        selected = self.selected
+        owed = self.review.loop or () if self.review else ()
+        if selected is None or selected[0] != "loop" or not 0 <= selected[1] < len(owed):
+            return None
+        return owed[selected[1]]
+
+    @on(VirtualList.Highlighted)
+    def _highlighted(self) -> None:
+        self.refresh_bindings()  # the row's own keys in the footer
 
     @on(VirtualList.Selected)
     async def _selected(self) -> None:
@@ -427,6 +502,9 @@ class ReviewScreen(Screen[None]):
         that counts the leads nobody referred)."""
         if kind == "more-leads":
             return None
+        if kind == "loop":
+            owed = self.selected_owed if self.selected == (kind, item_id) else None
+            return owed.person.id if owed else None
         if kind != "followup":
             return item_id
         followup = self.view.followup(item_id) if self.view else None
@@ -451,12 +529,63 @@ class ReviewScreen(Screen[None]):
             contacted = replace(contact, status=Status.CONTACTED)
             if await app.change(store.update_contact, contacted, contact):  # type: ignore[attr-defined]
                 self.notify(f"{contact.name} marked contacted", markup=False)
+        elif kind == "loop" and (owed := self.selected_owed) is not None:
+            note = done_note(owed, today)  # type: ignore[arg-type]
+            if await app.change(store.close_loop_item, owed.key, note):  # type: ignore[attr-defined]
+                self.notify(f"Done: {owed.text}", markup=False)
         elif kind == "suggest":
             await self.action_accept()
         elif kind == "more-leads":
             self.notify("L lists these leads; d on one marks them contacted")
         else:
             self.notify("Log the interaction with n, or plan one with s")
+
+    async def action_move_on(self) -> None:
+        """Stop waiting for the selected contact's reply (today): off the section."""
+        waiting = self.selected_waiting
+        if waiting is None or waiting.contact.id is None:
+            self.notify("Pick someone under 'Waiting for a reply' to move on from")
+            return
+        store = self.app.store  # type: ignore[attr-defined]
+        today = self.app.today  # type: ignore[attr-defined]
+        if await self.app.change(store.mark_moved_on, waiting.contact.id, today):  # type: ignore[attr-defined]
+            self.notify(
+                f"Moved on from {waiting.contact.name}: no reply (ctrl+z to undo)", markup=False
+            )
+
+    async def action_dismiss_item(self) -> None:
+        """Nothing to tell: the selected item of "Close the loop" leaves for good."""
+        owed = self.selected_owed
+        if owed is None:
+            self.notify("Pick an item under 'Close the loop' to dismiss")
+            return
+        store = self.app.store  # type: ignore[attr-defined]
+        if await self.app.change(store.set_loop_state, owed.key, LoopStatus.DISMISSED):  # type: ignore[attr-defined]
+            self.notify(f"Dismissed: {owed.text}", markup=False)
+
+    def action_write(self) -> None:
+        """The draft for the selected row: the follow-up for someone who has not replied,
+        or the outreach to the next person in at their company when one is suggested;
+        the update for someone who helped."""
+        contact_id, kind = self._draft_of()
+        if contact_id is None:
+            self.notify("Pick a row under 'Waiting for a reply' or 'Close the loop' to draft")
+            return
+        from netui.ui.screens.draft import DraftScreen
+
+        self.app.push_screen(DraftScreen(contact_id, kind))
+
+    def _draft_of(self) -> tuple[int | None, DraftKind | None]:
+        """Whom the selected row's draft is for, and which draft."""
+        waiting = self.selected_waiting
+        if waiting is not None:
+            if waiting.stage == Stage.TRY_ANOTHER and waiting.suggested_id is not None:
+                return waiting.suggested_id, DraftKind.OUTREACH
+            return waiting.contact.id, DraftKind.FOLLOW_UP
+        owed = self.selected_owed
+        if owed is not None:
+            return owed.person.id, DraftKind.UPDATE
+        return None, None
 
     async def action_accept(self) -> None:
         """Take the longer rhythm suggested for the selected contact."""
@@ -513,6 +642,9 @@ class ReviewScreen(Screen[None]):
             if followup is not None:
                 await snooze(self.app, followup)
             return
+        if kind == "loop":
+            await self._snooze_owed()
+            return
         if kind not in REMINDERS:  # the line that counts leads: nobody to plan a touch with
             self.notify("Pick one lead to plan a touch with (L lists them)")
             return
@@ -528,6 +660,22 @@ class ReviewScreen(Screen[None]):
                     f"Planned for {format_date(until, today)}: {saved.text}",
                     markup=False,
                 )
+
+    async def _snooze_owed(self) -> None:
+        """Put the selected item of "Close the loop" off until a day (the snooze dialog's);
+        it comes back then."""
+        from netui.ui.dialogs.snooze import SnoozeScreen
+
+        owed = self.selected_owed
+        if owed is None:
+            return
+        store = self.app.store  # type: ignore[attr-defined]
+        today = self.app.today  # type: ignore[attr-defined]
+        until = await self.app.push_screen_wait(SnoozeScreen(FollowUp(owed.text, today)))
+        if until is None:
+            return
+        if await self.app.change(store.set_loop_state, owed.key, LoopStatus.SNOOZED, until):  # type: ignore[attr-defined]
+            self.notify(f"Snoozed until {format_date(until, today)}: {owed.text}", markup=False)
 
     @work(exclusive=True, group="dialog")
     async def action_note(self) -> None:
