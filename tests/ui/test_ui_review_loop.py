@@ -277,3 +277,35 @@ async def test_a_name_that_looks_like_markup_is_shown_as_written(loop_db) -> Non
         await open_review(pilot)
         assert "Follow up once with Zoë [b]Martin[/b]" in screen_text(app)
 
+
+# --- w: the draft for the row ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("row", "person", "kind", "heading"),
+    [
+        # 7 business days: the one follow-up to Zoë.
+        (("waiting", ZOE), ZOE, "follow-up", "Zoë Martin"),
+        # 3 business days: a first message to the next person in at Acme Corp.
+        (("waiting", PRIYA), JANE, "outreach", "Jane Doe"),
+        # Moving on: the follow-up draft is still one key away.
+        (("waiting", BOB), BOB, "follow-up", "Bob Smith"),
+        # The update for the referrer.
+        (("loop", 0), BOB, "update", "Bob Smith"),
+    ],
+)
+async def test_w_opens_the_draft_the_row_calls_for(loop_db, row, person, kind, heading) -> None:
+    from netui.ui.screens.draft import DraftScreen
+
+    app = make_app(loop_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_review(pilot)
+        await go_to(pilot, row)
+        await pilot.press("w")
+        screen = await wait_for_screen(pilot, DraftScreen)
+        await settle(pilot)
+        assert (screen.contact_id, str(screen.kind)) == (person, kind)
+        first_line = screen_text(app).splitlines()[0]
+        assert heading in first_line, first_line
+        await pilot.press("escape")
+        await wait_for_screen(pilot, ReviewScreen)
