@@ -17,6 +17,7 @@ from netui.dates import format_date, relative_label
 from netui.errors import NotFoundError
 from netui.model import Answer, Contact, FollowUp, Network, Note, NoteKind
 from netui.questions import Question, QuestionBank, asked_of, question_key
+from netui.replies import Label, clocks_of, label_of
 from netui.rhythm import CadenceDefaults, rhythm_of
 from netui.text import clean, plural
 
@@ -59,6 +60,9 @@ class PrepSheet:
     """Their keep-in-touch rhythm in days: their own, or a default (`rhythm.rhythm_of`)."""
     cadence_origin: str = ""
     """Where a default rhythm comes from ("the default for #recruiter"); "" for their own."""
+    responsiveness: Label | None = None
+    """How they answer messages, from their last finished reply clock (`netui.replies`):
+    "replies fast", "replies late", "no reply"; None when none finished."""
 
     @property
     def next_touch(self) -> date | None:
@@ -141,6 +145,9 @@ def prep_sheet(
         i: network.name_of(i) for note in shown for i in note.new_contacts if network.name_of(i)
     }
     cadence, origin = rhythm_of(contact, defaults)
+    answered = (
+        label_of(clocks_of(contact, theirs)) if any(n.kind.is_outgoing for n in theirs) else None
+    )
     return PrepSheet(
         contact=contact,
         referred_by=referrer,
@@ -156,6 +163,7 @@ def prep_sheet(
         names=names,
         cadence=cadence,
         cadence_origin=origin,
+        responsiveness=answered,
     )
 
 
@@ -245,6 +253,8 @@ def _facts(sheet: PrepSheet, today: date) -> list[tuple[str, str]]:
     if (due := sheet.next_touch) is not None:
         rhythm += f"; {'was due' if due < today else 'next'} {_when(due, today)}"
     facts.append(("Rhythm", rhythm))
+    if sheet.responsiveness is not None:
+        facts.append(("Reply speed", sheet.responsiveness.text))
     return facts
 
 

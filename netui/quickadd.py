@@ -2,7 +2,12 @@
 
     Jane Doe (Design Lead) @ Acme Corp #ux <jane@acme.com> via Bob Smith
     Jane: send the portfolio next friday
+    José: read Inspired #advice
     Jane: yesterday, coffee at Blue Bottle, gave me two names
+
+`#advice` in a follow-up marks it as acting on that person's advice (`FollowUp.advice`;
+the close-the-loop ledger then asks to tell them what came of it); the tag leaves the
+text.
 
 The same functions serve the app's quick-add bar (live preview) and `netui add`. They are
 pure functions of (text, contacts, today) and every failure is a `QuickAddError` whose
@@ -25,7 +30,7 @@ from netui.dates import (
     parse_when,
 )
 from netui.errors import QuickAddError
-from netui.model import Contact, NoteKind, date_range_text
+from netui.model import Contact, FollowUp, NoteKind, date_range_text
 from netui.names import ContactIndex, Reference
 from netui.text import clean
 
@@ -42,6 +47,8 @@ _MARKERS = re.compile(r"(\x00|@|(?<!\S)via(?!\S))")
 _REF_COLON = re.compile(r"^(.*?):(?![\d/])\s*(.*)$", re.DOTALL)
 """The first ':' that is not in a time (10:30) or a web address (https://…)."""
 _PLACEHOLDER = "\x00"
+_ADVICE = re.compile(r"(?<!\S)#advice(?!\S)", re.IGNORECASE)
+"""The tag that marks a follow-up as acting on its contact's advice."""
 
 
 # --- contact references -------------------------------------------------------------------
@@ -182,6 +189,13 @@ class FollowUpDraft:
     """False when no date was written and the default (a week) was used."""
     reference: Reference | None = field(default=None, compare=False)
     """How the `Name:` prefix was read (None: the line had none)."""
+    advice: bool = False
+    """Written with `#advice`: it acts on the contact's advice (`FollowUp.advice`)."""
+
+    def to_followup(self) -> FollowUp:
+        """The `FollowUp` to save (the store sets id and timestamps)."""
+        contact_id = self.contact.id if self.contact is not None else None
+        return FollowUp(self.text, self.due, contact_id, advice=self.advice)
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,9 +259,13 @@ def split_date_tail(body: str, today: date) -> tuple[str, date | None]:
 def parse_followup(
     text: str, contacts: Iterable[Contact] | ContactIndex, today: date
 ) -> FollowUpDraft:
-    """Read `Jane: send the portfolio next friday` (no date: due in a week)."""
+    """Read `Jane: send the portfolio next friday` (no date: due in a week); `#advice`
+    anywhere marks it as acting on Jane's advice and leaves the text."""
     ref, body = _split_ref(clean(text, multiline=False), contacts)
     contact = ref.contact if ref else None
+    advice = bool(_ADVICE.search(body))
+    if advice:
+        body = " ".join(_ADVICE.sub(" ", body).split())
     if body:
         # "Jane: next friday" is a date and no task (not the task "next" due Friday).
         try:
@@ -262,8 +280,8 @@ def parse_followup(
     if not task:
         raise QuickAddError("what is the follow-up? write it after the ':'")
     if due is None:
-        return FollowUpDraft(task, default_due(today), contact, False, ref)
-    return FollowUpDraft(task, due, contact, True, ref)
+        return FollowUpDraft(task, default_due(today), contact, False, ref, advice)
+    return FollowUpDraft(task, due, contact, True, ref, advice)
 
 
 def default_due(today: date) -> date:
@@ -336,6 +354,10 @@ def describe(
         who = ""
     if isinstance(draft, FollowUpDraft):
         when = format_date(draft.due, today) + ("" if draft.dated else " (in a week)")
-        return f"follow-up{who}: {draft.text} — due {when}"
+        line = f"follow-up{who}: {draft.text} — due {when}"
+        if draft.advice:
+            whose = f"{draft.contact.name.split()[0]}'s " if draft.contact else ""
+            line += f" (acting on {whose}advice)"
+        return line
     what = "note" if kind is NoteKind.NOTE else f"{kind} note"
     return f"{what}{who} on {format_date(draft.date, today)}: {draft.text}"

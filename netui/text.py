@@ -87,14 +87,15 @@ def shown(text: str, *, multiline: bool = True) -> str:
     return _UNSAFE.sub(lambda found: _SHOWN[found[0]], text)
 
 
-FIELD_TERMS = ("#", "@", "status:")
-"""How a filter term names a field: `#tag`, `@company`, `status:lead`."""
+FIELD_TERMS = ("#", "@", "status:", "reply:")
+"""How a filter term names a field: `#tag`, `@company`, `status:lead`, `reply:fast`
+(how they answer messages: `reply:fast`, `reply:late`, `reply:none`)."""
 
 
 def query_terms(needle: str) -> list[str]:
-    """A folded filter as the terms that must all match: each `#tag`, `@company` and
-    `status:…` word on its own, the other words together as one phrase (so that "ana lee"
-    still means those words in that order)."""
+    """A folded filter as the terms that must all match: each `#tag`, `@company`,
+    `status:…` and `reply:…` word on its own, the other words together as one phrase (so
+    that "ana lee" still means those words in that order)."""
     fields: list[str] = []
     words: list[str] = []
     for word in needle.split():

@@ -67,6 +67,7 @@ async def test_main_screen_help_lists_each_key_once_and_only_keys_that_work(app)
         assert [(line.keys, line.description) for line in groups["In Follow-ups"]] == [
             (["d"], "Done"),
             (["s"], "Snooze"),
+            (["v"], "Advice"),
             (["h"], "Show done"),
         ]
         assert [line.keys for line in groups["In Contacts"]] == [["o"]]

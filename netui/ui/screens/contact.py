@@ -17,9 +17,11 @@ from textual.widgets import Static
 from netui.dates import format_date
 from netui.model import Contact, Note
 from netui.readmodel import View
+from netui.replies import clocks_of, label_of
 from netui.rhythm import CadenceDefaults, cadence_label, rhythm_of
 from netui.ui.actions import complete_followup, delete_item, edit_item, quick_add, snooze, undo_last
 from netui.ui.messages import StoreChanged
+from netui.ui.widgets.followups_pane import ADVICE_MARK
 from netui.ui.widgets.footer import KeysFooter
 from netui.ui.widgets.virtual_list import Column, Row, VirtualList
 
@@ -106,6 +108,9 @@ class ContactScreen(Screen[None]):
         ]
         touch = view.touches.get(self.contact_id)
         facts.append(("Last touch", format_date(touch, today) if touch else "never"))
+        theirs = view.notes_of(self.contact_id)
+        replies = label_of(clocks_of(contact, theirs)) if theirs else None
+        facts.append(("Reply speed", replies.text if replies else ""))
         for label, value in facts:
             if value:
                 card.append(f"{label:>12}  ", style="dim")
@@ -116,7 +121,11 @@ class ContactScreen(Screen[None]):
             [
                 Row(
                     f.id,
-                    (format_date(f.due, today), f.text, "done" if f.done else ""),
+                    (
+                        format_date(f.due, today),
+                        f"{ADVICE_MARK} {f.text}" if f.advice else f.text,
+                        "done" if f.done else "",
+                    ),
                     "muted" if f.done else ("error" if f.due < today else ""),
                 )
                 for f in followups

@@ -31,7 +31,7 @@ from netui.readmodel import View
 from netui.text import plural
 from netui.ui.messages import StoreChanged
 from netui.ui.widgets.contacts_pane import ContactSort, ContactsPane
-from netui.ui.widgets.followups_pane import FollowUpsPane
+from netui.ui.widgets.followups_pane import ADVICE_MARK, FollowUpsPane
 from netui.ui.widgets.footer import KeysFooter
 from netui.ui.widgets.notes_pane import NotesPane
 from netui.ui.widgets.pane import Pane
@@ -91,6 +91,13 @@ class MainScreen(Screen[None]):
         Binding("e", "edit", "Edit", id="edit"),
         Binding("d", "done", "Done", id="done"),
         Binding("s", "snooze", "Snooze", id="snooze"),
+        Binding(
+            "v",
+            "advice",
+            "Advice",
+            tooltip="Mark the follow-up as acting on their advice (or not)",
+            id="advice",
+        ),
         Binding("ctrl+z", "undo", "Undo", key_display="^z", id="undo"),
         Binding("slash", "filter", "Filter", key_display="/", id="filter"),
         Binding("h", "toggle_done", "Show done", id="toggle-done"),
@@ -103,6 +110,7 @@ class MainScreen(Screen[None]):
     ]
 
     FOOTER_DROPS: ClassVar[tuple[str, ...]] = (
+        "advice",
         "prep",
         "history",
         "delete",
@@ -337,7 +345,7 @@ class MainScreen(Screen[None]):
         pane = self.focused_pane
         pane_id = pane.id if pane else None
         # Keys of one pane are hidden elsewhere, so the footer shows what matters here.
-        if action in ("done", "snooze", "toggle_done"):
+        if action in ("done", "snooze", "toggle_done", "advice"):
             return pane_id == "followups"
         if action == "sort":
             return pane_id == "contacts"
@@ -475,6 +483,23 @@ class MainScreen(Screen[None]):
         if saved:
             self.notify(f"Done: {saved.text}", markup=False)
 
+    async def action_advice(self) -> None:
+        """Mark the selected follow-up as acting on its contact's advice, or unmark it (the
+        close-the-loop ledger asks to tell them what came of it once it is done)."""
+        followup_id = self._selected("followups")
+        followup = self.view.followup(followup_id) if self.view else None
+        if followup is None or followup_id is None:
+            return
+        saved = await self.app.change(self.store.set_advice, followup_id, not followup.advice)  # type: ignore[attr-defined]
+        if saved is None:
+            return
+        who = self.view.name_of(saved.contact_id) if self.view else ""
+        if saved.advice:
+            whose = f"{who}'s advice" if who else "advice"
+            self.notify(f"{ADVICE_MARK} Acting on {whose}: {saved.text}", markup=False)
+        else:
+            self.notify(f"No longer marked as advice: {saved.text}", markup=False)
+
     @work(exclusive=True, group="dialog")
     async def action_snooze(self) -> None:
         followup_id = self._selected("followups")
@@ -531,6 +556,11 @@ class MainScreen(Screen[None]):
         ("Delete", "Delete the selected item (x)", "delete"),
         ("Mark follow-up done", "On the follow-ups pane (d)", "done"),
         ("Snooze follow-up", "On the follow-ups pane (s)", "snooze"),
+        (
+            "Mark follow-up as advice",
+            "It acts on their advice: they are owed word of what came of it (v)",
+            "advice",
+        ),
     ]
     """Every action of this screen, by name, for the command palette."""
 

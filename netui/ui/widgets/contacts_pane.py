@@ -6,6 +6,7 @@ from __future__ import annotations
 from netui.dates import short_date
 from netui.model import Contact
 from netui.readmodel import ContactOrder, View
+from netui.replies import Label, responsiveness
 from netui.rhythm import RhythmState
 from netui.text import fold
 from netui.ui.widgets.pane import Pane
@@ -45,9 +46,13 @@ class ContactsPane(Pane):
         )
         self.sort = ContactOrder.NAME
         self.view: View | None = None
-        self._folded: dict[int, tuple[Contact, str]] = {}
+        self._folded: dict[int, tuple[Contact, Label | None, str]] = {}
         """Folded search text per contact, made on the first filter and reused while the
-        read model has the same object (it does for every contact a change did not touch)."""
+        read model has the same object (it does for every contact a change did not touch)
+        and their reply label is the same."""
+        self._labels: tuple[View | None, dict[int, Label]] = (None, {})
+        """How each contact answers (`replies.responsiveness`, the `reply:` term), made on
+        the first filter of each view, not on each keystroke."""
 
     def show(self, view: View) -> None:
         """Show the contacts of `view` in the pane's order (the cursor stays on the same
@@ -60,17 +65,28 @@ class ContactsPane(Pane):
         contact = self.view.contact(contact_id) if self.view else None  # type: ignore[arg-type]
         if contact is None:
             return ""
+        label = self._reply_labels().get(contact.id or 0)
         cached = self._folded.get(contact.id or 0)
-        if cached is not None and cached[0] is contact:
-            return cached[1]
+        if cached is not None and cached[0] is contact and cached[1] is label:
+            return cached[2]
         # The text, then the tokens a filter's field terms match (`#tag`, `@company`,
-        # `status:lead`), after a NUL so that a phrase can't run from one into the other.
+        # `status:lead`, `reply:fast`), after a NUL so that a phrase can't run from one
+        # into the other.
         tokens = [f"#{t}" for t in contact.tags]
         tokens += [f"@{contact.company}", f"status:{contact.status}"]
+        if label is not None:
+            tokens.append(f"reply:{label}")
         text = " ".join((contact.name, contact.company, contact.title, *contact.tags))
         hay = fold(text + "\0" + " ".join(tokens))
-        self._folded[contact.id or 0] = (contact, hay)
+        self._folded[contact.id or 0] = (contact, label, hay)
         return hay
+
+    def _reply_labels(self) -> dict[int, Label]:
+        """Each contact's reply label in the view shown (made once per view)."""
+        view = self.view
+        if self._labels[0] is not view:
+            self._labels = (view, responsiveness(view.network) if view is not None else {})
+        return self._labels[1]
 
     def _row(self, contact_id: object) -> Row:
         view = self.view

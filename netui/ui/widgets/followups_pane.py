@@ -14,6 +14,8 @@ from netui.ui.widgets.virtual_list import Column, Row
 
 DONE = "Done"
 SELECTED_MARK = "▸"
+ADVICE_MARK = "★"
+"""Before the task of a follow-up that acts on its contact's advice (`v`, `#advice`)."""
 TONES = {Bucket.OVERDUE: "error", Bucket.TODAY: "warning", DONE: "muted"}
 """How the rows of each group are coloured."""
 
@@ -99,7 +101,7 @@ class FollowUpsPane(Pane):
                 SELECTED_MARK if marked else "",
                 format_date(followup.due, self.view.today),
                 who,
-                followup.text,
+                f"{ADVICE_MARK} {followup.text}" if followup.advice else followup.text,
             ),
             TONES.get(group, ""),
         )
