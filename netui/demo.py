@@ -5,6 +5,14 @@ they met, what they learned, who referred whom, which follow-ups are done, due o
 Its dates are relative ("days_ago", "due_in_days", "done_days_ago") and its people are
 named by keys, so that the daily review always has something to show: overdue and due
 follow-ups, a thank-you owed for yesterday's meeting, contacts going cold, leads waiting.
+The outreach loop too: messages sent and answered (outreach and reply notes), so that
+people wait for a reply at 3 business days (try someone else there), at 7 (follow up
+once) and after the one follow-up (move on), replies came fast or late, an update is owed
+to whoever introduced someone, and a follow-up acted on someone's advice.
+
+The reply clock counts business days, so those messages are dated by "business_days_ago"
+(Monday to Friday, `business_days_before`) instead of "days_ago": the same stages show on
+whatever weekday the demo is built.
 
 `demo_network()` replays that history in memory, event by event, exactly as the `Store`
 would have recorded it had the user typed it in on those days (ids in the order things
@@ -30,6 +38,7 @@ from netui.clock import system_clock
 from netui.errors import NetuiError
 from netui.model import Company, Contact, FollowUp, Network, Note, NoteKind, Status, next_touch
 from netui.store import Store
+from netui.workdays import is_business_day
 
 ASSET_NAME = "demo_network.json"
 _TABLES = ("contacts", "followups", "notes", "companies")
@@ -60,6 +69,30 @@ def read_asset(path: Path | None = None) -> dict[str, Any]:
     if not isinstance(data, dict) or not isinstance(data.get("contacts"), list):
         raise NetuiError(f"{path} is not a demo network (it has no list of contacts)")
     return data
+
+
+def business_days_before(today: date, n: int) -> date:
+    """The weekday `n` business days before `today` (`n` from 0): the latest weekday from
+    which `netui.workdays.business_days_between(day, today) == n`. From a Saturday or a
+    Sunday, 1 is the Thursday (Friday is the first business day counted)."""
+    if n < 0:
+        raise ValueError(f"business days before today: {n} is negative")
+    day, counted = today, 0
+    while counted < n:
+        counted += is_business_day(day)
+        day -= timedelta(days=1)
+    while n and not is_business_day(day):
+        day -= timedelta(days=1)
+    return day
+
+
+def calendar_days_ago(entry: Mapping[str, Any], today: date) -> int:
+    """The calendar days before `today` of an asset entry: its "days_ago", or the days to
+    the weekday its "business_days_ago" falls on."""
+    if entry.get("business_days_ago") is not None:
+        return (today - business_days_before(today, entry["business_days_ago"])).days
+    days: int = entry["days_ago"]
+    return days
 
 
 def demo_network(
@@ -128,7 +161,7 @@ def demo_network(
             note = Note(
                 id=new_id("notes"),
                 text=entry["text"],
-                date=today - timedelta(days=entry["days_ago"]),
+                date=today - timedelta(days=calendar_days_ago(entry, today)),
                 contact_id=contact_id(entry.get("contact"), f"note {i + 1}"),
                 kind=NoteKind(entry.get("kind", NoteKind.NOTE)),
                 created=now,
@@ -136,7 +169,7 @@ def demo_network(
             notes.append(note)
             _advance_status(contacts, note)
 
-        events.append((entry["days_ago"], _ADD_NOTE, i, add_note))
+        events.append((calendar_days_ago(entry, today), _ADD_NOTE, i, add_note))
 
     for i, entry in enumerate(asset.get("followups", [])):
 
@@ -147,6 +180,7 @@ def demo_network(
                 due=today + timedelta(days=entry["due_in_days"]),
                 contact_id=contact_id(entry.get("contact"), f"follow-up {i + 1}"),
                 created=now,
+                advice=entry.get("advice", False),
             )
 
         def complete_followup(now: datetime, i: int = i) -> None:

@@ -22,6 +22,7 @@ from netui.review import daily_review
 from netui.store import Store
 from netui.store.backups import backup_dir
 from netui.text import fold
+from netui.workdays import business_days_between
 
 TODAY = date(2026, 3, 11)  # a Wednesday
 
@@ -168,7 +169,16 @@ def test_dates_are_relative_to_today(store: Store, asset: dict[str, Any]) -> Non
             assert followup.created <= followup.done < datetime.combine(TODAY, datetime.min.time())
     later = demo_network(TODAY + timedelta(days=10))
     earlier = demo_network(TODAY)
-    assert [n.date + timedelta(days=10) for n in earlier.notes] == [n.date for n in later.notes]
+    # Messages of the reply clock are dated in business days, the rest in days.
+    by_text = {e["text"]: e for e in asset["notes"]}
+    for network, today in ((earlier, TODAY), (later, TODAY + timedelta(days=10))):
+        for note in network.notes:
+            entry = by_text[note.text]
+            if "business_days_ago" in entry:
+                assert note.date.weekday() < 5
+                assert business_days_between(note.date, today) == entry["business_days_ago"]
+            else:
+                assert note.date == today - timedelta(days=entry["days_ago"])
     assert [f.due + timedelta(days=10) for f in earlier.followups] == [
         f.due for f in later.followups
     ]
@@ -312,23 +322,29 @@ def replay_through_the_store(path: Path, asset: dict[str, Any], today: date) -> 
 
         events.append((e["days_ago"], 0, i, add_contact))
     for i, e in enumerate(asset["notes"]):
+        day = note_day(e, today)
 
-        def add_note(e: dict[str, Any] = e) -> None:
-            day = today - timedelta(days=e["days_ago"])
+        def add_note(e: dict[str, Any] = e, day: date = day) -> None:
             store.add_note(Note(e["text"], day, ids[e["contact"]], NoteKind(e["kind"])))
 
-        events.append((e["days_ago"], 1, i, add_note))
+        events.append(((today - day).days, 1, i, add_note))
     for i, e in enumerate(asset["followups"]):
 
         def add_followup(e: dict[str, Any] = e, i: int = i) -> None:
             contact_id = ids[e["contact"]] if e["contact"] else None
             due = today + timedelta(days=e["due_in_days"])
-            followups[i] = store.add_followup(FollowUp(e["text"], due, contact_id))
+            followup = FollowUp(e["text"], due, contact_id, advice=e.get("advice", False))
+            followups[i] = store.add_followup(followup)
 
         events.append((e["days_ago"], 2, i, add_followup))
         if e.get("done_days_ago") is not None:
             events.append(
-                (e["done_days_ago"], 3, i, lambda i=i: store.complete_followup(followups[i].id))
+                (
+                    e["done_days_ago"],
+                    3,
+                    i,
+                    lambda i=i: store.complete_followup(followups[i].id or 0),
+                )
             )
     events.sort(key=lambda ev: (-ev[0], ev[1], ev[2]))
     minutes: Counter[int] = Counter()
@@ -339,6 +355,19 @@ def replay_through_the_store(path: Path, asset: dict[str, Any], today: date) -> 
         act()
     for name in asset.get("targets", []):
         store.set_target(name, True)
+
+
+def note_day(entry: dict[str, Any], today: date) -> date:
+    """A note's day: "days_ago" days before today, or the latest weekday that many
+    business days before (found by counting, the slow way)."""
+    if "business_days_ago" not in entry:
+        return today - timedelta(days=entry["days_ago"])
+    candidates = (today - timedelta(days=k) for k in range(60))
+    return max(
+        d
+        for d in candidates
+        if d.weekday() < 5 and business_days_between(d, today) == entry["business_days_ago"]
+    )
 
 
 def test_the_demo_needs_no_textual() -> None:
