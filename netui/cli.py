@@ -651,7 +651,7 @@ def _add(args: argparse.Namespace) -> int:
     from netui import quickadd
     from netui.clock import system_clock
     from netui.dates import relative_label
-    from netui.model import FollowUp, Note
+    from netui.model import Note
     from netui.text import shown
 
     store = _open_store(args)
@@ -692,9 +692,7 @@ def _add(args: argparse.Namespace) -> int:
         if args.dry_run:
             print(line)
             return 0
-        saved = store.add_followup(
-            FollowUp(text=draft.text, due=draft.due, contact_id=_id(draft.contact))
-        )
+        saved = store.add_followup(draft.to_followup())
         print(f"{line}  [id {saved.id}]")
     else:
         text = shown(quickadd.describe(draft, today, NoteKind(args.kind)))

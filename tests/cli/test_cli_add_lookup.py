@@ -51,3 +51,13 @@ def test_a_follow_up_finds_its_contact_by_any_word(db: Path, line: str, who: str
     done = run(db, "add", "followup", line)
     assert done.returncode == 0, done.stderr
     assert f"for {who}" in done.stdout
+
+
+def test_netui_add_followup_saves_the_advice(tmp_path: Path) -> None:
+    db = tmp_path / "netui.json"
+    assert run(db, "add", "contact", "Jane Doe @ Acme").returncode == 0
+    result = run(db, "add", "followup", "Jane: read Inspired #advice")
+    assert result.returncode == 0, result.stderr
+    assert "acting on Jane's advice" in result.stdout
+    (followup,) = json.loads(db.read_bytes())["followups"].values()
+    assert (followup["text"], followup["advice"]) == ("read Inspired", True)
