@@ -36,17 +36,28 @@ from typing import Any
 
 from netui.clock import system_clock
 from netui.errors import NetuiError
-from netui.model import Company, Contact, FollowUp, Network, Note, NoteKind, Status, next_touch
+from netui.model import (
+    Company,
+    Contact,
+    FollowUp,
+    LoopState,
+    LoopStatus,
+    Network,
+    Note,
+    NoteKind,
+    Status,
+    next_touch,
+)
 from netui.store import Store
 from netui.workdays import is_business_day
 
 ASSET_NAME = "demo_network.json"
-_TABLES = ("contacts", "followups", "notes", "companies")
+_TABLES = ("contacts", "followups", "notes", "companies", "loop")
 EVENING = time(17, 0)
 """When a day's events are logged (each one a minute after the one before)."""
 
 # The order of the kinds of events within one day.
-_ADD_CONTACT, _ADD_NOTE, _ADD_FOLLOWUP, _COMPLETE_FOLLOWUP = range(4)
+_ADD_CONTACT, _ADD_NOTE, _ADD_FOLLOWUP, _COMPLETE_FOLLOWUP, _SET_LOOP = range(5)
 
 
 def asset_path() -> Path:
@@ -201,6 +212,18 @@ def demo_network(
         if entry.get("done_days_ago") is not None:
             events.append((entry["done_days_ago"], _COMPLETE_FOLLOWUP, i, complete_followup))
 
+    loop: list[LoopState] = []
+    for i, entry in enumerate(asset.get("loop", [])):
+        if entry.get("key") != "intro" or entry.get("stage") not in ("reached", "met"):
+            raise NetuiError(f"demo network: loop item {i + 1} is not an intro reached or met")
+
+        def set_loop(now: datetime, entry: dict[str, Any] = entry, i: int = i) -> None:
+            introduced = contact_id(entry["contact"], f"loop item {i + 1}")
+            key = f"intro:{introduced}:{entry['stage']}"
+            loop.append(LoopState(key, LoopStatus(entry["state"]), at=now, id=new_id("loop")))
+
+        events.append((entry["days_ago"], _SET_LOOP, i, set_loop))
+
     for days_ago, minute, happen in _schedule(events):
         happen(datetime.combine(today - timedelta(days=days_ago), EVENING) + minute)
 
@@ -208,6 +231,7 @@ def demo_network(
         contacts=tuple(contacts[i] for i in sorted(contacts)),
         followups=tuple(sorted(followups.values(), key=lambda f: f.id or 0)),
         notes=tuple(sorted(notes, key=lambda n: n.id or 0)),
+        loop=tuple(loop),
     )
 
 

@@ -962,6 +962,8 @@ class Store(LoopMixin, OutreachMixin, PeopleMixin):
                 ("contacts", network.contacts),
                 ("followups", network.followups),
                 ("notes", network.notes),
+                ("outcomes", network.outcomes),
+                ("loop", network.loop),
             ):
                 data[table] = {str(obj.id): convert.TO_DOC[table](obj) for obj in objects}
                 if objects:

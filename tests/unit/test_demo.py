@@ -346,6 +346,12 @@ def replay_through_the_store(path: Path, asset: dict[str, Any], today: date) -> 
                     lambda i=i: store.complete_followup(followups[i].id or 0),
                 )
             )
+    for i, e in enumerate(asset.get("loop", [])):
+
+        def set_loop(e: dict[str, Any] = e) -> None:
+            store.set_loop_state(f"intro:{ids[e['contact']]}:{e['stage']}", e["state"])
+
+        events.append((e["days_ago"], 4, i, set_loop))
     events.sort(key=lambda ev: (-ev[0], ev[1], ev[2]))
     minutes: Counter[int] = Counter()
     for days_ago, _, _, act in events:
