@@ -19,6 +19,7 @@ import pytest
 from netkit import (
     BOB,
     CLOCK,
+    DANA,
     JANE,
     PRIYA,
     ZOE,
@@ -101,14 +102,14 @@ async def test_the_sections_come_after_the_thank_yous_and_before_going_cold(loop
 
 
 async def test_only_the_waiting_and_loop_sections_are_new(db: Path) -> None:
-    """Without outreach notes the review is as it was: neither section, no w, m or x."""
+    """Without outreach notes the review is as it was: neither section, no m or x."""
     app = make_app(db)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_review(pilot)
         text = screen_text(app)
         assert "Waiting for a reply" not in text and "Close the loop" not in text
         footer = screen_text(app).splitlines()[-1]
-        assert "Draft" not in footer and "Move on" not in footer and "Dismiss" not in footer
+        assert "Move on" not in footer and "Dismiss" not in footer
 
 
 async def test_each_row_shows_its_own_keys_in_the_footer(loop_db) -> None:
@@ -126,8 +127,8 @@ async def test_each_row_shows_its_own_keys_in_the_footer(loop_db) -> None:
         assert "Move on" not in footer
         await go_to(pilot, ("followup", 1))
         footer = screen_text(app).splitlines()[-1]
-        assert "d Done" in footer and "s Snooze" in footer
-        assert "Draft" not in footer and "Move on" not in footer and "Dismiss" not in footer
+        assert "d Done" in footer and "s Snooze" in footer and "w Draft" in footer
+        assert "Move on" not in footer and "Dismiss" not in footer
 
 
 async def test_m_moves_on_and_ctrl_z_waits_again(loop_db) -> None:
@@ -309,3 +310,26 @@ async def test_w_opens_the_draft_the_row_calls_for(loop_db, row, person, kind, h
         assert heading in first_line, first_line
         await pilot.press("escape")
         await wait_for_screen(pilot, ReviewScreen)
+
+
+@pytest.mark.parametrize(
+    ("row", "person", "kind"),
+    [
+        (("thanks", DANA), DANA, "thanks"),  # met yesterday: the thank-you is due
+        # Jane's overdue follow-up: Jane is owed news of Zoë (drafts.draft_for decides).
+        (("followup", 1), JANE, "update"),
+    ],
+)
+async def test_w_on_another_row_opens_what_is_due_for_that_person(
+    loop_db, row, person, kind
+) -> None:
+    from netui.ui.screens.draft import DraftScreen
+
+    app = make_app(loop_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_review(pilot)
+        await go_to(pilot, row)
+        await pilot.press("w")
+        screen = await wait_for_screen(pilot, DraftScreen)
+        await settle(pilot)
+        assert (screen.contact_id, str(screen.query_one("#kind").value)) == (person, kind)

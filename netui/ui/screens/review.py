@@ -170,6 +170,8 @@ class ReviewScreen(Screen[None]):
         Binding("D", "duplicates", "Duplicates", id="review-duplicates"),
         Binding("ctrl+z", "undo", "Undo", key_display="^z", id="review-undo"),
     ]
+    FOOTER_DROPS = ("review-goals",)
+    """Dropped first from a narrow footer: the goals' box says "e: edit the goals"."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -435,8 +437,8 @@ class ReviewScreen(Screen[None]):
         found = next(iter(self.query(VirtualList).results(VirtualList)), None)
         key = found.cursor_key if found is not None else None
         kind = key[0] if isinstance(key, tuple) else None
-        if action == "write":
-            return kind in ("waiting", "loop")
+        if action == "write":  # every row about a person (not the line counting leads)
+            return kind is not None and kind != "more-leads"
         if action == "move_on":
             return kind == "waiting"
         if action == "dismiss_item":
@@ -566,10 +568,11 @@ class ReviewScreen(Screen[None]):
     def action_write(self) -> None:
         """The draft for the selected row: the follow-up for someone who has not replied,
         or the outreach to the next person in at their company when one is suggested;
-        the update for someone who helped."""
+        the update for someone who helped; on any other row, what is due for its person
+        (`drafts.draft_for`: a thank-you owed, a first message to a lead…)."""
         contact_id, kind = self._draft_of()
         if contact_id is None:
-            self.notify("Pick a row under 'Waiting for a reply' or 'Close the loop' to draft")
+            self.notify("Pick a person to write to")
             return
         from netui.ui.screens.draft import DraftScreen
 
@@ -585,7 +588,8 @@ class ReviewScreen(Screen[None]):
         owed = self.selected_owed
         if owed is not None:
             return owed.person.id, DraftKind.UPDATE
-        return None, None
+        selected = self.selected
+        return (self._contact_of(*selected) if selected else None), None
 
     async def action_accept(self) -> None:
         """Take the longer rhythm suggested for the selected contact."""
