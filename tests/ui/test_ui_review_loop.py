@@ -190,7 +190,7 @@ async def test_d_tells_them_in_one_change_and_ctrl_z_takes_it_all_back(loop_db) 
         assert "Tell Bob Smith you reached out to Priya Patel" in screen_text(app)
 
 
-async def test_x_dismisses_the_item_for_good(loop_db) -> None:
+async def test_x_dismisses_the_item_and_ctrl_z_brings_it_back(loop_db) -> None:
     app = make_app(loop_db)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_review(pilot)
@@ -205,6 +205,12 @@ async def test_x_dismisses_the_item_for_good(loop_db) -> None:
         # Nothing else was written: no note on Jane.
         notes = read_db(loop_db)["notes"].values()
         assert not [n for n in notes if n["contact_id"] == JANE and n["text"].startswith("Told")]
+
+        before = app.store.generation
+        await pilot.press("ctrl+z")
+        await wait_for_generation(pilot, before)
+        assert KEY_ZOE_INTRO not in loop_docs(loop_db)
+        assert "Tell Jane Doe you reached out to Zoë Martin" in screen_text(app)
 
 
 async def test_s_snoozes_the_item_until_the_day_picked(loop_db) -> None:
