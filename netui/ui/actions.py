@@ -90,8 +90,7 @@ async def save_draft(
         saved = await app.change(store.add_contact, draft.to_contact())
         label = f"Added {draft.name}"
     elif isinstance(draft, FollowUpDraft):
-        contact_id = draft.contact.id if draft.contact else None
-        saved = await app.change(store.add_followup, FollowUp(draft.text, draft.due, contact_id))
+        saved = await app.change(store.add_followup, draft.to_followup())
         label = f"Follow-up due {format_date(draft.due, app.today)}: {draft.text}"
     else:
         contact_id = draft.contact.id if draft.contact else None

@@ -216,11 +216,6 @@ async def test_ctrl_k_reaches_outreach_and_says_so(app, db: Path) -> None:
     assert [(n["kind"], n["text"]) for n in notes] == [("outreach", "intro email")]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="netui/ui/actions.py (not draftscreen's file) saves FollowUp(text, due, contact) "
-    "without the draft's advice: it should save draft.to_followup(); remove this mark then",
-)
 async def test_the_bar_saves_advice(app, db: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
