@@ -8,7 +8,7 @@ the store; it only keeps what the user did, each as one undoable change.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -122,6 +122,21 @@ class OutreachMixin:
             doc_id = self._put_state(tx, key, LoopStatus.DONE, None)
         saved: LoopState = self._result("loop", doc_id, LoopState)
         return saved
+
+    def close_loop_items(self, items: Sequence[tuple[str, Note | None]]) -> list[LoopState]:
+        """Mark several close-the-loop items done, each with its note (an update that
+        tells one person several things): one change, one undo step."""
+        if len(items) == 1:
+            return [self.close_loop_item(*items[0])]
+        doc_ids = []
+        with self._change(f"marked {len(items)} close-the-loop items done") as tx:
+            for key, note in items:
+                if note is not None:
+                    self._check_contact(tx, note.contact_id)
+                    tx.insert("notes", convert.note_to_doc(replace(note, created=tx.now)))
+                    self._advance_status(tx, note)
+                doc_ids.append(self._put_state(tx, key, LoopStatus.DONE, None))
+        return [self._result("loop", doc_id, LoopState) for doc_id in doc_ids]
 
     def _put_state(self, tx: Transaction, key: str, status: LoopStatus, until: date | None) -> int:
         key = key.strip()

@@ -155,6 +155,24 @@ def test_closing_an_item_logs_the_note_and_marks_it_done_in_one_change(
     assert data["notes"] == {} and data["loop"] == {}
 
 
+def test_an_update_telling_several_things_closes_them_in_one_change(store: Store, db: Path) -> None:
+    told = [
+        ("intro:2:reached", Note("Told them I reached out to Priya Patel", date(2026, 11, 24), 1)),
+        ("advice:1", Note("Told them what came of their advice", date(2026, 11, 24), 1)),
+    ]
+
+    states = store.close_loop_items(told)
+
+    data = on_disk(db)
+    assert [s.state for s in states] == [LoopStatus.DONE, LoopStatus.DONE]
+    assert sorted(n["text"] for n in data["notes"].values()) == sorted(n.text for _, n in told)
+    assert sorted(doc["key"] for doc in data["loop"].values()) == ["advice:1", "intro:2:reached"]
+    assert store.undo_list()[0] == "marked 2 close-the-loop items done"
+    store.undo()  # one step takes both back
+    data = on_disk(db)
+    assert data["notes"] == {} and data["loop"] == {}
+
+
 def test_an_outreach_and_a_reply_move_a_lead_to_contacted(store: Store, db: Path) -> None:
     store.add_note(Note("First message", date(2026, 11, 24), 2, NoteKind.OUTREACH))
     assert store.contact(2).status is Status.CONTACTED

@@ -295,17 +295,11 @@ class DraftScreen(Screen[bool]):
             return None if done is None else f"Done: {done.text}"
         if not what.told:
             return f"Nothing was owed to {person.name}: nothing logged"
-        told = []
-        for item in what.told:
-            state = await app.change(  # type: ignore[attr-defined]
-                store.close_loop_item, item.key, done_note(item, self.today)
-            )
-            if state is None:
-                break
-            told.append(item.told)
-        if not told:
+        items = [(item.key, done_note(item, self.today)) for item in what.told]
+        states = await app.change(store.close_loop_items, items)  # type: ignore[attr-defined]
+        if states is None:
             return None
-        return "Closed the loop: " + "; ".join(told)
+        return "Closed the loop: " + "; ".join(item.told for item in what.told)
 
     def action_close(self) -> None:
         """Close; if the draft was edited, ask first (the edits would be lost)."""
