@@ -43,7 +43,15 @@ from netui.ui.terminal import (
 
 T = TypeVar("T")
 ScreenName = Literal[
-    "review", "contact", "prep", "meeting_log", "referrals", "companies", "import", "duplicates"
+    "review",
+    "contact",
+    "prep",
+    "meeting_log",
+    "draft",
+    "referrals",
+    "companies",
+    "import",
+    "duplicates",
 ]
 """The screens `NetuiApp.open_screen` shows."""
 
@@ -346,7 +354,9 @@ class NetuiApp(App[int]):
         for screen in self.screen_stack:
             screen.post_message(StoreChanged(message.saved_here))
 
-    def open_screen(self, name: ScreenName, contact_id: int | None = None) -> None:
+    def open_screen(
+        self, name: ScreenName, contact_id: int | None = None, kind: str | None = None
+    ) -> None:
         """Show a screen on top (its contact's, for the ones about a person).
 
         Screens ask here instead of importing one another, so that each stands alone (an
@@ -355,7 +365,10 @@ class NetuiApp(App[int]):
         """
         screen = _screen_class(name)
         about = ("contact", "prep", "meeting_log")
-        if name in about:
+        if name == "draft":  # (kind: which draft; None: the one that is due)
+            if contact_id is not None:
+                self.push_screen(screen(contact_id, kind))
+        elif name in about:
             if contact_id is not None:
                 self.push_screen(screen(contact_id))
         else:
@@ -447,6 +460,7 @@ SCREENS: dict[str, tuple[str, str]] = {
     "contact": ("contact", "ContactScreen"),
     "prep": ("prep", "PrepScreen"),
     "meeting_log": ("meeting_log", "MeetingLogScreen"),
+    "draft": ("draft", "DraftScreen"),
     "referrals": ("referrals", "ReferralsScreen"),
     "companies": ("companies", "CompaniesScreen"),
     "import": ("import_file", "ImportScreen"),

@@ -201,9 +201,7 @@ class ContactScreen(Screen[None]):
         self.app.open_screen("meeting_log", self.contact_id)  # type: ignore[attr-defined]
 
     def action_write(self) -> None:
-        from netui.ui.screens.draft import DraftScreen  # (imported at first use)
-
-        self.app.push_screen(DraftScreen(self.contact_id))
+        self.app.open_screen("draft", self.contact_id)  # type: ignore[attr-defined]
 
     @work(exclusive=True, group="dialog")
     async def action_undo(self) -> None:

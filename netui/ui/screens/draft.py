@@ -66,11 +66,11 @@ class DraftScreen(Screen[bool]):
         Binding("escape", "close", "Close", id="draft-close"),
     ]
 
-    def __init__(self, contact_id: int, kind: DraftKind | None = None) -> None:
+    def __init__(self, contact_id: int, kind: DraftKind | str | None = None) -> None:
         super().__init__()
         self.contact_id = contact_id
         """The person the message is for."""
-        self.kind = kind
+        self.kind = DraftKind(kind) if kind else None
         """The kind asked for (None: what is due, `drafts.draft_for`)."""
         self.person = Contact("")
         """The contact as it was when the screen opened."""

@@ -584,9 +584,7 @@ class MainScreen(Screen[None]):
         if (contact_id := self._contact_in_focus()) is not None:
             if getattr(self.app, "view", None) is None:  # (the start-up view: read the file)
                 await self.app.snapshot()  # type: ignore[attr-defined]
-            from netui.ui.screens.draft import DraftScreen  # (imported at first use)
-
-            self.app.push_screen(DraftScreen(contact_id))
+            self.app.open_screen("draft", contact_id)  # type: ignore[attr-defined]
 
     def action_referrals(self) -> None:
         self.app.open_screen("referrals")  # type: ignore[attr-defined]
