@@ -574,9 +574,7 @@ class ReviewScreen(Screen[None]):
         if contact_id is None:
             self.notify("Pick a person to write to")
             return
-        from netui.ui.screens.draft import DraftScreen
-
-        self.app.push_screen(DraftScreen(contact_id, kind))
+        self.app.open_screen("draft", contact_id, kind)  # type: ignore[attr-defined]
 
     def _draft_of(self) -> tuple[int | None, DraftKind | None]:
         """Whom the selected row's draft is for, and which draft."""
