@@ -28,6 +28,7 @@ from netui.clock import frozen_clock
 from netui.dates import format_date
 from netui.demo import load_demo
 from netui.model import NoteKind, Status
+from netui.report import with_loop
 from netui.review import daily_review
 from netui.store import Store
 
@@ -89,6 +90,7 @@ async def test_a_day_with_netui_on_the_demo(demo: tuple[Path, date], tmp_path: P
     from netui.ui.app import NetuiApp
     from netui.ui.dialogs.quick_add import QuickAddScreen
     from netui.ui.dialogs.snooze import SnoozeScreen
+    from netui.ui.screens.draft import DraftScreen
     from netui.ui.screens.main import MainScreen
     from netui.ui.screens.review import ReviewScreen
 
@@ -137,18 +139,39 @@ async def test_a_day_with_netui_on_the_demo(demo: tuple[Path, date], tmp_path: P
         say(1, "yesterday's visit to Acme")
         assert "Tomás Álvarez" in line_with(text, "met yesterday")
         assert "All clear" not in text
+        say(1, "*Waiting for a reply*", "Amara", "Renée", "Tariq Jamal", "Inés", "(move on)")
+        assert "Follow up once with Amara Nwosu" in text
+        assert "No reply from Renée Fontaine (3 business days): try Tariq Jamal" in text
+        assert "Inés Duarte has not replied: move on" in text
+        say(1, "*Close the loop*", "tell Priya you met Tomás", "Chloé", "Zoë", "Łukasz")
+        for told in ("Priya Raman", "Chloé Dubois", "Zoë Achterberg", "Łukasz Nowak"):
+            assert told in line_with(text, f"Tell {told}")
         rows = review.query_one("#review-list")
-        day = daily_review(Store.open(path).network(), today)
+        day = with_loop(daily_review(Store.open(path).network(), today), Store.open(path).network())
         todo = [("followup", f.id) for f in [*day.overdue, *day.due_today]]
         todo += [("thanks", t.contact.id) for t in day.thank_yous]
+        waiting = {w.contact.name: ("waiting", w.contact.id) for w in day.waiting or ()}
+        todo += [waiting["Amara Nwosu"], waiting["Renée Fontaine"], waiting["Inés Duarte"]]
         todo += [("cold", c.contact.id) for c in day.going_cold]
         todo += [("due", c.contact.id) for c in day.due_touch]
-        assert len(todo) == 7
-        # Each row handled: `d` on the follow-ups and the thank-you, `s` on the people.
+        loop_items = len(day.loop or ())
+        say(1, "fourteen rows")
+        assert len(todo) + loop_items == 14
+        say(1, "`w` on Amara", "`ctrl+s` logs it as sent", "`m` on Inés moves on")
+        # Each row handled: `d` on the follow-ups and the thank-you, `w` then `ctrl+s` on
+        # Amara and Renée, `m` on Inés, `s` on the people going cold or due.
         for key in todo:
             await move_to(pilot, rows, key)
             if key[0] in ("followup", "thanks"):
                 await pilot.press("d")
+            elif key == waiting["Inés Duarte"]:
+                await pilot.press("m")
+            elif key[0] == "waiting":
+                await pilot.press("w")
+                await wait_for_screen(pilot, DraftScreen)
+                await settle(pilot)
+                await pilot.press("ctrl+s")
+                await wait_for_screen(pilot, ReviewScreen)
             else:
                 await pilot.press("s")
                 await wait_for_screen(pilot, SnoozeScreen)
@@ -156,8 +179,24 @@ async def test_a_day_with_netui_on_the_demo(demo: tuple[Path, date], tmp_path: P
                 await wait_for_screen(pilot, ReviewScreen)
             await wait_until(pilot, lambda key=key: key not in row_keys(rows))
             await settle(pilot)
+        # `d` on each Close-the-loop row: the rows are counted down one by one.
+        say(1, "`d` on a Close-the-loop row logs that you told them")
+        for left in range(loop_items, 0, -1):
+            first = next(k for k in row_keys(rows) if k[0] == "loop")
+            await move_to(pilot, rows, first)
+            await pilot.press("d")
+            await wait_until(
+                pilot, lambda left=left: sum(k[0] == "loop" for k in row_keys(rows)) == left - 1
+            )
+            await settle(pilot)
+        network = Store.open(path).network()
+        kinds = {(n.contact_id, n.kind) for n in network.notes if n.date == today}
+        tariq = next(c for c in network.contacts if c.name == "Tariq Jamal")
+        amara = next(c for c in network.contacts if c.name == "Amara Nwosu")
+        assert {(tariq.id, NoteKind.OUTREACH), (amara.id, NoteKind.OUTREACH)} <= kinds
         assert "All clear" in screen_text(app)
-        assert daily_review(Store.open(path).network(), today).all_clear
+        network = Store.open(path).network()
+        assert with_loop(daily_review(network, today), network).all_clear
         await pilot.press("escape")
         await wait_for_screen(pilot, MainScreen)
 
