@@ -118,16 +118,16 @@ async def test_each_row_shows_its_own_keys_in_the_footer(loop_db) -> None:
         await open_review(pilot)
         await go_to(pilot, ("waiting", ZOE))
         footer = screen_text(app).splitlines()[-1]
-        assert "w Draft" in footer and "m Move on" in footer, footer
+        assert "w Write" in footer and "m Move on" in footer, footer
         assert "d Done" not in footer and "s Snooze" not in footer and "Dismiss" not in footer
         await go_to(pilot, ("loop", 0))
         footer = screen_text(app).splitlines()[-1]
-        for key in ("d Done", "s Snooze", "w Draft", "x Dismiss"):
+        for key in ("d Done", "s Snooze", "w Write", "x Dismiss"):
             assert key in footer, (key, footer)
         assert "Move on" not in footer
         await go_to(pilot, ("followup", 1))
         footer = screen_text(app).splitlines()[-1]
-        assert "d Done" in footer and "s Snooze" in footer and "w Draft" in footer
+        assert "d Done" in footer and "s Snooze" in footer and "w Write" in footer
         assert "Move on" not in footer and "Dismiss" not in footer
 
 

@@ -158,7 +158,9 @@ class ReviewScreen(Screen[None]):
         Binding("n", "note", "Note", id="review-note"),
         Binding("a", "accept", "Longer rhythm", id="review-accept"),
         # Shown on the rows of "Waiting for a reply" and "Close the loop".
-        Binding("w", "write", "Draft", id="review-write"),
+        Binding(
+            "w", "write", "Write", tooltip="Draft the message the row calls for", id="review-write"
+        ),
         Binding("m", "move_on", "Move on", id="review-move-on"),
         Binding("x", "dismiss_item", "Dismiss", id="review-dismiss"),
         # Shown only when leads nobody referred are counted on one line (or listed).
