@@ -962,10 +962,10 @@ def _landed(args: argparse.Namespace) -> int:
     from netui.clock import system_clock
     from netui.dates import format_date
     from netui.errors import QuickAddError
-    from netui.ledger import chain_to
+    from netui.ledger import chain_to, read_role_at
     from netui.text import shown
 
-    role, company = _role_at(args.what)
+    role, company = read_role_at(args.what)
     store = _open_store(args)
     today = system_clock().date()
     try:
@@ -1012,20 +1012,6 @@ def _print_to_tell(
             words += ["--db", db]
         line = f"  {person.name}: {' '.join(shlex.quote(word) for word in words)}"
         print(shown(line, multiline=False))
-
-
-def _role_at(text: str) -> tuple[str, str]:
-    """ "Product Designer @ Acme" as ("Product Designer", "Acme") (at the last @)."""
-    from netui.text import clean
-
-    role, at, company = clean(text, multiline=False).rpartition("@")
-    role, company = " ".join(role.split()), " ".join(company.split())
-    if not at or not role or not company:
-        raise NetuiError(
-            f"'{text}': write the role and the company with an @ between, "
-            'like "Product Designer @ Acme"'
-        )
-    return role, company
 
 
 def _past_date(text: str, today: date, advice: str) -> date:

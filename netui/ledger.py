@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from netui.companies import company_key
+from netui.errors import NetuiError
 from netui.model import (
     Contact,
     LoopState,
@@ -41,7 +42,7 @@ from netui.model import (
     Outcome,
     Status,
 )
-from netui.text import fold
+from netui.text import clean, fold
 
 WINDOW_DAYS = 30
 """How recent a first outreach, a first meeting or an advice acted on must be."""
@@ -198,6 +199,20 @@ def _advice(network: Network, today: date) -> list[LoopItem]:
             )
         )
     return items
+
+
+def read_role_at(text: str) -> tuple[str, str]:
+    """ "Product Designer @ Acme" as ("Product Designer", "Acme") (at the last @): what
+    `netui landed` and the app's "Landed a role" read. Raises NetuiError if either is
+    missing."""
+    role, at, company = clean(text, multiline=False).rpartition("@")
+    role, company = " ".join(role.split()), " ".join(company.split())
+    if not at or not role or not company:
+        raise NetuiError(
+            f"'{text}': write the role and the company with an @ between, "
+            'like "Product Designer @ Acme"'
+        )
+    return role, company
 
 
 def chain_to(network: Network, company: str) -> list[Contact]:

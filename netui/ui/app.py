@@ -417,6 +417,30 @@ class NetuiApp(App[int]):
         if not isinstance(self.screen, HistoryScreen):
             self.push_screen(HistoryScreen())
 
+    @work(exclusive=True, group="dialog")
+    async def action_landed(self) -> None:
+        """Record a role landed (as `netui landed`), then say whom to tell: the people in
+        the referral chains that led there, listed under Close the loop on the review."""
+        from netui.ledger import chain_to
+        from netui.ui.dialogs.landed import LandedScreen
+
+        view = await self.snapshot()
+        landed = await self.push_screen_wait(LandedScreen(view.network))
+        if landed is None:
+            return
+        saved = await self.change(
+            self.store.record_outcome, landed.role, landed.company, landed.day
+        )
+        if saved is None:
+            return
+        people = chain_to((await self.snapshot()).network, landed.company)
+        if people:
+            names = ", ".join(person.name for person in people)
+            message = f"Tell {names}: the review (r) lists them under Close the loop"
+        else:
+            message = f"No referral chain in netui leads to {landed.company}: nobody to tell"
+        self.notify(message, title=f"Landed {landed.role} at {landed.company}", markup=False)
+
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         commands = getattr(screen, "palette_commands", None)
@@ -432,6 +456,11 @@ class NetuiApp(App[int]):
             yield SystemCommand("Redo", "Redo what undo undid (ctrl+y)", self.action_redo)
             yield SystemCommand(
                 "History", "Recent changes: what undo and redo would do (u)", self.action_history
+            )
+            yield SystemCommand(
+                "Landed a role…",
+                "Record the role and company; list who to tell along the referral chains",
+                self.action_landed,
             )
         # (By name: the palette need not import the screen; not over a dialog.)
         if not isinstance(screen, ModalScreen) and type(screen).__name__ != "DuplicatesScreen":
