@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Callable
+from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Static
 
 
@@ -41,3 +42,19 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
+
+
+def close_or_ask(
+    screen: Screen[Any], edited: bool, question: str, close: Callable[[], object]
+) -> None:
+    """Close `screen` at once if nothing was `edited`; else ask `question` first (what is
+    typed would be lost) and close only on yes."""
+    if not edited:
+        close()
+        return
+
+    def answered(discard: bool | None) -> None:
+        if discard:
+            close()
+
+    screen.app.push_screen(ConfirmScreen(question, "Discard"), answered)

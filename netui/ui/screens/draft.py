@@ -303,20 +303,10 @@ class DraftScreen(Screen[bool]):
 
     def action_close(self) -> None:
         """Close; if the draft was edited, ask first (the edits would be lost)."""
-        from netui.ui.dialogs.confirm import ConfirmScreen
+        from netui.ui.dialogs.confirm import close_or_ask
 
-        if not self._was_edited():
-            self.dismiss(False)
-            return
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(False)
-
-        self.app.push_screen(
-            ConfirmScreen("Discard this draft? Your edits are not kept anywhere.", "Discard"),
-            answered,
-        )
+        question = "Discard this draft? Your edits are not kept anywhere."
+        close_or_ask(self, self._was_edited(), question, lambda: self.dismiss(False))
 
 
 _TITLES = {

@@ -342,20 +342,10 @@ class MeetingLogScreen(Screen[Note | None]):
 
     def action_cancel(self) -> None:
         """Close; if anything was typed, ask first (it would be lost)."""
-        from netui.ui.dialogs.confirm import ConfirmScreen
+        from netui.ui.dialogs.confirm import close_or_ask
 
-        if not self._typed_anything():
-            self.dismiss(None)
-            return
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None)
-
-        self.app.push_screen(
-            ConfirmScreen("Discard this meeting log? Nothing of it is saved yet.", "Discard"),
-            answered,
-        )
+        question = "Discard this meeting log? Nothing of it is saved yet."
+        close_or_ask(self, self._typed_anything(), question, lambda: self.dismiss(None))
 
     async def on_store_changed(self, _message: object) -> None:
         """Another process changed the file: take the contacts used to link names anew."""
