@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from netui import __version__
 from netui.errors import NetuiError, StoreError, UnknownContactError, command_for
-from netui.model import NoteKind
+from netui.model import MEETING_KINDS, DraftKind, NoteKind
 
 if TYPE_CHECKING:
     from datetime import date
@@ -28,11 +28,6 @@ if TYPE_CHECKING:
     from netui.names import Reference
     from netui.quickadd import ContactDraft, FollowUpDraft, NoteDraft
     from netui.store import Store
-
-
-DRAFT_KINDS = ("thanks", "outreach", "follow-up", "update")
-"""The drafts `netui draft` writes (`netui.drafts.DraftKind`, named here so that the
-parser does not import the services)."""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -170,7 +165,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     log.add_argument(
         "--kind",
-        choices=["meeting", "call", "coffee", "event", "email"],
+        choices=[str(kind) for kind in MEETING_KINDS],
         default="meeting",
         help="what kind of interaction it was (default: meeting)",
     )
@@ -259,7 +254,7 @@ def _parser() -> argparse.ArgumentParser:
         'question) go to stderr. Examples: netui draft thanks "Priya Patel"; '
         "netui draft outreach Lee --copy",
     )
-    draft.add_argument("kind", choices=DRAFT_KINDS, help="which message")
+    draft.add_argument("kind", choices=[str(kind) for kind in DraftKind], help="which message")
     draft.add_argument(
         "name",
         nargs="+",
@@ -935,7 +930,7 @@ def _draft(args: argparse.Namespace) -> int:
     """Print a draft to stdout; for outreach, its word count and warnings to stderr;
     with --copy, also send it to the terminal's clipboard."""
     from netui.clock import system_clock
-    from netui.drafts import DraftKind, draft
+    from netui.drafts import draft
     from netui.names import ContactIndex
 
     written = " ".join(" ".join(args.name).split())

@@ -30,7 +30,6 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 from pathlib import Path
 from urllib.parse import quote
 
@@ -38,24 +37,10 @@ from netui.companies import company_key
 from netui.dates import format_date
 from netui.errors import NetuiError
 from netui.ledger import LoopItem, close_the_loop
-from netui.model import Contact, FollowUp, Network, Note, NoteKind, Status
+from netui.model import Contact, DraftKind, FollowUp, Network, Note, NoteKind, Status
 from netui.replies import Stage, clock_stage, how_met_group, running_clock
 from netui.review import thank_yous_owed
 from netui.text import clean, fold, shown
-
-
-class DraftKind(StrEnum):
-    """The messages netui drafts (each one a template, `assets/drafts/<kind>.txt`)."""
-
-    THANKS = "thanks"
-    """A thank-you after a meeting."""
-    OUTREACH = "outreach"
-    """A first message to someone, to ask for a short conversation about their work."""
-    FOLLOW_UP = "follow-up"
-    """The one follow-up when a first message got no reply."""
-    UPDATE = "update"
-    """An update for someone who helped: what came of their introduction or advice."""
-
 
 FIELDS: Mapping[str, str] = {
     "first_name": "their first name",

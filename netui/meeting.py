@@ -11,12 +11,12 @@ from datetime import date
 
 from netui.dates import add_days, format_date
 from netui.errors import QuickAddError
-from netui.model import Answer, Contact, FollowUp, MeetingLog, NewName, NoteKind
+from netui.model import MEETING_KINDS, Answer, Contact, FollowUp, MeetingLog, NewName, NoteKind
 from netui.names import ContactIndex
 from netui.quickadd import default_due, parse_contact, split_date_tail
 from netui.text import clean, fold, plural
 
-KINDS = (NoteKind.MEETING, NoteKind.CALL, NoteKind.COFFEE, NoteKind.EVENT, NoteKind.EMAIL)
+KINDS = MEETING_KINDS
 """What a logged interaction can be (a plain note is not a meeting)."""
 
 OFFERED = 6

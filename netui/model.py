@@ -104,6 +104,30 @@ _INCOMING = frozenset(
 )
 
 
+MEETING_KINDS = (
+    NoteKind.MEETING,
+    NoteKind.CALL,
+    NoteKind.COFFEE,
+    NoteKind.EVENT,
+    NoteKind.EMAIL,
+)
+"""What a logged meeting can be (the meeting log and `netui log`): not a plain note, and
+not a message waiting for its answer."""
+
+
+class DraftKind(StrEnum):
+    """The messages netui drafts (each one a template, `assets/drafts/<kind>.txt`)."""
+
+    THANKS = "thanks"
+    """A thank-you after a meeting."""
+    OUTREACH = "outreach"
+    """A first message to someone, to ask for a short conversation about their work."""
+    FOLLOW_UP = "follow-up"
+    """The one follow-up when a first message got no reply."""
+    UPDATE = "update"
+    """An update for someone who helped: what came of their introduction or advice."""
+
+
 PHONE_LABELS = ("cell", "work", "home", "fax", "pager")
 """The kinds of phone number kept from an address book (vCard's TEL types that every
 client reads)."""

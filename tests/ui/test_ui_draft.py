@@ -31,8 +31,7 @@ from test_ui_meeting_keys import fake_editor
 from textual.widgets import Input, TextArea
 
 from netui import drafts
-from netui.drafts import DraftKind
-from netui.model import Note, NoteKind
+from netui.model import DraftKind, Note, NoteKind
 from netui.store import Store
 from netui.ui import opener
 from netui.ui.dialogs.confirm import ConfirmScreen

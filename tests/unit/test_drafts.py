@@ -18,7 +18,6 @@ from netui.drafts import (
     NO_STEP,
     Draft,
     DraftError,
-    DraftKind,
     check_outreach,
     connection,
     count_words,
@@ -35,6 +34,7 @@ from netui.drafts import (
 from netui.model import (
     Answer,
     Contact,
+    DraftKind,
     FollowUp,
     Network,
     Note,

@@ -36,10 +36,10 @@ from textual.screen import Screen
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from netui import drafts
-from netui.drafts import Draft, DraftKind
+from netui.drafts import Draft
 from netui.errors import NetuiError
 from netui.ledger import done_note
-from netui.model import Contact
+from netui.model import Contact, DraftKind
 from netui.readmodel import View
 from netui.text import plural, shown
 from netui.ui.widgets.footer import KeysFooter

@@ -33,9 +33,8 @@ from textual.widget import Widget
 from textual.widgets import Sparkline, Static
 
 from netui.dates import format_date, relative_label
-from netui.drafts import DraftKind
 from netui.ledger import done_note
-from netui.model import Contact, FollowUp, LoopStatus, Note, NoteKind, Status
+from netui.model import Contact, DraftKind, FollowUp, LoopStatus, Note, NoteKind, Status
 from netui.readmodel import View
 from netui.replies import Stage
 from netui.report import with_loop
